@@ -1,0 +1,28 @@
+package io.microspring.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method of a {@link MicroService} bean as an RPC endpoint. The method takes the request
+ * and optionally the call's {@code Metadata} or {@code CallContext}, in any order, and returns the
+ * response as a value, a {@code Mono} or a {@code CompletableFuture} (or nothing).
+ *
+ * <p>Methods that return a plain value are taken to block and run on the server's handler
+ * threads; methods returning {@code Mono} or {@code CompletableFuture} run on the event loop and
+ * must not block.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface MicroHandler {
+
+    /** The method part of the endpoint name; empty takes the method's name, capitalised ({@code hello} gives {@code Hello}). */
+    String name() default "";
+
+    /** Endpoint metadata as {@code key=value} entries, registered with the endpoint. */
+    String[] metadata() default {};
+}

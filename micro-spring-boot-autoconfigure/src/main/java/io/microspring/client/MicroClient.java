@@ -1,0 +1,43 @@
+package io.microspring.client;
+
+import java.lang.reflect.Type;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Calls endpoints of go-micro services, as go-micro's client: the service is resolved through the
+ * selector (or a fixed address), the request is encoded with the call's content type, and failures
+ * that provably did not reach a node are retried on another node with backoff.
+ *
+ * <p>Failures arrive as {@link io.microspring.errors.MicroException}: the remote handler's own
+ * error, or one with id {@code go.micro.client} (404 unknown service, 408 timeout, 500 connection
+ * failure). The metadata of the Reactor context (and, inside a handler, of the call being served)
+ * travels with every call.
+ */
+public interface MicroClient {
+
+    /** Calls {@code endpoint} ({@code Say.Hello}) of {@code service} with the client's default options. */
+    default <T> Mono<T> call(String service, String endpoint, Object request, Class<T> responseType) {
+        return call(service, endpoint, request, responseType, CallOptions.none());
+    }
+
+    /** Calls {@code endpoint} of {@code service}; {@code options} override the client's defaults. */
+    default <T> Mono<T> call(String service, String endpoint, Object request, Class<T> responseType,
+            CallOptions options) {
+        return call(service, endpoint, request, (Type) responseType, options);
+    }
+
+    /** Calls {@code endpoint} of {@code service} for a generic response type such as {@code List<Item>}. */
+    <T> Mono<T> call(String service, String endpoint, Object request, Type responseType, CallOptions options);
+
+    /** Blocking form of {@link #call(String, String, Object, Class)}: not for event-loop threads. */
+    default <T> T callBlocking(String service, String endpoint, Object request, Class<T> responseType) {
+        return callBlocking(service, endpoint, request, responseType, CallOptions.none());
+    }
+
+    /** Blocking form of {@link #call(String, String, Object, Class, CallOptions)}: not for event-loop threads. */
+    default <T> T callBlocking(String service, String endpoint, Object request, Class<T> responseType,
+            CallOptions options) {
+        return call(service, endpoint, request, responseType, options).block();
+    }
+}

@@ -1,0 +1,175 @@
+package io.microspring.client;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.microspring.codec.Codec;
+import io.microspring.codec.CodecException;
+import io.microspring.codec.Codecs;
+import io.microspring.codec.Envelope;
+import io.microspring.errors.MicroException;
+import io.microspring.metadata.Metadata;
+import io.microspring.registry.Node;
+import io.microspring.selector.Selector;
+import io.microspring.server.CallContext;
+import io.microspring.transport.MicroHeaders;
+import io.microspring.transport.SendOptions;
+import io.microspring.transport.Transport;
+import io.microspring.transport.TransportException;
+import io.microspring.transport.TransportMessage;
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@link MicroClient} of go-micro's RPC protocol: selector, codec and transport, with an
+ * overall deadline, retries with backoff, failure marking for the selector, and call wrappers.
+ */
+public final class RpcClient implements MicroClient {
+
+    private static final String ID = "go.micro.client";
+
+    private final Selector selector;
+    private final Transport transport;
+    private final Codecs codecs;
+    private final CallOptions defaults;
+    private final List<CallWrapper> wrappers;
+    private final AtomicLong sequence = new AtomicLong();
+
+    /**
+     * A client whose {@code defaults} must set request and connection timeouts, retries, backoff,
+     * retry policy and content type.
+     */
+    public RpcClient(Selector selector, Transport transport, Codecs codecs, CallOptions defaults,
+            List<CallWrapper> wrappers) {
+        this.selector = selector;
+        this.transport = transport;
+        this.codecs = codecs;
+        this.defaults = requireComplete(defaults);
+        this.wrappers = List.copyOf(wrappers);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Mono<T> call(String service, String endpoint, Object request, Type responseType, CallOptions options) {
+        CallOptions effective = options.over(defaults);
+        Metadata handlerMetadata = CallContext.current().map(CallContext::metadata).orElse(Metadata.empty());
+        return Mono.deferContextual(context -> {
+            Metadata metadata = handlerMetadata.merge(Metadata.from(context)).merge(effective.metadata());
+            ClientCall call = new ClientCall(service, endpoint, request, responseType, effective, metadata);
+            return chain().proceed(call);
+        }).map(result -> (T) result);
+    }
+
+    private CallWrapper.Next chain() {
+        CallWrapper.Next chain = this::callWithRetries;
+        for (int i = wrappers.size() - 1; i >= 0; i--) {
+            CallWrapper wrapper = wrappers.get(i);
+            CallWrapper.Next next = chain;
+            chain = call -> Mono.defer(() -> wrapper.wrap(call, next));
+        }
+        return chain;
+    }
+
+    private Mono<Object> callWithRetries(ClientCall call) {
+        Duration timeout = call.options().requestTimeout();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Codec codec;
+        try {
+            codec = codecs.get(call.options().contentType());
+        } catch (CodecException e) {
+            return Mono.error(MicroException.badRequest(ID, e.getMessage()));
+        }
+        return attempt(call, codec, deadline, 0)
+                .timeout(timeout)
+                .onErrorMap(TimeoutException.class, e -> MicroException.timeout(ID,
+                        "%s %s: no answer within %s", call.service(), call.endpoint(), timeout))
+                .onErrorMap(TransportException.class, e -> MicroException.internalServerError(ID,
+                        "%s %s: %s", call.service(), call.endpoint(), e.getMessage()));
+    }
+
+    private Mono<Object> attempt(ClientCall call, Codec codec, long deadline, int retry) {
+        return Mono.defer(() -> node(call))
+                .flatMap(node -> send(call, codec, node, deadline))
+                .onErrorResume(error -> {
+                    if (retry >= call.options().retries() || !call.options().retryPolicy().shouldRetry(error)) {
+                        return Mono.error(error);
+                    }
+                    Duration pause = call.options().backoff().delay(retry + 1);
+                    return Mono.delay(pause).then(attempt(call, codec, deadline, retry + 1));
+                });
+    }
+
+    private Mono<Node> node(ClientCall call) {
+        String address = call.options().address();
+        if (address != null) {
+            return Mono.just(new Node(address, address, null));
+        }
+        return selector.select(call.service(), call.options().filters());
+    }
+
+    private Mono<Object> send(ClientCall call, Codec codec, Node node, long deadline) {
+        String id = Long.toString(sequence.incrementAndGet());
+        byte[] body;
+        try {
+            body = codec.encode(Envelope.request(id, call.endpoint()), call.request());
+        } catch (CodecException e) {
+            return Mono.error(MicroException.badRequest(ID, "cannot encode the request of %s: %s", call.endpoint(),
+                    e.getMessage()));
+        }
+        long remaining = Math.max(1, deadline - System.nanoTime());
+        TransportMessage request = new TransportMessage(headers(call, codec, id, remaining), body);
+        SendOptions sendOptions = new SendOptions(call.options().connectionTimeout(), Duration.ofNanos(remaining));
+        return transport.send(node.address(), request, sendOptions)
+                .doOnError(TransportException.class, e -> {
+                    if (call.options().address() == null) {
+                        selector.markFailed(call.service(), node);
+                    }
+                })
+                .map(response -> read(call, codec, response));
+    }
+
+    private static Metadata headers(ClientCall call, Codec codec, String id, long timeoutNanos) {
+        Metadata.Builder headers = Metadata.builder();
+        call.metadata().asMap().forEach(headers::put);
+        headers.put(MicroHeaders.CONTENT_TYPE, codec.contentType())
+                .put(MicroHeaders.ACCEPT, codec.contentType())
+                .put(MicroHeaders.ID, id)
+                .put(MicroHeaders.SERVICE, call.service())
+                .put(MicroHeaders.ENDPOINT, call.endpoint())
+                .put(MicroHeaders.METHOD, call.endpoint())
+                .put(MicroHeaders.TIMEOUT, Long.toString(timeoutNanos));
+        return headers.build();
+    }
+
+    private Object read(ClientCall call, Codec requestCodec, TransportMessage response) {
+        String error = MicroHeaders.get(response.headers(), MicroHeaders.ERROR).orElse("");
+        if (!error.isEmpty()) {
+            throw MicroException.parse(error);
+        }
+        Codec codec = MicroHeaders.get(response.headers(), MicroHeaders.CONTENT_TYPE)
+                .flatMap(codecs::find).orElse(requestCodec);
+        try {
+            Codec.Decoded decoded = codec.decode(response.body(), Envelope.Kind.RESPONSE);
+            if (!decoded.envelope().error().isEmpty()) {
+                throw MicroException.parse(decoded.envelope().error());
+            }
+            return decoded.body(call.responseType());
+        } catch (CodecException e) {
+            throw MicroException.internalServerError(ID, "cannot read the response of %s %s: %s", call.service(),
+                    call.endpoint(), e.getMessage());
+        }
+    }
+
+    private static CallOptions requireComplete(CallOptions defaults) {
+        Objects.requireNonNull(defaults.requestTimeout(), "default requestTimeout");
+        Objects.requireNonNull(defaults.connectionTimeout(), "default connectionTimeout");
+        Objects.requireNonNull(defaults.retries(), "default retries");
+        Objects.requireNonNull(defaults.backoff(), "default backoff");
+        Objects.requireNonNull(defaults.retryPolicy(), "default retryPolicy");
+        Objects.requireNonNull(defaults.contentType(), "default contentType");
+        return defaults;
+    }
+}

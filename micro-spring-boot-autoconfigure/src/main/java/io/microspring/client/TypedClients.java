@@ -1,0 +1,103 @@
+package io.microspring.client;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.microspring.annotation.MicroClient;
+import io.microspring.internal.Types;
+import io.microspring.metadata.Metadata;
+import reactor.core.publisher.Mono;
+
+/**
+ * Creates implementations of {@link MicroClient @MicroClient} interfaces that call through a
+ * {@link io.microspring.client.MicroClient}.
+ */
+public final class TypedClients {
+
+    private TypedClients() {
+    }
+
+    /** An implementation of {@code type}, which must be annotated with {@link MicroClient @MicroClient}. */
+    public static <T> T create(Class<T> type, io.microspring.client.MicroClient client) {
+        MicroClient annotation = type.getAnnotation(MicroClient.class);
+        if (!type.isInterface() || annotation == null) {
+            throw new IllegalArgumentException(type.getName() + " must be an interface annotated with @MicroClient");
+        }
+        String handler = annotation.handler().isEmpty() ? type.getSimpleName() : annotation.handler();
+        Map<Method, MethodCall> calls = new ConcurrentHashMap<>();
+        InvocationHandler invocation = (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return objectMethod(type, annotation.value(), proxy, method, args);
+            }
+            if (method.isDefault()) {
+                return InvocationHandler.invokeDefault(proxy, method, args);
+            }
+            return calls.computeIfAbsent(method, m -> MethodCall.of(annotation.value(), handler, m))
+                    .invoke(client, args == null ? new Object[0] : args);
+        };
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, invocation));
+    }
+
+    private static Object objectMethod(Class<?> type, String service, Object proxy, Method method, Object[] args) {
+        return switch (method.getName()) {
+            case "equals" -> proxy == args[0];
+            case "hashCode" -> System.identityHashCode(proxy);
+            default -> "@MicroClient(" + service + ") " + type.getName();
+        };
+    }
+
+    /** How one interface method maps to a call. */
+    private record MethodCall(String service, String endpoint, int requestIndex, int metadataIndex, int optionsIndex,
+            Type responseType, Class<?> returnType) {
+
+        static MethodCall of(String service, String handler, Method method) {
+            int request = -1;
+            int metadata = -1;
+            int options = -1;
+            Class<?>[] parameters = method.getParameterTypes();
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] == Metadata.class) {
+                    metadata = i;
+                } else if (parameters[i] == CallOptions.class) {
+                    options = i;
+                } else if (request < 0) {
+                    request = i;
+                } else {
+                    throw new IllegalArgumentException(method + " takes two request parameters; take one request "
+                            + "plus optionally Metadata and CallOptions");
+                }
+            }
+            Class<?> returnType = method.getReturnType();
+            boolean async = Mono.class.isAssignableFrom(returnType) || CompletionStage.class.isAssignableFrom(returnType);
+            Type responseType = async ? Types.firstTypeArgument(method.getGenericReturnType())
+                    : returnType == void.class ? Void.class : method.getGenericReturnType();
+            String name = Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1);
+            return new MethodCall(service, handler + "." + name, request, metadata, options, responseType, returnType);
+        }
+
+        Object invoke(io.microspring.client.MicroClient client, Object[] args) {
+            CallOptions options = optionsIndex >= 0 && args[optionsIndex] != null
+                    ? (CallOptions) args[optionsIndex] : CallOptions.none();
+            if (metadataIndex >= 0 && args[metadataIndex] != null) {
+                Metadata metadata = (Metadata) args[metadataIndex];
+                options = CallOptions.builder().metadata(options.metadata().merge(metadata)).build().over(options);
+            }
+            Object request = requestIndex >= 0 ? args[requestIndex] : null;
+            Mono<Object> call = client.call(service, endpoint, request, responseType, options);
+            if (Mono.class.isAssignableFrom(returnType)) {
+                return call;
+            }
+            if (CompletionStage.class.isAssignableFrom(returnType)) {
+                CompletableFuture<Object> future = call.toFuture();
+                return future;
+            }
+            return call.block();
+        }
+    }
+}

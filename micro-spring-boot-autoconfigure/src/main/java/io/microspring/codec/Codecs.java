@@ -1,0 +1,69 @@
+package io.microspring.codec;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.microspring.codec.bytes.BytesCodec;
+import io.microspring.codec.json.JsonCodec;
+import io.microspring.codec.json.JsonRpcCodec;
+import io.microspring.codec.proto.ProtoRpcCodec;
+import io.microspring.codec.proto.ProtobufCodec;
+
+/**
+ * The codecs a process speaks, looked up by content type. Parameters such as
+ * {@code ; charset=utf-8} are ignored, and a missing content type means
+ * {@code application/protobuf}, as on a go-micro server.
+ */
+public final class Codecs {
+
+    /** What a request without a {@code Content-Type} is read as, as go-micro does. */
+    public static final String DEFAULT_CONTENT_TYPE = "application/protobuf";
+
+    private final Map<String, Codec> byContentType;
+
+    private Codecs(Map<String, Codec> byContentType) {
+        this.byContentType = byContentType;
+    }
+
+    /** The five codecs go-micro's HTTP transport speaks: JSON, protobuf, JSON-RPC, proto-RPC, raw bytes. */
+    public static Codecs standard() {
+        JsonCodec json = new JsonCodec();
+        return of(List.of(json, new ProtobufCodec(), new JsonRpcCodec(json), new ProtoRpcCodec(), new BytesCodec()));
+    }
+
+    /** The given codecs; a later codec replaces an earlier one of the same content type. */
+    public static Codecs of(Collection<? extends Codec> codecs) {
+        Map<String, Codec> map = new LinkedHashMap<>();
+        for (Codec codec : codecs) {
+            map.put(normalize(codec.contentType()), codec);
+        }
+        return new Codecs(Map.copyOf(map));
+    }
+
+    /** The codec for {@code contentType}, if this process speaks it. */
+    public Optional<Codec> find(String contentType) {
+        String key = contentType == null || contentType.isBlank() ? DEFAULT_CONTENT_TYPE : normalize(contentType);
+        return Optional.ofNullable(byContentType.get(key));
+    }
+
+    /** The codec for {@code contentType}, or a {@link CodecException} naming those that are supported. */
+    public Codec get(String contentType) {
+        return find(contentType).orElseThrow(() -> new CodecException(
+                "unsupported Content-Type: " + contentType + " (supported: " + String.join(", ", contentTypes()) + ")"));
+    }
+
+    /** Every supported content type. */
+    public List<String> contentTypes() {
+        return byContentType.keySet().stream().sorted().toList();
+    }
+
+    private static String normalize(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        String type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+        return type.trim().toLowerCase(Locale.ROOT);
+    }
+}

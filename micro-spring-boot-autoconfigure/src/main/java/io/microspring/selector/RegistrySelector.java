@@ -1,0 +1,91 @@
+package io.microspring.selector;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.microspring.errors.MicroException;
+import io.microspring.registry.Node;
+import io.microspring.registry.RegistryException;
+import io.microspring.registry.Service;
+import io.microspring.registry.cache.CachingRegistry;
+import reactor.core.publisher.Mono;
+
+/**
+ * The selector over a {@link CachingRegistry}: lookups are served from the cache, filters narrow
+ * the nodes, nodes in their failure cool-down are left out (unless no other node is left), and the
+ * strategy chooses among the rest.
+ */
+public final class RegistrySelector implements Selector {
+
+    /** How long a node that failed at the connection level is skipped. */
+    public static final Duration DEFAULT_COOLDOWN = Duration.ofSeconds(10);
+
+    private static final String ID = "go.micro.client";
+
+    private final CachingRegistry registry;
+    private final Strategy strategy;
+    private final Duration cooldown;
+    private final Clock clock;
+    private final Map<String, Instant> failedUntil = new ConcurrentHashMap<>();
+
+    /** Selecting from {@code registry} with {@code strategy}; failed nodes are skipped for {@code cooldown}. */
+    public RegistrySelector(CachingRegistry registry, Strategy strategy, Duration cooldown) {
+        this(registry, strategy, cooldown, Clock.systemUTC());
+    }
+
+    /** With an explicit clock. */
+    public RegistrySelector(CachingRegistry registry, Strategy strategy, Duration cooldown, Clock clock) {
+        this.registry = registry;
+        this.strategy = strategy;
+        this.cooldown = cooldown;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Node> select(String service, List<NodeFilter> filters) {
+        return registry.lookup(service)
+                .onErrorMap(RegistryException.class, e -> MicroException.internalServerError(ID,
+                        "cannot look up service %s: %s", service, e.getMessage()))
+                .map(services -> choose(service, services, filters));
+    }
+
+    @Override
+    public void markFailed(String service, Node node) {
+        if (!cooldown.isZero()) {
+            failedUntil.put(node.id(), clock.instant().plus(cooldown));
+        }
+    }
+
+    private Node choose(String service, List<Service> services, List<NodeFilter> filters) {
+        if (services.isEmpty()) {
+            throw MicroException.notFound(ID, "service %s: not found", service);
+        }
+        List<Service> eligible = services;
+        for (NodeFilter filter : filters) {
+            eligible = filter.apply(eligible);
+        }
+        List<Node> nodes = eligible.stream()
+                .flatMap(candidate -> candidate.nodes().stream())
+                .sorted(Comparator.comparing(Node::id))
+                .toList();
+        if (nodes.isEmpty()) {
+            throw MicroException.internalServerError(ID, "service %s: no node matches the selector filters", service);
+        }
+        List<Node> healthy = withoutCoolingDown(nodes);
+        return strategy.choose(service, healthy.isEmpty() ? nodes : healthy);
+    }
+
+    private List<Node> withoutCoolingDown(List<Node> nodes) {
+        if (failedUntil.isEmpty()) {
+            return nodes;
+        }
+        Instant now = clock.instant();
+        failedUntil.values().removeIf(until -> until.isBefore(now));
+        return nodes.stream().filter(node -> !failedUntil.containsKey(node.id())).toList();
+    }
+}

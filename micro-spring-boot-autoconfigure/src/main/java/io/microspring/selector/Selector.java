@@ -1,0 +1,21 @@
+package io.microspring.selector;
+
+import java.util.List;
+
+import io.microspring.registry.Node;
+import reactor.core.publisher.Mono;
+
+/**
+ * Picks the node of a service that the next call goes to, as go-micro's selector: nodes come from
+ * the cached registry, pass the {@link NodeFilter filters}, then a {@link Strategy} chooses one.
+ * Nodes that just failed at the connection level are {@linkplain #markFailed(String, Node) skipped}
+ * for a while.
+ */
+public interface Selector {
+
+    /** A node of {@code service} that passes every filter, or a 404/500 {@code MicroException}. */
+    Mono<Node> select(String service, List<NodeFilter> filters);
+
+    /** Reports that a connection to {@code node} failed, so that it is skipped for a cool-down. */
+    void markFailed(String service, Node node);
+}

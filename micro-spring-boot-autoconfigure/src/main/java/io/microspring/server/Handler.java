@@ -1,0 +1,95 @@
+package io.microspring.server;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.microspring.annotation.MicroHandler;
+
+/**
+ * A named group of endpoints served by one object, as a go-micro handler: each
+ * {@link MicroHandler} method of the object becomes endpoint {@code <name>.<Method>}.
+ */
+public final class Handler {
+
+    private final String name;
+    private final List<EndpointMethod> endpoints;
+
+    private Handler(String name, List<EndpointMethod> endpoints) {
+        this.name = name;
+        this.endpoints = endpoints;
+    }
+
+    /** The handler of {@code bean}, named after its class. */
+    public static Handler of(Object bean) {
+        return of(simpleName(bean.getClass()), bean, bean.getClass());
+    }
+
+    /**
+     * The handler named {@code name} whose endpoints are the {@link MicroHandler} methods declared
+     * on {@code type} (the bean's own class when {@code bean} is a proxy) and invoked on {@code bean}.
+     */
+    public static Handler of(String name, Object bean, Class<?> type) {
+        Objects.requireNonNull(bean, "bean");
+        if (name == null || name.isBlank() || name.contains(".")) {
+            throw new IllegalArgumentException("handler name must be a non-empty word without dots, got '" + name + "'");
+        }
+        List<EndpointMethod> endpoints = new ArrayList<>();
+        for (Method method : handlerMethods(type)) {
+            MicroHandler annotation = method.getAnnotation(MicroHandler.class);
+            String methodName = annotation.name().isEmpty() ? capitalise(method.getName()) : annotation.name();
+            endpoints.add(EndpointMethod.of(name + "." + methodName, bean, method, parseMetadata(annotation.metadata(),
+                    type.getSimpleName() + "." + method.getName())));
+        }
+        if (endpoints.isEmpty()) {
+            throw new IllegalArgumentException(type.getName() + " has no @MicroHandler method");
+        }
+        return new Handler(name, List.copyOf(endpoints));
+    }
+
+    /** The handler's name, the first part of its endpoint names. */
+    public String name() {
+        return name;
+    }
+
+    /** The endpoints, sorted by name. */
+    public List<EndpointMethod> endpoints() {
+        return endpoints;
+    }
+
+    /** {@code key=value} entries as a map; a malformed entry fails naming {@code where}. */
+    public static Map<String, String> parseMetadata(String[] entries, String where) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (String entry : entries) {
+            int equals = entry.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("metadata of " + where + " must be key=value entries, got '" + entry + "'");
+            }
+            map.put(entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
+        }
+        return map;
+    }
+
+    static String simpleName(Class<?> type) {
+        String name = type.getSimpleName();
+        int generated = name.indexOf("$$");
+        return generated > 0 ? name.substring(0, generated) : name;
+    }
+
+    private static List<Method> handlerMethods(Class<?> type) {
+        return Arrays.stream(type.getMethods())
+                .filter(method -> method.isAnnotationPresent(MicroHandler.class))
+                .filter(method -> !Modifier.isStatic(method.getModifiers()))
+                .sorted(Comparator.comparing(Method::getName))
+                .toList();
+    }
+
+    private static String capitalise(String name) {
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+}

@@ -1,0 +1,215 @@
+package io.microspring.server;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.microspring.codec.Codec;
+import io.microspring.codec.CodecException;
+import io.microspring.codec.Codecs;
+import io.microspring.codec.Envelope;
+import io.microspring.errors.ExceptionMapper;
+import io.microspring.errors.MicroException;
+import io.microspring.metadata.Metadata;
+import io.microspring.transport.MicroHeaders;
+import io.microspring.transport.TransportHandler;
+import io.microspring.transport.TransportMessage;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Where a call is dispatched: reads the Micro headers of a received message, finds the endpoint,
+ * decodes the body with the codec of its content type, runs the handler wrappers and the handler
+ * (past the caller's deadline it answers 408), and encodes the answer. Every failure becomes a
+ * go-micro error in the {@code Micro-Error} header; nothing else leaves this class.
+ */
+final class RpcDispatcher implements TransportHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(RpcDispatcher.class);
+    private static final String ID = "go.micro.server";
+
+    private final String serviceName;
+    private final Map<String, EndpointMethod> endpoints;
+    private final Codecs codecs;
+    private final List<HandlerWrapper> wrappers;
+    private final Scheduler blockingScheduler;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean draining;
+
+    RpcDispatcher(String serviceName, Map<String, EndpointMethod> endpoints, Codecs codecs,
+            List<HandlerWrapper> wrappers, Scheduler blockingScheduler) {
+        this.serviceName = serviceName;
+        this.endpoints = Map.copyOf(endpoints);
+        this.codecs = codecs;
+        this.wrappers = List.copyOf(wrappers);
+        this.blockingScheduler = blockingScheduler;
+    }
+
+    @Override
+    public Mono<TransportMessage> handle(TransportMessage message) {
+        Metadata headers = message.headers();
+        if (draining) {
+            return Mono.just(errorAnswer(headers, null, null,
+                    new MicroException(ID, 503, "server " + serviceName + " is shutting down; call another node")));
+        }
+        inFlight.incrementAndGet();
+        return Mono.defer(() -> dispatch(message))
+                .doFinally(signal -> inFlight.decrementAndGet());
+    }
+
+    /** Answers later calls with 503 so that callers retry them on another node. */
+    void startDraining() {
+        draining = true;
+    }
+
+    /** Calls still being served. */
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    private Mono<TransportMessage> dispatch(TransportMessage message) {
+        Metadata headers = message.headers();
+        String contentType = MicroHeaders.get(headers, MicroHeaders.CONTENT_TYPE).orElse(Codecs.DEFAULT_CONTENT_TYPE);
+        Codec codec = codecs.find(contentType).orElse(null);
+        if (codec == null) {
+            return Mono.just(errorAnswer(headers, null, null, new MicroException(ID, 415, "unsupported Content-Type: "
+                    + contentType + " (supported: " + String.join(", ", codecs.contentTypes()) + ")")));
+        }
+        Codec.Decoded decoded;
+        try {
+            decoded = codec.decode(message.body(), Envelope.Kind.REQUEST);
+        } catch (CodecException e) {
+            return Mono.just(errorAnswer(headers, codec, null, MicroException.badRequest(ID, e.getMessage())));
+        }
+        Envelope request = decoded.envelope();
+        String service = MicroHeaders.get(headers, MicroHeaders.SERVICE).orElse(serviceName);
+        String endpointName = MicroHeaders.get(headers, MicroHeaders.ENDPOINT)
+                .or(() -> MicroHeaders.get(headers, MicroHeaders.METHOD))
+                .orElse(request.endpoint());
+        if (endpointName.isEmpty()) {
+            return Mono.just(errorAnswer(headers, codec, request, MicroException.badRequest(ID,
+                    "missing %s header: name the endpoint to call, for example Say.Hello", MicroHeaders.ENDPOINT)));
+        }
+        if (!service.equals(serviceName)) {
+            return Mono.just(errorAnswer(headers, codec, request, MicroException.notFound(ID,
+                    "unknown service %s: this node serves %s", service, serviceName)));
+        }
+        EndpointMethod endpoint = endpoints.get(endpointName);
+        if (endpoint == null) {
+            return Mono.just(errorAnswer(headers, codec, request, MicroException.notFound(ID,
+                    "unknown endpoint %s of service %s (it has %s)", endpointName, serviceName,
+                    String.join(", ", endpoints.keySet().stream().sorted().toList()))));
+        }
+        Object body;
+        try {
+            body = decoded.body(endpoint.requestType());
+        } catch (CodecException e) {
+            return Mono.just(errorAnswer(headers, codec, request, MicroException.badRequest(ID,
+                    "cannot read the request of %s: %s", endpointName, e.getMessage())));
+        }
+        CallContext context = new CallContext(serviceName, endpointName, contentType, metadataOf(headers),
+                deadlineOf(headers));
+        Envelope answered = request.endpoint().isEmpty()
+                ? new Envelope(Envelope.Kind.REQUEST, request.id(), endpointName, "") : request;
+        return withDeadline(invoke(endpoint, context, body), context)
+                .map(result -> answer(headers, codec, answered, result))
+                .switchIfEmpty(Mono.fromSupplier(() -> answer(headers, codec, answered, null)))
+                .onErrorResume(error -> Mono.just(errorAnswer(headers, codec, answered, toMicroException(error, context))))
+                .contextWrite(reactorContext -> context.metadata().into(reactorContext));
+    }
+
+    private Mono<Object> invoke(EndpointMethod endpoint, CallContext context, Object request) {
+        HandlerWrapper.Next chain = (ctx, req) -> endpoint.invoke(ctx, req, blockingScheduler);
+        for (int i = wrappers.size() - 1; i >= 0; i--) {
+            HandlerWrapper wrapper = wrappers.get(i);
+            HandlerWrapper.Next next = chain;
+            chain = (ctx, req) -> Mono.defer(() -> wrapper.wrap(ctx, req, next));
+        }
+        return chain.proceed(context, request);
+    }
+
+    private static Mono<Object> withDeadline(Mono<Object> call, CallContext context) {
+        return context.remaining()
+                .map(remaining -> call.timeout(remaining.isNegative() ? Duration.ZERO : remaining))
+                .orElse(call);
+    }
+
+    private MicroException toMicroException(Throwable error, CallContext context) {
+        if (error instanceof TimeoutException) {
+            return MicroException.timeout(ID, "%s did not answer within the caller's timeout", context.endpoint());
+        }
+        Throwable cause = error instanceof EndpointMethod.HandlerFailedException ? error.getCause() : error;
+        MicroException mapped = ExceptionMapper.toMicroException(serviceName, cause);
+        if (mapped.code() >= 500) {
+            log.error("Handler {} failed", context.endpoint(), cause);
+        } else {
+            log.debug("Handler {} answered {}", context.endpoint(), mapped.toJson());
+        }
+        return mapped;
+    }
+
+    private static TransportMessage answer(Metadata requestHeaders, Codec codec, Envelope request, Object result) {
+        byte[] body = codec.encode(Envelope.responseTo(request, ""), result);
+        Metadata.Builder headers = echo(requestHeaders);
+        if (body.length > 0) {
+            headers.put(MicroHeaders.CONTENT_TYPE, codec.contentType());
+        }
+        return new TransportMessage(headers.build(), body);
+    }
+
+    private static TransportMessage errorAnswer(Metadata requestHeaders, Codec codec, Envelope request,
+            MicroException error) {
+        String json = error.toJson();
+        Metadata.Builder headers = echo(requestHeaders)
+                .put(MicroHeaders.ERROR, json)
+                .put(MicroHeaders.X_PREFIX + MicroHeaders.ERROR, json);
+        byte[] body = new byte[0];
+        if (codec != null && request != null && isRpcEnvelope(codec)) {
+            body = codec.encode(Envelope.responseTo(request, json), null);
+            headers.put(MicroHeaders.CONTENT_TYPE, codec.contentType());
+        }
+        return new TransportMessage(headers.build(), body);
+    }
+
+    private static boolean isRpcEnvelope(Codec codec) {
+        return codec.contentType().endsWith("-rpc");
+    }
+
+    private static Metadata.Builder echo(Metadata requestHeaders) {
+        Metadata.Builder headers = Metadata.builder();
+        for (String name : List.of(MicroHeaders.ID, MicroHeaders.SERVICE, MicroHeaders.METHOD, MicroHeaders.ENDPOINT)) {
+            MicroHeaders.get(requestHeaders, name).ifPresent(value -> {
+                headers.put(name, value);
+                headers.put(MicroHeaders.X_PREFIX + name, value);
+            });
+        }
+        return headers;
+    }
+
+    private static Metadata metadataOf(Metadata headers) {
+        Metadata.Builder metadata = Metadata.builder();
+        headers.asMap().forEach((name, value) -> {
+            if (MicroHeaders.isMetadata(name)) {
+                metadata.put(name, value);
+            }
+        });
+        return metadata.build();
+    }
+
+    private static Instant deadlineOf(Metadata headers) {
+        return headers.get(MicroHeaders.TIMEOUT).map(nanos -> {
+            try {
+                long value = Long.parseLong(nanos.trim());
+                return value > 0 ? Instant.now().plusNanos(value) : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }).orElse(null);
+    }
+}

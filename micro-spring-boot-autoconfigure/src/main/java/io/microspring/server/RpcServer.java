@@ -1,0 +1,197 @@
+package io.microspring.server;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.microspring.codec.Codecs;
+import io.microspring.registry.Endpoint;
+import io.microspring.registry.Node;
+import io.microspring.registry.Registry;
+import io.microspring.registry.Service;
+import io.microspring.transport.Listener;
+import io.microspring.transport.Transport;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * go-micro's RPC server ("mucp") for Java: handlers' endpoints served over a {@link Transport},
+ * the node registered in a {@link Registry} once the port is bound and kept alive by a heartbeat.
+ * It owns its heartbeat thread and its blocking-handler threads and releases both on {@link #stop()}.
+ */
+public final class RpcServer implements Server {
+
+    private static final Logger log = LoggerFactory.getLogger(RpcServer.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+
+    private final ServerSettings settings;
+    private final Transport transport;
+    private final Registry registry;
+    private final Codecs codecs;
+    private final List<HandlerWrapper> wrappers;
+    private final String brokerName;
+    private final String nodeId;
+    private final Map<String, EndpointMethod> endpoints = new LinkedHashMap<>();
+
+    private volatile Service registered;
+    private Listener listener;
+    private RpcDispatcher dispatcher;
+    private Scheduler handlerThreads;
+    private ScheduledExecutorService heartbeat;
+
+    /**
+     * A server for {@code settings.name()}; {@code brokerName} is written into the node metadata
+     * as go-micro servers do.
+     */
+    public RpcServer(ServerSettings settings, Transport transport, Registry registry, Codecs codecs,
+            List<HandlerWrapper> wrappers, String brokerName) {
+        this.settings = settings;
+        this.transport = transport;
+        this.registry = registry;
+        this.codecs = codecs;
+        this.wrappers = List.copyOf(wrappers);
+        this.brokerName = brokerName;
+        this.nodeId = settings.name() + "-" + UUID.randomUUID();
+        this.registered = new Service(settings.name(), settings.version(), Map.of(), List.of(), List.of());
+    }
+
+    @Override
+    public synchronized void handle(Handler handler) {
+        if (isRunning()) {
+            throw new IllegalStateException("handlers must be added before the server starts");
+        }
+        for (EndpointMethod endpoint : handler.endpoints()) {
+            EndpointMethod previous = endpoints.putIfAbsent(endpoint.name(), endpoint);
+            if (previous != null) {
+                throw new IllegalStateException("endpoint " + endpoint.name() + " of service " + settings.name()
+                        + " is declared twice");
+            }
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        handlerThreads = Schedulers.newBoundedElastic(settings.handlerThreads(), Integer.MAX_VALUE,
+                "micro-handler-" + settings.name(), 60, true);
+        dispatcher = new RpcDispatcher(settings.name(), endpoints, codecs, wrappers, handlerThreads);
+        listener = transport.listen(settings.address(), dispatcher);
+        Node node = new Node(nodeId, AdvertiseAddress.resolve(settings.advertise(), listener.address()), nodeMetadata());
+        registered = new Service(settings.name(), settings.version(), Map.of(), endpointDescriptors(), List.of(node));
+        log.info("Transport [{}] Listening on {}", transport.name(), listener.address());
+        registerFirst(node);
+        heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "micro-register-" + settings.name());
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = settings.registerInterval().toMillis();
+        heartbeat.scheduleWithFixedDelay(this::registerAgain, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!isRunning()) {
+            return;
+        }
+        heartbeat.shutdownNow();
+        heartbeat = null;
+        try {
+            registry.deregister(registered);
+            log.info("Registry [{}] Deregistered node {}", registry.name(), nodeId);
+        } catch (RuntimeException e) {
+            log.warn("Registry [{}] could not deregister node {}: {}; it expires after {}", registry.name(), nodeId,
+                    e.getMessage(), settings.registerTtl());
+        }
+        dispatcher.startDraining();
+        listener.stopAccepting();
+        drain();
+        listener.close(CLOSE_TIMEOUT);
+        handlerThreads.dispose();
+        listener = null;
+        dispatcher = null;
+    }
+
+    @Override
+    public Service service() {
+        return registered;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return listener != null;
+    }
+
+    private void registerFirst(Node node) {
+        try {
+            registry.register(registered, settings.registerTtl());
+            log.info("Registry [{}] Registered node {} of {} at {}", registry.name(), nodeId, settings.name(),
+                    node.address());
+        } catch (RuntimeException e) {
+            if (settings.registerFailFast()) {
+                listener.close(Duration.ZERO);
+                handlerThreads.dispose();
+                listener = null;
+                throw new IllegalStateException("Cannot register service " + settings.name() + " with registry ["
+                        + registry.name() + "]: " + e.getMessage() + ". Check micro.registry and micro.registry-address,"
+                        + " or set micro.register-fail-fast=false to start anyway and retry.", e);
+            }
+            log.warn("Registry [{}] could not register {} ({}); retrying every {}", registry.name(), nodeId,
+                    e.getMessage(), settings.registerInterval());
+        }
+    }
+
+    private void registerAgain() {
+        try {
+            registry.register(registered, settings.registerTtl());
+        } catch (RuntimeException e) {
+            log.warn("Registry [{}] heartbeat of node {} failed: {}; retrying in {}", registry.name(), nodeId,
+                    e.getMessage(), settings.registerInterval());
+        }
+    }
+
+    private void drain() {
+        long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
+        while (dispatcher.inFlight() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (dispatcher.inFlight() > 0) {
+            log.warn("Stopping {} with {} call(s) still in flight after {}", settings.name(), dispatcher.inFlight(),
+                    settings.drainTimeout());
+        }
+    }
+
+    private Map<String, String> nodeMetadata() {
+        Map<String, String> metadata = new LinkedHashMap<>(settings.metadata());
+        metadata.put("transport", transport.name());
+        metadata.put("broker", brokerName);
+        metadata.put("server", "mucp");
+        metadata.put("registry", registry.name());
+        metadata.put("protocol", "mucp");
+        return metadata;
+    }
+
+    private List<Endpoint> endpointDescriptors() {
+        List<Endpoint> descriptors = new ArrayList<>();
+        endpoints.values().stream().map(EndpointMethod::descriptor)
+                .sorted(java.util.Comparator.comparing(Endpoint::name))
+                .forEach(descriptors::add);
+        return descriptors;
+    }
+}

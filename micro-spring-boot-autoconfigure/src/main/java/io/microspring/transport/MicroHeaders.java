@@ -1,0 +1,52 @@
+package io.microspring.transport;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.microspring.metadata.Metadata;
+
+/** The header names of go-micro's wire protocol, and how to read them ({@code X-} forms accepted). */
+public final class MicroHeaders {
+
+    public static final String SERVICE = "Micro-Service";
+    public static final String ENDPOINT = "Micro-Endpoint";
+    public static final String METHOD = "Micro-Method";
+    public static final String ID = "Micro-Id";
+    public static final String ERROR = "Micro-Error";
+    public static final String TOPIC = "Micro-Topic";
+    public static final String STREAM = "Micro-Stream";
+    public static final String PROTOCOL = "Micro-Protocol";
+    /** The caller's timeout in nanoseconds, as a decimal string. */
+    public static final String TIMEOUT = "Timeout";
+    public static final String CONTENT_TYPE = "Content-Type";
+    public static final String ACCEPT = "Accept";
+    public static final String X_PREFIX = "X-";
+
+    /** Headers of the wire protocol and of HTTP itself, which are not the caller's metadata. */
+    private static final Set<String> NOT_METADATA = caseInsensitive(SERVICE, ENDPOINT, METHOD, ID, ERROR, TOPIC,
+            STREAM, PROTOCOL, TIMEOUT, CONTENT_TYPE, ACCEPT, "Content-Length", "Host", "Connection", "Accept-Encoding",
+            "User-Agent", "Transfer-Encoding", "Expect", "Keep-Alive");
+
+    private MicroHeaders() {
+    }
+
+    /** The value of {@code name}, or of {@code X-name} when only that is present. */
+    public static Optional<String> get(Metadata headers, String name) {
+        Optional<String> value = headers.get(name).filter(v -> !v.isEmpty());
+        return value.isPresent() ? value : headers.get(X_PREFIX + name).filter(v -> !v.isEmpty());
+    }
+
+    /** Whether {@code header} carries the caller's metadata rather than the protocol's own data. */
+    public static boolean isMetadata(String header) {
+        String name = header.regionMatches(true, 0, X_PREFIX, 0, 2) && header.regionMatches(true, 2, "Micro-", 0, 6)
+                ? header.substring(2) : header;
+        return !NOT_METADATA.contains(name);
+    }
+
+    private static Set<String> caseInsensitive(String... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(java.util.List.of(names));
+        return set;
+    }
+}

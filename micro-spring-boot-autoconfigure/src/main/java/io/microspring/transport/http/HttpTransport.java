@@ -1,0 +1,132 @@
+package io.microspring.transport.http;
+
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.microspring.transport.Listener;
+import io.microspring.transport.SendOptions;
+import io.microspring.transport.Transport;
+import io.microspring.transport.TransportException;
+import io.microspring.transport.TransportHandler;
+import io.microspring.transport.TransportMessage;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * go-micro's "mucp over HTTP" on Reactor Netty: each call is one HTTP/1.1 {@code POST /} with the
+ * Micro headers and the bare codec body, answered by {@code 200} with the body (or an empty body
+ * and a {@code Micro-Error} header). Client connections are pooled and kept alive.
+ */
+public final class HttpTransport implements Transport {
+
+    private final HttpTransportSettings settings;
+    private final ConnectionProvider pool;
+    private final HttpClient baseClient;
+    private final Map<Duration, HttpClient> clientsByConnectTimeout = new ConcurrentHashMap<>();
+
+    /** With the given settings; the connection pool lives until {@link #close()}. */
+    public HttpTransport(HttpTransportSettings settings) {
+        this.settings = settings;
+        this.pool = ConnectionProvider.builder("micro-http")
+                .maxConnections(settings.poolSize())
+                .pendingAcquireMaxCount(-1)
+                .maxIdleTime(settings.poolIdleTtl())
+                .build();
+        this.baseClient = HttpClient.create(pool).protocol(HttpProtocol.HTTP11).keepAlive(true);
+    }
+
+    @Override
+    public String name() {
+        return "http";
+    }
+
+    @Override
+    public Listener listen(String address, TransportHandler handler) {
+        InetSocketAddress bind = Addresses.parseBindAddress(address);
+        DisposableServer server = HttpServer.create()
+                .bindAddress(() -> bind)
+                .protocol(HttpProtocol.HTTP11)
+                .httpRequestDecoder(spec -> spec.maxHeaderSize(settings.maxHeaderSize()))
+                .handle(new HttpExchange(handler, settings.maxBodySize())::serve)
+                .bindNow();
+        return new HttpListener(server);
+    }
+
+    @Override
+    public Mono<TransportMessage> send(String address, TransportMessage request, SendOptions options) {
+        return client(options.connectTimeout())
+                .post()
+                .uri("http://" + address + "/")
+                .send((httpRequest, outbound) -> {
+                    request.headers().asMap().forEach(httpRequest::header);
+                    httpRequest.responseTimeout(options.requestTimeout());
+                    return outbound.send(Mono.just(Unpooled.wrappedBuffer(request.body())));
+                })
+                .responseSingle((response, content) -> content.asByteArray()
+                        .defaultIfEmpty(new byte[0])
+                        .map(body -> {
+                            if (response.status().code() != HttpResponseStatus.OK.code()) {
+                                throw new TransportException(address, false, "node " + address + " answered HTTP "
+                                        + response.status() + ": " + new String(body, java.nio.charset.StandardCharsets.UTF_8), null);
+                            }
+                            return new TransportMessage(HttpHeadersView.metadata(response.responseHeaders()), body);
+                        }))
+                .onErrorMap(error -> !(error instanceof TransportException), error -> classify(address, error));
+    }
+
+    @Override
+    public void close() {
+        pool.disposeLater().block(Duration.ofSeconds(5));
+    }
+
+    private HttpClient client(Duration connectTimeout) {
+        return clientsByConnectTimeout.computeIfAbsent(connectTimeout, timeout -> baseClient
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+    }
+
+    private static TransportException classify(String address, Throwable error) {
+        boolean unprocessed = error instanceof ConnectException
+                || error instanceof ConnectTimeoutException
+                || error.getClass().getSimpleName().startsWith("PoolAcquire");
+        String what = unprocessed ? "cannot connect to node " : "exchange with node ";
+        return new TransportException(address, unprocessed, what + address + " failed: " + error, error);
+    }
+
+    private static final class HttpListener implements Listener {
+
+        private final DisposableServer server;
+        private final String address;
+
+        HttpListener(DisposableServer server) {
+            this.server = server;
+            InetSocketAddress bound = (InetSocketAddress) server.address();
+            this.address = Addresses.hostPort(bound);
+        }
+
+        @Override
+        public String address() {
+            return address;
+        }
+
+        @Override
+        public void stopAccepting() {
+            server.channel().close().syncUninterruptibly();
+        }
+
+        @Override
+        public void close(Duration timeout) {
+            server.disposeNow(timeout);
+        }
+    }
+}

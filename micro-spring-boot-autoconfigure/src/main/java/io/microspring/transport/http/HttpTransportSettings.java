@@ -1,0 +1,43 @@
+package io.microspring.transport.http;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of the HTTP transport.
+ *
+ * @param poolSize most pooled connections per node
+ * @param poolIdleTtl how long an idle pooled connection is kept
+ * @param maxBodySize largest request body the server accepts, in bytes; larger ones get a 413 error
+ * @param maxHeaderSize largest request header block the server accepts, in bytes
+ */
+public record HttpTransportSettings(int poolSize, Duration poolIdleTtl, int maxBodySize, int maxHeaderSize) {
+
+    /** go-micro's pool size. */
+    public static final int DEFAULT_POOL_SIZE = 100;
+    /** go-micro's pool TTL. */
+    public static final Duration DEFAULT_POOL_IDLE_TTL = Duration.ofMinutes(1);
+    /** 4 MiB, gRPC's and go-micro's usual message limit. */
+    public static final int DEFAULT_MAX_BODY_SIZE = 4 * 1024 * 1024;
+    /** 16 KiB, what most HTTP servers allow. */
+    public static final int DEFAULT_MAX_HEADER_SIZE = 16 * 1024;
+
+    public HttpTransportSettings {
+        Objects.requireNonNull(poolIdleTtl, "poolIdleTtl");
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("poolSize must be at least 1, got " + poolSize);
+        }
+        if (maxBodySize < 1) {
+            throw new IllegalArgumentException("maxBodySize must be at least 1 byte, got " + maxBodySize);
+        }
+        if (maxHeaderSize < 1024) {
+            throw new IllegalArgumentException("maxHeaderSize must be at least 1024 bytes, got " + maxHeaderSize);
+        }
+    }
+
+    /** The defaults above. */
+    public static HttpTransportSettings defaults() {
+        return new HttpTransportSettings(DEFAULT_POOL_SIZE, DEFAULT_POOL_IDLE_TTL, DEFAULT_MAX_BODY_SIZE,
+                DEFAULT_MAX_HEADER_SIZE);
+    }
+}
