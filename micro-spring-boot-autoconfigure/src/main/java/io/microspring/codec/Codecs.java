@@ -44,6 +44,13 @@ public final class Codecs {
         return new Codecs(Map.copyOf(map));
     }
 
+    /** These codecs plus {@code codecs}, which replace those of the same content type. */
+    public Codecs with(Collection<? extends Codec> codecs) {
+        java.util.List<Codec> all = new java.util.ArrayList<>(byContentType.values());
+        all.addAll(codecs);
+        return of(all);
+    }
+
     /** The codec for {@code contentType}, if this process speaks it. */
     public Optional<Codec> find(String contentType) {
         String key = contentType == null || contentType.isBlank() ? DEFAULT_CONTENT_TYPE : normalize(contentType);

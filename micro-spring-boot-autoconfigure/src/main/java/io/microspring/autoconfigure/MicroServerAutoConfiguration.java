@@ -1,0 +1,123 @@
+package io.microspring.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+import io.microspring.annotation.MicroService;
+import io.microspring.codec.Codecs;
+import io.microspring.registry.Registry;
+import io.microspring.server.Handler;
+import io.microspring.server.HandlerWrapper;
+import io.microspring.server.RpcServer;
+import io.microspring.server.Server;
+import io.microspring.server.ServerSettings;
+import io.microspring.transport.Transport;
+
+/**
+ * The server of the application's {@link MicroService @MicroService} beans: one service per
+ * application, named by the annotations or {@code micro.server-name}, started once the context is
+ * refreshed and stopped gracefully when it closes.
+ */
+@AutoConfiguration(after = {MicroRegistryCacheAutoConfiguration.class, MicroTransportAutoConfiguration.class,
+        MicroCodecAutoConfiguration.class, MicroClientAutoConfiguration.class})
+@ConditionalOnBean(annotation = MicroService.class)
+@EnableConfigurationProperties(MicroServerProperties.class)
+public class MicroServerAutoConfiguration {
+
+    /** The broker named in node metadata until a broker is configured: go-micro's default. */
+    private static final String DEFAULT_BROKER = "http";
+
+    @Bean
+    @ConditionalOnMissingBean(Server.class)
+    RpcServer microServer(ApplicationContext context, MicroServerProperties properties, Transport transport,
+            Registry registry, Codecs codecs, ObjectProvider<HandlerWrapper> wrappers,
+            ObjectProvider<ServerSettingsCustomizer> customizers) {
+        Map<String, Object> beans = context.getBeansWithAnnotation(MicroService.class);
+        ServerSettings settings = settings(properties, beans.values());
+        for (ServerSettingsCustomizer customizer : customizers.orderedStream().toList()) {
+            settings = customizer.customize(settings);
+        }
+        RpcServer server = new RpcServer(settings, transport, registry, codecs, wrappers.orderedStream().toList(),
+                DEFAULT_BROKER);
+        beans.forEach((name, bean) -> server.handle(handler(bean)));
+        return server;
+    }
+
+    @Bean
+    MicroServerLifecycle microServerLifecycle(Server server) {
+        return new MicroServerLifecycle(server);
+    }
+
+    private static Handler handler(Object bean) {
+        Class<?> type = AopUtils.getTargetClass(bean);
+        MicroService annotation = type.getAnnotation(MicroService.class);
+        String name = annotation == null || annotation.handler().isEmpty() ? type.getSimpleName() : annotation.handler();
+        return Handler.of(name, bean, type);
+    }
+
+    private static ServerSettings settings(MicroServerProperties properties, java.util.Collection<Object> beans) {
+        Set<String> names = new TreeSet<>();
+        Set<String> versions = new TreeSet<>();
+        Map<String, String> metadata = new LinkedHashMap<>(properties.getServerMetadata());
+        for (Object bean : beans) {
+            MicroService annotation = AopUtils.getTargetClass(bean).getAnnotation(MicroService.class);
+            if (annotation == null) {
+                continue;
+            }
+            if (!annotation.name().isEmpty()) {
+                names.add(annotation.name());
+            }
+            if (!annotation.version().isEmpty()) {
+                versions.add(annotation.version());
+            }
+            metadata.putAll(Handler.parseMetadata(annotation.metadata(), "@MicroService on " + bean.getClass()));
+        }
+        String name = single(names, "name", properties.getServerName(), "micro.server-name");
+        String version = single(versions, "version", properties.getServerVersion(), "micro.server-version");
+        return new ServerSettings(name, version, properties.getServerAddress(), properties.getServerAdvertise(),
+                metadata, Properties.positive("micro.register-ttl", properties.getRegisterTtl()),
+                registerInterval(properties), Properties.positive("micro.server-drain-timeout",
+                        properties.getServerDrainTimeout()),
+                properties.isRegisterFailFast(),
+                Properties.atLeast("micro.server-handler-threads", properties.getServerHandlerThreads(), 1));
+    }
+
+    private static java.time.Duration registerInterval(MicroServerProperties properties) {
+        java.time.Duration interval = Properties.positive("micro.register-interval", properties.getRegisterInterval());
+        if (interval.compareTo(properties.getRegisterTtl()) >= 0) {
+            throw new org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException(
+                    "micro.register-interval", interval, "it must be shorter than micro.register-ttl ("
+                            + properties.getRegisterTtl() + "), or the node expires between heartbeats");
+        }
+        return interval;
+    }
+
+    private static String single(Set<String> fromAnnotations, String attribute, String fromProperty, String property) {
+        if (fromAnnotations.size() > 1) {
+            throw new IllegalStateException("@MicroService beans name different service " + attribute + "s "
+                    + fromAnnotations + "; an application serves one service: use one " + attribute
+                    + " or leave it empty and set " + property);
+        }
+        if (fromAnnotations.size() == 1) {
+            return fromAnnotations.iterator().next();
+        }
+        if (fromProperty == null || fromProperty.isBlank()) {
+            throw new IllegalStateException("No service " + attribute + ": set @MicroService(" + attribute
+                    + " = \"...\") or " + property);
+        }
+        return fromProperty;
+    }
+
+}

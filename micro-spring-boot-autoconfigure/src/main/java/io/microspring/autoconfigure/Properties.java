@@ -1,0 +1,35 @@
+package io.microspring.autoconfigure;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.unit.DataSize;
+
+/** Checks of property values whose failure names the property, the value and what is accepted. */
+final class Properties {
+
+    private Properties() {
+    }
+
+    static Duration positive(String name, Duration value) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new InvalidConfigurationPropertyValueException(name, value, "it must be a positive duration, such as 5s");
+        }
+        return value;
+    }
+
+    static int atLeast(String name, int value, int minimum) {
+        if (value < minimum) {
+            throw new InvalidConfigurationPropertyValueException(name, value, "it must be at least " + minimum);
+        }
+        return value;
+    }
+
+    static int bytes(String name, DataSize value, long minimum) {
+        if (value == null || value.toBytes() < minimum || value.toBytes() > Integer.MAX_VALUE) {
+            throw new InvalidConfigurationPropertyValueException(name, value,
+                    "it must be between " + minimum + " bytes and 2GB, such as 4MB");
+        }
+        return (int) value.toBytes();
+    }
+}

@@ -1,0 +1,162 @@
+package io.microspring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import io.microspring.annotation.MicroHandler;
+import io.microspring.annotation.MicroService;
+import io.microspring.client.MicroClient;
+import io.microspring.registry.Registry;
+import io.microspring.registry.Service;
+import io.microspring.registry.cache.CachingRegistry;
+import io.microspring.registry.memory.MemoryRegistry;
+import io.microspring.selector.RegistrySelector;
+import io.microspring.selector.Selector;
+import io.microspring.server.RpcServer;
+import io.microspring.server.Server;
+import io.microspring.transport.Transport;
+import io.microspring.transport.http.HttpTransport;
+
+class MicroAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(MicroCodecAutoConfiguration.class,
+                    MicroRegistryAutoConfiguration.class, MicroRegistryCacheAutoConfiguration.class,
+                    MicroTransportAutoConfiguration.class,
+                    MicroSelectorAutoConfiguration.class, MicroClientAutoConfiguration.class,
+                    MicroServerAutoConfiguration.class))
+            .withPropertyValues("micro.registry=memory", "micro.server-address=127.0.0.1:0");
+
+    @MicroService(name = "go.micro.srv.test", version = "1.2.0", metadata = "zone=a")
+    static class Say {
+        @MicroHandler
+        public String hello(String name) {
+            return "Hello " + name;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class WithService {
+        @Bean
+        Say say() {
+            return new Say();
+        }
+    }
+
+    @Test
+    void whenRegistryIsMemoryThenMemoryRegistryIsWrappedInTheCache() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(MemoryRegistry.class);
+            assertThat(context.getBean(Registry.class)).isInstanceOf(CachingRegistry.class);
+            assertThat(((CachingRegistry) context.getBean(Registry.class)).delegate())
+                    .isSameAs(context.getBean(MemoryRegistry.class));
+            assertThat(context).hasSingleBean(MicroClient.class);
+            assertThat(context.getBean(Selector.class)).isInstanceOf(RegistrySelector.class);
+            assertThat(context.getBean(Transport.class)).isInstanceOf(HttpTransport.class);
+            assertThat(context).doesNotHaveBean(Server.class);
+        });
+    }
+
+    @Test
+    void whenTheApplicationDefinesARegistryThenTheAutoConfiguredOneBacksOff() {
+        MemoryRegistry own = new MemoryRegistry();
+        runner.withBean("ownRegistry", Registry.class, () -> own).run(context -> {
+            assertThat(context).doesNotHaveBean("microRegistry");
+            assertThat(context.getBean(CachingRegistry.class).delegate()).isSameAs(own);
+        });
+    }
+
+    @Test
+    void whenTheApplicationDefinesAClientThenTheAutoConfiguredOneBacksOff() {
+        MicroClient own = new MicroClient() {
+            @Override
+            public <T> reactor.core.publisher.Mono<T> call(String service, String endpoint, Object request,
+                    java.lang.reflect.Type responseType, io.microspring.client.CallOptions options) {
+                return reactor.core.publisher.Mono.empty();
+            }
+        };
+        runner.withBean(MicroClient.class, () -> own)
+                .run(context -> assertThat(context.getBean(MicroClient.class)).isSameAs(own));
+    }
+
+    @Test
+    void whenEtcdIsChosenWithoutItsClientThenStartupNamesTheDependency() {
+        runner.withPropertyValues("micro.registry=etcd").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(failureReport(context.getStartupFailure())).contains("io.etcd:jetcd-core");
+        });
+    }
+
+    @Test
+    void whenRegisterIntervalIsNotShorterThanTheTtlThenStartupFailsNamingTheProperty() {
+        runner.withUserConfiguration(WithService.class)
+                .withPropertyValues("micro.register-ttl=10", "micro.register-interval=10")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(failureReport(context.getStartupFailure())).contains("micro.register-interval")
+                            .contains("micro.register-ttl");
+                });
+    }
+
+    @Test
+    void whenAMicroServiceBeanExistsThenItsServerRegistersOnStart() {
+        runner.withUserConfiguration(WithService.class).run(context -> {
+            assertThat(context).hasSingleBean(RpcServer.class);
+            Service service = context.getBean(Server.class).service();
+            assertThat(service.name()).isEqualTo("go.micro.srv.test");
+            assertThat(service.version()).isEqualTo("1.2.0");
+            assertThat(service.endpoints()).extracting(io.microspring.registry.Endpoint::name)
+                    .containsExactly("Say.Hello");
+            assertThat(service.nodes()).singleElement().satisfies(node -> {
+                assertThat(node.id()).startsWith("go.micro.srv.test-");
+                assertThat(node.metadata()).containsEntry("protocol", "mucp").containsEntry("zone", "a")
+                        .containsEntry("registry", "memory").containsEntry("transport", "http")
+                        .containsKeys("broker", "server");
+            });
+            assertThat(context.getBean(MemoryRegistry.class).getService("go.micro.srv.test")).hasSize(1);
+        });
+    }
+
+    @Test
+    void whenGoMicroEnvironmentVariablesAreSetThenTheyConfigureTheService() {
+        Map<String, Object> environment = Map.of("MICRO_REGISTRY", "memory", "MICRO_SERVER_VERSION", "ignored",
+                "MICRO_REGISTER_TTL", "40", "MICRO_REGISTER_INTERVAL", "20", "MICRO_CLIENT_RETRIES", "7",
+                "MICRO_CLIENT_REQUEST_TIMEOUT", "2s", "MICRO_CLIENT_POOL_SIZE", "9", "MICRO_SELECTOR", "roundrobin",
+                "MICRO_SERVER_ADVERTISE", "10.1.2.3:9000");
+        runner.withUserConfiguration(WithService.class)
+                .withInitializer(context -> context.getEnvironment().getPropertySources()
+                        .addFirst(new SystemEnvironmentPropertySource("env", environment)))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(MicroServerProperties.class).getRegisterTtl())
+                            .isEqualTo(Duration.ofSeconds(40));
+                    assertThat(context.getBean(MicroServerProperties.class).getRegisterInterval())
+                            .isEqualTo(Duration.ofSeconds(20));
+                    assertThat(context.getBean(MicroServerProperties.class).getServerAdvertise())
+                            .isEqualTo("10.1.2.3:9000");
+                    assertThat(context.getBean(MicroClientProperties.class).getClientRetries()).isEqualTo(7);
+                    assertThat(context.getBean(MicroClientProperties.class).getClientRequestTimeout())
+                            .isEqualTo(Duration.ofSeconds(2));
+                    assertThat(context.getBean(MicroTransportProperties.class).getClientPoolSize()).isEqualTo(9);
+                    assertThat(context.getBean(MicroSelectorProperties.class).getSelector())
+                            .isEqualTo(MicroSelectorProperties.SelectorType.ROUNDROBIN);
+                });
+    }
+
+    private static String failureReport(Throwable failure) {
+        StringBuilder report = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            report.append(t.getMessage()).append('\n');
+        }
+        return report.toString();
+    }
+}
