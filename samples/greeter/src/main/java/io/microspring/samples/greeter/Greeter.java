@@ -1,0 +1,29 @@
+package io.microspring.samples.greeter;
+
+import java.util.Arrays;
+
+import org.springframework.boot.SpringApplication;
+
+import io.microspring.samples.greeter.client.GreeterClientApplication;
+import io.microspring.samples.greeter.server.GreeterServerApplication;
+
+/**
+ * Starts the greeter service, or with {@code call [name]} runs the client once:
+ * <pre>
+ * java -jar greeter.jar            # the service go.micro.srv.greeter
+ * java -jar greeter.jar call John  # calls Say.Hello through MicroClient and a typed client
+ * </pre>
+ */
+public final class Greeter {
+
+    private Greeter() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("call")) {
+            String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            System.exit(SpringApplication.exit(SpringApplication.run(GreeterClientApplication.class, rest)));
+        }
+        SpringApplication.run(GreeterServerApplication.class, args);
+    }
+}
