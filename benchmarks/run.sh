@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Side-by-side throughput of the greeter against two baselines, in one run, with wrk:
+#   netty    a bare Reactor Netty server answering the same bytes (the ceiling here)
+#   greeter  samples/greeter: go.micro.srv.greeter, Say.Hello over go-micro's HTTP wire
+#   webflux  a Spring WebFlux @RestController doing the same work
+# Servers are pinned to CPU 0 and wrk to CPU 1 (the machine has 2 cores), so each target gets
+# the same single core. Also measures the greeter's startup to "registered" and its resident memory.
+# Usage: benchmarks/run.sh [seconds per run, default 15] [connection counts, default "16 64 256"]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+duration=${1:-15}
+connections=${2:-"16 64 256"}
+work=$(mktemp -d -t micro-bench.XXXXXX)
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+./mvnw -q -B -ntp -DskipTests -pl samples/greeter,benchmarks -am install
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_for() { # file pattern
+  for _ in $(seq 1 300); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
+  echo "timed out waiting for '$2' in $1:" >&2; cat "$1" >&2; exit 1
+}
+jvm=(java -Xms256m -Xmx256m -XX:+UseParallelGC)
+
+netty_port=$(free_port); greeter_port=$(free_port); webflux_port=$(free_port)
+
+taskset -c 0 "${jvm[@]}" -cp benchmarks/target/micro-benchmarks.jar \
+  -Dloader.main=io.microspring.benchmarks.netty.BareNettyServer org.springframework.boot.loader.launch.PropertiesLauncher \
+  "$netty_port" >"$work/netty.log" 2>&1 &
+pids+=($!)
+taskset -c 0 "${jvm[@]}" -jar samples/greeter/target/greeter.jar \
+  --micro.server-address="127.0.0.1:$greeter_port" --logging.level.root=warn \
+  --logging.level.io.microspring=info \
+  >"$work/greeter.log" 2>&1 &
+greeter_pid=$!
+pids+=($greeter_pid)
+taskset -c 0 "${jvm[@]}" -jar benchmarks/target/micro-benchmarks.jar \
+  --server.address=127.0.0.1 --server.port="$webflux_port" --logging.level.root=warn >"$work/webflux.log" 2>&1 &
+pids+=($!)
+
+wait_for "$work/netty.log" READY
+wait_for "$work/greeter.log" "Registered node"
+wait_for "$work/greeter.log" "process running for"
+startup=$(grep -o 'process running for [0-9.]*' "$work/greeter.log" | awk '{print $4}')
+for _ in $(seq 1 300); do curl -s -o /dev/null "127.0.0.1:$webflux_port/" && break; sleep 0.1; done
+
+declare -A url=([netty]="http://127.0.0.1:$netty_port" [greeter]="http://127.0.0.1:$greeter_port" [webflux]="http://127.0.0.1:$webflux_port")
+declare -A script=([netty]=benchmarks/wrk/greeter.lua [greeter]=benchmarks/wrk/greeter.lua [webflux]=benchmarks/wrk/webflux.lua)
+targets=(netty greeter webflux)
+
+run() { # target connections seconds
+  taskset -c 1 wrk -t1 -c"$2" -d"$3"s --latency -s "${script[$1]}" "${url[$1]}" | grep '^RESULT'
+}
+
+for target in "${targets[@]}"; do run "$target" 64 5 >/dev/null; done   # warm-up
+
+echo "| connections | target | req/s | p50 ms | p99 ms | errors |"
+echo "|---|---|---|---|---|---|"
+declare -A rps
+for c in $connections; do
+  for target in "${targets[@]}"; do
+    line=$(run "$target" "$c" "$duration")
+    r=$(sed 's/.*rps=\([0-9]*\).*/\1/' <<<"$line"); rps[$target,$c]=$r
+    p50=$(sed 's/.*p50_us=\([0-9]*\).*/\1/' <<<"$line"); p99=$(sed 's/.*p99_us=\([0-9]*\).*/\1/' <<<"$line")
+    errors=$(sed 's/.*errors=\([0-9]*\).*/\1/' <<<"$line")
+    printf "| %s | %s | %s | %.2f | %.2f | %s |\n" "$c" "$target" "$r" "$(bc -l <<<"$p50/1000")" "$(bc -l <<<"$p99/1000")" "$errors"
+  done
+done
+echo
+echo "| connections | greeter / netty | greeter / webflux |"
+echo "|---|---|---|"
+for c in $connections; do
+  printf "| %s | %.2f | %.2f |\n" "$c" "$(bc -l <<<"${rps[greeter,$c]}/${rps[netty,$c]}")" \
+    "$(bc -l <<<"${rps[greeter,$c]}/${rps[webflux,$c]}")"
+done
+echo
+rss=$(awk '/VmRSS/ {print $2}' "/proc/$greeter_pid/status")
+echo "greeter startup to registered (JVM start to 'Started', which follows registration): ${startup}s"
+echo "greeter resident memory after the runs: $((rss / 1024)) MiB (heap fixed at 256 MiB, -XX:+UseParallelGC)"
