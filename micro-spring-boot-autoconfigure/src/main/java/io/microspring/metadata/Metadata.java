@@ -19,9 +19,9 @@ public final class Metadata {
 
     private static final Metadata EMPTY = new Metadata(new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
 
-    private final TreeMap<String, String> entries;
+    private final Map<String, String> entries;
 
-    private Metadata(TreeMap<String, String> entries) {
+    private Metadata(Map<String, String> entries) {
         this.entries = entries;
     }
 
@@ -52,6 +52,14 @@ public final class Metadata {
         return new Metadata(map);
     }
 
+    /**
+     * Wraps {@code caseInsensitive}, whose lookups must already ignore letter case (such as a view
+     * of received HTTP headers), without copying it. The map must not change afterwards.
+     */
+    public static Metadata view(Map<String, String> caseInsensitive) {
+        return new Metadata(caseInsensitive);
+    }
+
     /** A builder collecting entries without copying them again. */
     public static Builder builder() {
         return new Builder();
@@ -74,7 +82,7 @@ public final class Metadata {
 
     /** A copy with {@code key} set to {@code value}. */
     public Metadata with(String key, String value) {
-        TreeMap<String, String> copy = new TreeMap<>(entries);
+        TreeMap<String, String> copy = copy();
         copy.put(key, value);
         return new Metadata(copy);
     }
@@ -87,7 +95,7 @@ public final class Metadata {
         if (isEmpty()) {
             return other;
         }
-        TreeMap<String, String> copy = new TreeMap<>(entries);
+        TreeMap<String, String> copy = copy();
         copy.putAll(other.entries);
         return new Metadata(copy);
     }
@@ -103,12 +111,18 @@ public final class Metadata {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Metadata metadata && entries.equals(metadata.entries);
+        return other instanceof Metadata metadata && copy().equals(metadata.copy());
     }
 
     @Override
     public int hashCode() {
-        return entries.hashCode();
+        return copy().hashCode();
+    }
+
+    private TreeMap<String, String> copy() {
+        TreeMap<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        copy.putAll(entries);
+        return copy;
     }
 
     @Override

@@ -113,7 +113,7 @@ final class RpcDispatcher implements TransportHandler {
             return Mono.just(errorAnswer(headers, codec, request, MicroException.badRequest(ID,
                     "cannot read the request of %s: %s", endpointName, e.getMessage())));
         }
-        CallContext context = new CallContext(serviceName, endpointName, contentType, metadataOf(headers),
+        CallContext context = new CallContext(serviceName, endpointName, contentType, CallerMetadata.of(headers),
                 deadlineOf(headers));
         Envelope answered = request.endpoint().isEmpty()
                 ? new Envelope(Envelope.Kind.REQUEST, request.id(), endpointName, "") : request;
@@ -190,16 +190,6 @@ final class RpcDispatcher implements TransportHandler {
             });
         }
         return headers;
-    }
-
-    private static Metadata metadataOf(Metadata headers) {
-        Metadata.Builder metadata = Metadata.builder();
-        headers.asMap().forEach((name, value) -> {
-            if (MicroHeaders.isMetadata(name)) {
-                metadata.put(name, value);
-            }
-        });
-        return metadata.build();
     }
 
     private static Instant deadlineOf(Metadata headers) {

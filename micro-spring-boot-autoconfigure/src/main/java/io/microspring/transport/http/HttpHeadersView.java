@@ -1,21 +1,69 @@
 package io.microspring.transport.http;
 
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 
 import io.microspring.metadata.Metadata;
 import io.netty.handler.codec.http.HttpHeaders;
 
-/** Netty headers as message headers: one value per name (the first), names kept as sent. */
-final class HttpHeadersView {
+/**
+ * Netty's headers as message headers without copying them: lookups ignore case as Netty's do, and
+ * a name sent twice yields its first value.
+ */
+final class HttpHeadersView extends AbstractMap<String, String> {
 
-    private HttpHeadersView() {
+    private final HttpHeaders headers;
+
+    private HttpHeadersView(HttpHeaders headers) {
+        this.headers = headers;
     }
 
     static Metadata metadata(HttpHeaders headers) {
-        Metadata.Builder builder = Metadata.builder();
-        for (Map.Entry<String, String> header : headers) {
-            builder.putIfAbsent(header.getKey(), header.getValue());
-        }
-        return builder.build();
+        return Metadata.view(new HttpHeadersView(headers));
+    }
+
+    @Override
+    public String get(Object name) {
+        return name instanceof String header ? headers.get(header) : null;
+    }
+
+    @Override
+    public boolean containsKey(Object name) {
+        return name instanceof String header && headers.contains(header);
+    }
+
+    @Override
+    public int size() {
+        return headers.names().size();
+    }
+
+    @Override
+    public Set<Entry<String, String>> entrySet() {
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<Entry<String, String>> iterator() {
+                Iterator<String> names = headers.names().iterator();
+                return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return names.hasNext();
+                    }
+
+                    @Override
+                    public Entry<String, String> next() {
+                        String name = names.next();
+                        return Map.entry(name, headers.get(name));
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return HttpHeadersView.this.size();
+            }
+        };
     }
 }
