@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Regenerates greeter.pb.go from greeter.proto (the generated file is committed).
+#   protoc:         $PROTOC, else `protoc` on PATH, else Maven Central's
+#                   com.google.protobuf:protoc:$PROTOC_VERSION:exe:linux-x86_64 (fetched with mvn)
+#   protoc-gen-go:  google.golang.org/protobuf/cmd/protoc-gen-go at the version of
+#                   google.golang.org/protobuf in ../go.mod, built from the Go module proxy
+# Tools are kept in ${MICRO_TOOLS_CACHE:-$HOME/.cache/micro-spring}/protoc-tools.
+set -euo pipefail
+
+PROTOC_VERSION="${PROTOC_VERSION:-4.36.2}" # same as protobuf.version in the root pom.xml
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+module_dir="$(dirname "$here")"
+tools="${MICRO_TOOLS_CACHE:-$HOME/.cache/micro-spring}/protoc-tools"
+mkdir -p "$tools"
+
+protoc_bin="${PROTOC:-}"
+if [ -z "$protoc_bin" ]; then
+  protoc_bin="$tools/protoc-$PROTOC_VERSION"
+  if [ ! -x "$protoc_bin" ]; then
+    artifact="com.google.protobuf:protoc:$PROTOC_VERSION:exe:linux-x86_64"
+    mvn_cmd="$(command -v mvn || echo "$module_dir/../mvnw")"
+    "$mvn_cmd" -q -B dependency:copy -Dartifact="$artifact" -DoutputDirectory="$tools" -Dmdep.stripVersion=false
+    mv "$tools/protoc-$PROTOC_VERSION-linux-x86_64.exe" "$protoc_bin"
+    chmod +x "$protoc_bin"
+  fi
+fi
+
+pb_version="$(cd "$module_dir" && go list -m -f '{{.Version}}' google.golang.org/protobuf)"
+gen_go="$tools/protoc-gen-go-$pb_version"
+if [ ! -x "$gen_go" ]; then
+  GOBIN="$tools/bin-$pb_version" go install "google.golang.org/protobuf/cmd/protoc-gen-go@$pb_version"
+  mv "$tools/bin-$pb_version/protoc-gen-go" "$gen_go"
+  rmdir "$tools/bin-$pb_version"
+fi
+
+echo "generate: $("$protoc_bin" --version), protoc-gen-go $pb_version" >&2
+"$protoc_bin" \
+  --plugin=protoc-gen-go="$gen_go" \
+  --proto_path="$here" \
+  --go_out="$here" --go_opt=paths=source_relative \
+  "$here/greeter.proto"

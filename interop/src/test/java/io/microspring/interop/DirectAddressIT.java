@@ -1,0 +1,154 @@
+package io.microspring.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.microspring.client.CallOptions;
+import io.microspring.client.MicroClient;
+import io.microspring.errors.MicroException;
+import io.microspring.interop.proto.ErrorRequest;
+import io.microspring.interop.proto.ErrorResponse;
+import io.microspring.interop.proto.HelloRequest;
+import io.microspring.interop.proto.HelloResponse;
+import io.microspring.interop.proto.MetaRequest;
+import io.microspring.interop.proto.MetaResponse;
+import io.microspring.metadata.Metadata;
+import io.microspring.testing.GoPeers;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real go-micro v5 greeter and client against ours, called at a fixed address (no registry):
+ * both codecs, errors and metadata, in both directions.
+ */
+class DirectAddressIT {
+
+    private static final String SERVICE = "go.micro.srv.greeter";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static ConfigurableApplicationContext java;
+    static String javaAddress;
+    static GoPeers.Peer go;
+    static MicroClient client;
+
+    @BeforeAll
+    static void start() {
+        java = JavaGreeterApplication.start("--micro.registry=memory", "--micro.server-name=" + SERVICE,
+                "--micro.server-address=127.0.0.1:0");
+        javaAddress = JavaGreeterApplication.address(java);
+        client = java.getBean(MicroClient.class);
+        go = GoPeers.startGreeter(Map.of(), "--registry=memory");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (go != null) {
+            go.close();
+        }
+        if (java != null) {
+            java.close();
+        }
+    }
+
+    @Test
+    void goClientCallsJavaGreeterWithJsonAndProtobuf() {
+        for (String contentType : new String[] {"application/json", "application/protobuf"}) {
+            GoPeers.Result result = goCall("--content_type=" + contentType, "--endpoint=Say.Hello",
+                    "--request={\"name\":\"John\"}");
+            assertThat(result.exitCode()).as(contentType + ": " + result.stderr()).isZero();
+            assertThat(json(result.lastLine()).path("msg").asString()).as(contentType).isEqualTo("Hello John");
+        }
+    }
+
+    @Test
+    void javaClientCallsGoGreeterWithJsonAndProtobuf() {
+        for (String contentType : new String[] {"application/json", "application/protobuf"}) {
+            HelloResponse response = client.callBlocking(SERVICE, "Say.Hello",
+                    HelloRequest.newBuilder().setName("John").build(), HelloResponse.class, toGo(contentType));
+            assertThat(response.getMsg()).as(contentType).isEqualTo("Hello John");
+        }
+    }
+
+    @Test
+    void goErrorsArriveInJavaWithTheSameFields() {
+        assertThatThrownBy(() -> client.callBlocking(SERVICE, "Say.Hello", HelloRequest.newBuilder().setName("bad")
+                .build(), HelloResponse.class, toGo("application/json")))
+                .isInstanceOfSatisfying(MicroException.class, e -> {
+                    assertThat(e.id()).isEqualTo("x");
+                    assertThat(e.code()).isEqualTo(400);
+                    assertThat(e.detail()).isEqualTo("bad name");
+                    assertThat(e.status()).isEqualTo("Bad Request");
+                });
+        assertThatThrownBy(() -> client.callBlocking(SERVICE, "Say.Error", ErrorRequest.newBuilder().setId("go.x")
+                .setCode(409).setDetail("taken").build(), ErrorResponse.class, toGo("application/protobuf")))
+                .isInstanceOfSatisfying(MicroException.class, e -> {
+                    assertThat(e.id()).isEqualTo("go.x");
+                    assertThat(e.code()).isEqualTo(409);
+                    assertThat(e.detail()).isEqualTo("taken");
+                    assertThat(e.status()).isEqualTo("Conflict");
+                });
+    }
+
+    @Test
+    void javaErrorsArriveInGoWithTheSameFields() {
+        GoPeers.Result bad = goCall("--endpoint=Say.Hello", "--request={\"name\":\"bad\"}");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        JsonNode error = json(bad.lastLine());
+        assertThat(error.path("id").asString()).isEqualTo("x");
+        assertThat(error.path("code").asInt()).isEqualTo(400);
+        assertThat(error.path("detail").asString()).isEqualTo("bad name");
+        assertThat(error.path("status").asString()).isEqualTo("Bad Request");
+
+        GoPeers.Result conflict = goCall("--content_type=application/protobuf", "--endpoint=Say.Error",
+                "--request={\"id\":\"java.x\",\"code\":409,\"detail\":\"taken\"}");
+        JsonNode fromProtobuf = json(conflict.lastLine());
+        assertThat(fromProtobuf.path("id").asString()).isEqualTo("java.x");
+        assertThat(fromProtobuf.path("code").asInt()).isEqualTo(409);
+        assertThat(fromProtobuf.path("status").asString()).isEqualTo("Conflict");
+    }
+
+    @Test
+    void metadataFromAGoCallerReachesTheJavaHandler() {
+        GoPeers.Result result = goCall("--endpoint=Say.Meta", "--request={\"prefix\":\"trace\"}",
+                "--metadata=Trace-Id=abc-123");
+        assertThat(result.exitCode()).as(result.stderr().toString()).isZero();
+        JsonNode response = json(result.lastLine());
+        assertThat(response.path("metadata").path("Trace-Id").asString()).isEqualTo("abc-123");
+        assertThat(response.path("deadlineMillis").asLong()).isPositive();
+    }
+
+    @Test
+    void metadataFromTheJavaClientReachesTheGoHandler() {
+        MetaResponse response = client.callBlocking(SERVICE, "Say.Meta", MetaRequest.newBuilder().setPrefix("trace")
+                .build(), MetaResponse.class, CallOptions.builder().address(go.address())
+                .contentType("application/protobuf").metadata(Metadata.of("Trace-Id", "xyz-789")).build());
+        assertThat(response.getMetadataMap()).containsEntry("Trace-Id", "xyz-789");
+        assertThat(response.getDeadlineMillis()).isPositive();
+    }
+
+    private static CallOptions toGo(String contentType) {
+        return CallOptions.builder().address(go.address()).contentType(contentType)
+                .requestTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    private static GoPeers.Result goCall(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "--registry=memory";
+        all[1] = "--address=" + javaAddress;
+        all[2] = "--service=" + SERVICE;
+        System.arraycopy(args, 0, all, 3, args.length);
+        return GoPeers.runClient(Map.of(), all);
+    }
+
+    private static JsonNode json(String line) {
+        return JSON.readTree(line);
+    }
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs / builds everything the integration tests (*IT) need:
+#   - etcd, nats-server, rabbitmq-server, wrk from Debian (install-servers.sh; needs root)
+#   - consul built from the Go module proxy (build-consul.sh)
+#   - the Go interop peers and go-micro's micro CLI (build-interop.sh)
+# Idempotent and quick when everything is already there.
+# Not root: the Debian packages are only checked, and what is missing is reported.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+if [ "$(id -u)" -eq 0 ]; then
+  "$here/install-servers.sh"
+else
+  missing=()
+  for bin in etcd nats-server rabbitmq-server wrk; do
+    if ! command -v "$bin" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$bin" ]; then
+      missing+=("$bin")
+    fi
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    echo "install-test-deps: missing ${missing[*]}; run (as root) $here/install-servers.sh," >&2
+    echo "  or: apt-get install etcd-server nats-server rabbitmq-server wrk" >&2
+    exit 1
+  fi
+  echo "install-test-deps: etcd, nats-server, rabbitmq-server and wrk are installed"
+fi
+
+consul="$("$here/build-consul.sh" | tail -n 1)"
+interop="$("$here/build-interop.sh" | tail -n 1)"
+echo "install-test-deps: consul $consul"
+echo "install-test-deps: go peers $interop"
