@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.microspring.registry.Registry;
+import io.microspring.registry.mdns.MdnsRegistry;
+import io.microspring.registry.mdns.MdnsSettings;
 import io.microspring.registry.memory.MemoryRegistry;
 
 /**
@@ -18,6 +20,19 @@ import io.microspring.registry.memory.MemoryRegistry;
 @AutoConfiguration
 @EnableConfigurationProperties(MicroRegistryProperties.class)
 public class MicroRegistryAutoConfiguration {
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "micro.registry", havingValue = "mdns", matchIfMissing = true)
+    @EnableConfigurationProperties(MicroMdnsProperties.class)
+    static class Mdns {
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean(Registry.class)
+        MdnsRegistry microRegistry(MicroMdnsProperties properties) {
+            return new MdnsRegistry(new MdnsSettings(properties.getInterfaces(), properties.getDomain(),
+                    properties.getQueryTimeout()));
+        }
+    }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "micro.registry", havingValue = "memory")

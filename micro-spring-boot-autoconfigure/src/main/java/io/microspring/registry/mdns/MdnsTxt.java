@@ -1,0 +1,99 @@
+package io.microspring.registry.mdns;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.microspring.registry.Endpoint;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What go-micro puts in an instance's TXT record: the node's metadata, the service name and
+ * version and the service's endpoints, as {@code hex(zlib(json))} cut into strings of 255
+ * characters. The JSON keys are capitalised ({@code Metadata, Service, Version, Endpoints}: Go
+ * field names without tags); endpoints inside use go-micro's lower-case tags.
+ *
+ * @param metadata the node's metadata (go-micro sends no service metadata over mDNS)
+ * @param service the service name
+ * @param version the service version
+ * @param endpoints the service's endpoints
+ */
+record MdnsTxt(@JsonProperty("Metadata") Map<String, String> metadata, @JsonProperty("Service") String service,
+        @JsonProperty("Version") String version, @JsonProperty("Endpoints") List<Endpoint> endpoints) {
+
+    /** Longest string of a TXT record. */
+    static final int MAX_STRING_LENGTH = 255;
+
+    /** Decompressed payloads larger than this are refused rather than inflated. */
+    private static final int MAX_JSON_SIZE = 4 * 1024 * 1024;
+
+    // Like Go's encoding/json: map keys written in order, unknown keys ignored, keys matched in any case.
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+            .build();
+
+    MdnsTxt {
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        service = service == null ? "" : service;
+        version = version == null ? "" : version;
+        endpoints = endpoints == null ? List.of() : endpoints.stream().filter(Objects::nonNull).toList();
+    }
+
+    /** The TXT strings: {@code hex(zlib(json))} in pieces of at most 255 characters. */
+    List<String> encode() {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (DeflaterOutputStream zlib = new DeflaterOutputStream(compressed)) {
+            zlib.write(JSON.writeValueAsBytes(this));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String hex = HexFormat.of().formatHex(compressed.toByteArray());
+        List<String> strings = new ArrayList<>(hex.length() / MAX_STRING_LENGTH + 1);
+        for (int start = 0; start < hex.length(); start += MAX_STRING_LENGTH) {
+            strings.add(hex.substring(start, Math.min(hex.length(), start + MAX_STRING_LENGTH)));
+        }
+        return strings;
+    }
+
+    /**
+     * Reads the strings of a TXT record written by {@link #encode()} or by go-micro.
+     *
+     * @throws IllegalArgumentException when they are not hex, not zlib or not the expected JSON
+     */
+    static MdnsTxt decode(List<String> strings) {
+        byte[] compressed = HexFormat.of().parseHex(String.join("", strings));
+        byte[] json;
+        try (InflaterInputStream zlib = new InflaterInputStream(new ByteArrayInputStream(compressed))) {
+            json = zlib.readNBytes(MAX_JSON_SIZE + 1);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not zlib data: " + e.getMessage(), e);
+        }
+        if (json.length > MAX_JSON_SIZE) {
+            throw new IllegalArgumentException("more than " + MAX_JSON_SIZE + " bytes once inflated");
+        }
+        try {
+            MdnsTxt txt = JSON.readValue(json, MdnsTxt.class);
+            if (txt == null) {
+                throw new IllegalArgumentException("JSON null instead of an object");
+            }
+            return txt;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not the expected JSON: " + e.getMessage(), e);
+        }
+    }
+}
