@@ -89,11 +89,76 @@ class MicroAutoConfigurationTest {
     }
 
     @Test
-    void whenEtcdIsChosenWithoutItsClientThenStartupNamesTheDependency() {
-        runner.withPropertyValues("micro.registry=etcd").run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(failureReport(context.getStartupFailure())).contains("io.etcd:jetcd-core");
+    void whenNoRegistryIsSetThenMdnsIsTheDefault() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MicroRegistryAutoConfiguration.class,
+                        MicroRegistryCacheAutoConfiguration.class))
+                .run(context -> {
+                    assertThat(context).hasSingleBean(io.microspring.registry.mdns.MdnsRegistry.class);
+                    assertThat(context.getBean(CachingRegistry.class).name()).isEqualTo("mdns");
+                });
+    }
+
+    @Test
+    void whenTheApplicationDefinesASelectorOrTransportThenTheAutoConfiguredOnesBackOff() {
+        Selector selector = new RegistrySelector(new CachingRegistry(new MemoryRegistry(), Duration.ofSeconds(1)),
+                io.microspring.selector.Strategy.random(), Duration.ZERO);
+        HttpTransport transport = new HttpTransport(io.microspring.transport.http.HttpTransportSettings.defaults());
+        runner.withBean("ownSelector", Selector.class, () -> selector)
+                .withBean("ownTransport", Transport.class, () -> transport)
+                .run(context -> {
+                    assertThat(context.getBean(Selector.class)).isSameAs(selector);
+                    assertThat(context.getBean(Transport.class)).isSameAs(transport);
+                    assertThat(context).doesNotHaveBean("microSelector").doesNotHaveBean("microTransport");
+                });
+    }
+
+    @Test
+    void whenRoundRobinIsChosenThenCallsRotateOverTheNodes() {
+        runner.withPropertyValues("micro.selector=roundrobin").run(context -> {
+            MemoryRegistry registry = context.getBean(MemoryRegistry.class);
+            for (int i = 1; i <= 3; i++) {
+                registry.register(new Service("svc", "1", null, null,
+                        java.util.List.of(new io.microspring.registry.Node("n" + i, "127.0.0.1:" + i, null))),
+                        Duration.ofMinutes(1));
+            }
+            Selector selector = context.getBean(Selector.class);
+            java.util.List<String> picked = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                picked.add(selector.select("svc", java.util.List.of()).block().id());
+            }
+            assertThat(picked).containsExactly("n1", "n2", "n3", "n1", "n2", "n3");
         });
+    }
+
+    @Test
+    void whenCustomizersExistThenTheyAdjustTheDefaults() {
+        runner.withUserConfiguration(WithService.class)
+                .withBean(ServerSettingsCustomizer.class, () -> settings -> new io.microspring.server.ServerSettings(
+                        settings.name(), "9.9.9", settings.address(), settings.advertise(), settings.metadata(),
+                        settings.registerTtl(), settings.registerInterval(), settings.drainTimeout(),
+                        settings.registerFailFast(), settings.handlerThreads()))
+                .run(context -> assertThat(context.getBean(Server.class).service().version()).isEqualTo("9.9.9"));
+    }
+
+    @Test
+    void whenEtcdIsChosenWithoutItsClientThenStartupNamesTheDependency() {
+        runner.withPropertyValues("micro.registry=etcd")
+                .withClassLoader(new org.springframework.boot.test.context.FilteredClassLoader("io.etcd"))
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(failureReport(context.getStartupFailure())).contains("io.etcd:jetcd-core");
+                });
+    }
+
+    @Test
+    void whenConsulIsChosenWithoutItsClientThenStartupNamesTheDependency() {
+        runner.withPropertyValues("micro.registry=consul")
+                .withClassLoader(new org.springframework.boot.test.context.FilteredClassLoader("com.ecwid.consul"))
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(failureReport(context.getStartupFailure())).contains("com.ecwid.consul:consul-api");
+                });
     }
 
     @Test
