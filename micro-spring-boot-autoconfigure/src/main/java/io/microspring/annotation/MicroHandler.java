@@ -25,4 +25,24 @@ public @interface MicroHandler {
 
     /** Endpoint metadata as {@code key=value} entries, registered with the endpoint. */
     String[] metadata() default {};
+
+    /**
+     * How the API gateway serves this endpoint: {@code rpc} (the HTTP body is the request),
+     * {@code api} (the request is an {@code api.Request}), {@code http} or {@code event}. Empty
+     * leaves it to the gateway, or means {@code rpc} when a {@link #path} is given.
+     */
+    String handler() default "";
+
+    /**
+     * HTTP paths the gateway routes to this endpoint: templates such as {@code /greeter/{name}}
+     * ({@code {name}} is one segment, {@code {name=**}} or {@code **} the rest) or regular
+     * expressions {@code ^...$}. Template variables become fields of the request.
+     */
+    String[] path() default {};
+
+    /** HTTP methods the {@link #path} routes, for example {@code GET}; empty for any. */
+    String[] method() default {};
+
+    /** Regular expressions the request's host must match for the {@link #path} to route; empty for any. */
+    String[] host() default {};
 }

@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
+import io.microspring.broker.Broker;
 import io.microspring.client.Backoff;
 import io.microspring.client.CallOptions;
 import io.microspring.client.CallWrapper;
@@ -19,18 +20,20 @@ import io.microspring.transport.Transport;
 
 /**
  * The {@link MicroClient}, with defaults from {@code micro.client-*}, the {@link CallWrapper} beans
- * in order, and beans for the {@code @MicroClient} interfaces of the application's packages.
+ * in order, publishing through the {@link Broker}, and beans for the {@code @MicroClient}
+ * interfaces of the application's packages.
  */
 @AutoConfiguration(after = {MicroSelectorAutoConfiguration.class, MicroTransportAutoConfiguration.class,
-        MicroCodecAutoConfiguration.class})
+        MicroCodecAutoConfiguration.class, MicroBrokerAutoConfiguration.class})
 @EnableConfigurationProperties(MicroClientProperties.class)
 @Import(TypedClientsRegistrar.class)
 public class MicroClientAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(MicroClient.class)
-    RpcClient microClient(Selector selector, Transport transport, Codecs codecs, MicroClientProperties properties,
-            ObjectProvider<CallOptionsCustomizer> customizers, ObjectProvider<CallWrapper> wrappers) {
+    RpcClient microClient(Selector selector, Transport transport, Codecs codecs, ObjectProvider<Broker> broker,
+            MicroClientProperties properties, ObjectProvider<CallOptionsCustomizer> customizers,
+            ObjectProvider<CallWrapper> wrappers) {
         CallOptions.Builder defaults = CallOptions.builder()
                 .requestTimeout(Properties.positive("micro.client-request-timeout", properties.getClientRequestTimeout()))
                 .connectionTimeout(Properties.positive("micro.client-connection-timeout",
@@ -44,7 +47,8 @@ public class MicroClientAutoConfiguration {
                 })
                 .contentType(supported(codecs, properties.getClientContentType()));
         customizers.orderedStream().forEach(customizer -> customizer.customize(defaults));
-        return new RpcClient(selector, transport, codecs, defaults.build(), wrappers.orderedStream().toList());
+        return new RpcClient(selector, transport, codecs, defaults.build(), wrappers.orderedStream().toList(),
+                broker.getIfAvailable());
     }
 
     private static String supported(Codecs codecs, String contentType) {

@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import io.microspring.registry.Registry;
 import io.microspring.registry.mdns.MdnsRegistry;
@@ -19,6 +20,7 @@ import io.microspring.registry.memory.MemoryRegistry;
  */
 @AutoConfiguration
 @EnableConfigurationProperties(MicroRegistryProperties.class)
+@Import({EtcdRegistryConfiguration.class, ConsulRegistryConfiguration.class})
 public class MicroRegistryAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)

@@ -1,5 +1,6 @@
 package io.microspring.autoconfigure;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
+import io.microspring.annotation.MicroHandler;
 import io.microspring.annotation.MicroService;
+import io.microspring.broker.Broker;
+import io.microspring.broker.Subscriber;
+import io.microspring.broker.http.HttpBroker;
 import io.microspring.codec.Codecs;
 import io.microspring.registry.Registry;
 import io.microspring.server.Handler;
@@ -27,31 +32,39 @@ import io.microspring.transport.Transport;
 
 /**
  * The server of the application's {@link MicroService @MicroService} beans: one service per
- * application, named by the annotations or {@code micro.server-name}, started once the context is
- * refreshed and stopped gracefully when it closes.
+ * application, named by the annotations or {@code micro.server-name}, serving their
+ * {@code @MicroHandler} methods and subscribing their {@code @MicroSubscriber} methods through the
+ * broker, started once the context is refreshed and stopped gracefully when it closes.
  */
 @AutoConfiguration(after = {MicroRegistryCacheAutoConfiguration.class, MicroTransportAutoConfiguration.class,
-        MicroCodecAutoConfiguration.class, MicroClientAutoConfiguration.class})
+        MicroCodecAutoConfiguration.class, MicroBrokerAutoConfiguration.class, MicroClientAutoConfiguration.class})
 @ConditionalOnBean(annotation = MicroService.class)
 @EnableConfigurationProperties(MicroServerProperties.class)
 public class MicroServerAutoConfiguration {
 
-    /** The broker named in node metadata until a broker is configured: go-micro's default. */
-    private static final String DEFAULT_BROKER = "http";
-
     @Bean
     @ConditionalOnMissingBean(Server.class)
     RpcServer microServer(ApplicationContext context, MicroServerProperties properties, Transport transport,
-            Registry registry, Codecs codecs, ObjectProvider<HandlerWrapper> wrappers,
+            Registry registry, Codecs codecs, ObjectProvider<Broker> brokers, ObjectProvider<HandlerWrapper> wrappers,
             ObjectProvider<ServerSettingsCustomizer> customizers) {
         Map<String, Object> beans = context.getBeansWithAnnotation(MicroService.class);
         ServerSettings settings = settings(properties, beans.values());
         for (ServerSettingsCustomizer customizer : customizers.orderedStream().toList()) {
             settings = customizer.customize(settings);
         }
-        RpcServer server = new RpcServer(settings, transport, registry, codecs, wrappers.orderedStream().toList(),
-                DEFAULT_BROKER);
-        beans.forEach((name, bean) -> server.handle(handler(bean)));
+        List<HandlerWrapper> handlerWrappers = wrappers.orderedStream().toList();
+        Broker broker = brokers.getIfAvailable();
+        RpcServer server = broker != null ? new RpcServer(settings, transport, registry, codecs, handlerWrappers, broker)
+                : new RpcServer(settings, transport, registry, codecs, handlerWrappers, HttpBroker.NAME);
+        beans.forEach((name, bean) -> {
+            Class<?> type = AopUtils.getTargetClass(bean);
+            List<Subscriber> subscribers = Subscriber.of(handlerName(type), bean, type, codecs);
+            subscribers.forEach(server::subscribe);
+            boolean handles = Arrays.stream(type.getMethods()).anyMatch(method -> method.isAnnotationPresent(MicroHandler.class));
+            if (handles || subscribers.isEmpty()) { // a bean with neither fails in Handler.of, naming itself
+                server.handle(Handler.of(handlerName(type), bean, type));
+            }
+        });
         return server;
     }
 
@@ -60,11 +73,9 @@ public class MicroServerAutoConfiguration {
         return new MicroServerLifecycle(server);
     }
 
-    private static Handler handler(Object bean) {
-        Class<?> type = AopUtils.getTargetClass(bean);
+    private static String handlerName(Class<?> type) {
         MicroService annotation = type.getAnnotation(MicroService.class);
-        String name = annotation == null || annotation.handler().isEmpty() ? type.getSimpleName() : annotation.handler();
-        return Handler.of(name, bean, type);
+        return annotation == null || annotation.handler().isEmpty() ? type.getSimpleName() : annotation.handler();
     }
 
     private static ServerSettings settings(MicroServerProperties properties, java.util.Collection<Object> beans) {

@@ -2,6 +2,7 @@ package io.microspring.client;
 
 import java.lang.reflect.Type;
 
+import io.microspring.broker.Publisher;
 import reactor.core.publisher.Mono;
 
 /**
@@ -14,7 +15,7 @@ import reactor.core.publisher.Mono;
  * failure). The metadata of the Reactor context (and, inside a handler, of the call being served)
  * travels with every call.
  */
-public interface MicroClient {
+public interface MicroClient extends Publisher {
 
     /** Calls {@code endpoint} ({@code Say.Hello}) of {@code service} with the client's default options. */
     default <T> Mono<T> call(String service, String endpoint, Object request, Class<T> responseType) {
@@ -33,6 +34,20 @@ public interface MicroClient {
     /** Blocking form of {@link #call(String, String, Object, Class)}: not for event-loop threads. */
     default <T> T callBlocking(String service, String endpoint, Object request, Class<T> responseType) {
         return callBlocking(service, endpoint, request, responseType, CallOptions.none());
+    }
+
+    /** Publishes {@code message} to {@code topic} with the client's default content type. */
+    @Override
+    default Mono<Void> publish(String topic, Object message) {
+        return publish(topic, message, CallOptions.none());
+    }
+
+    /**
+     * Publishes {@code message} to {@code topic} through the broker, as go-micro's
+     * {@code client.Publish}; of {@code options} only the content type and the metadata apply.
+     */
+    default Mono<Void> publish(String topic, Object message, CallOptions options) {
+        return Mono.error(new UnsupportedOperationException(getClass().getName() + " does not publish messages"));
     }
 
     /** Blocking form of {@link #call(String, String, Object, Class, CallOptions)}: not for event-loop threads. */

@@ -4,9 +4,12 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.microspring.broker.Broker;
+import io.microspring.broker.BrokerMessage;
 import io.microspring.codec.Codec;
 import io.microspring.codec.CodecException;
 import io.microspring.codec.Codecs;
@@ -26,6 +29,7 @@ import reactor.core.publisher.Mono;
 /**
  * The {@link MicroClient} of go-micro's RPC protocol: selector, codec and transport, with an
  * overall deadline, retries with backoff, failure marking for the selector, and call wrappers.
+ * Messages are published through its {@link Broker}.
  */
 public final class RpcClient implements MicroClient {
 
@@ -36,6 +40,7 @@ public final class RpcClient implements MicroClient {
     private final Codecs codecs;
     private final CallOptions defaults;
     private final List<CallWrapper> wrappers;
+    private final Broker broker;
     private final AtomicLong sequence = new AtomicLong();
 
     /**
@@ -44,11 +49,18 @@ public final class RpcClient implements MicroClient {
      */
     public RpcClient(Selector selector, Transport transport, Codecs codecs, CallOptions defaults,
             List<CallWrapper> wrappers) {
+        this(selector, transport, codecs, defaults, wrappers, null);
+    }
+
+    /** A client as above that publishes through {@code broker} ({@code null}: it does not publish). */
+    public RpcClient(Selector selector, Transport transport, Codecs codecs, CallOptions defaults,
+            List<CallWrapper> wrappers, Broker broker) {
         this.selector = selector;
         this.transport = transport;
         this.codecs = codecs;
         this.defaults = requireComplete(defaults);
         this.wrappers = List.copyOf(wrappers);
+        this.broker = broker;
     }
 
     @Override
@@ -61,6 +73,36 @@ public final class RpcClient implements MicroClient {
             ClientCall call = new ClientCall(service, endpoint, request, responseType, effective, metadata);
             return chain().proceed(call);
         }).map(result -> (T) result);
+    }
+
+    /**
+     * Encodes {@code message} with the options' (or the client's) content type and publishes it with
+     * headers {@code Content-Type}, {@code Micro-Topic}, {@code Micro-ID} (a new UUID) and the
+     * caller's metadata, as go-micro's {@code client.Publish} does.
+     */
+    @Override
+    public Mono<Void> publish(String topic, Object message, CallOptions options) {
+        if (broker == null) {
+            return Mono.error(new UnsupportedOperationException("this client was created without a broker, so it cannot "
+                    + "publish to topic " + topic));
+        }
+        String contentType = options.contentType() != null ? options.contentType() : defaults.contentType();
+        Metadata handlerMetadata = CallContext.current().map(CallContext::metadata).orElse(Metadata.empty());
+        return Mono.deferContextual(context -> {
+            byte[] body;
+            try {
+                body = codecs.get(contentType).encode(Envelope.message(), message);
+            } catch (CodecException e) {
+                return Mono.error(MicroException.badRequest(ID, "cannot encode the message to topic %s: %s", topic,
+                        e.getMessage()));
+            }
+            Metadata.Builder headers = Metadata.builder();
+            handlerMetadata.merge(Metadata.from(context)).merge(options.metadata()).asMap().forEach(headers::put);
+            headers.put(BrokerMessage.CONTENT_TYPE_HEADER, contentType)
+                    .put(BrokerMessage.TOPIC_HEADER, topic)
+                    .put(BrokerMessage.ID_HEADER, UUID.randomUUID().toString());
+            return broker.publish(topic, new BrokerMessage(headers.build(), body));
+        });
     }
 
     private CallWrapper.Next chain() {

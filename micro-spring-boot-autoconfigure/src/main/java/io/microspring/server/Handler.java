@@ -43,7 +43,8 @@ public final class Handler {
         for (Method method : handlerMethods(type)) {
             MicroHandler annotation = method.getAnnotation(MicroHandler.class);
             String methodName = annotation.name().isEmpty() ? capitalise(method.getName()) : annotation.name();
-            endpoints.add(EndpointMethod.of(name + "." + methodName, bean, method, parseMetadata(annotation.metadata(),
+            String endpoint = name + "." + methodName;
+            endpoints.add(EndpointMethod.of(endpoint, bean, method, endpointMetadata(annotation, endpoint,
                     type.getSimpleName() + "." + method.getName())));
         }
         if (endpoints.isEmpty()) {
@@ -73,6 +74,36 @@ public final class Handler {
             map.put(entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
         }
         return map;
+    }
+
+    /**
+     * The annotation's metadata plus, when it routes the endpoint through the API gateway, the
+     * keys go-micro's {@code api.Encode} writes: {@code endpoint}, {@code handler}, and the
+     * comma-joined {@code method}, {@code path} and {@code host}.
+     */
+    private static Map<String, String> endpointMetadata(MicroHandler annotation, String endpoint, String where) {
+        Map<String, String> metadata = parseMetadata(annotation.metadata(), where);
+        if (annotation.handler().isEmpty() && annotation.path().length == 0) {
+            return metadata;
+        }
+        for (String path : annotation.path()) {
+            if (!path.startsWith("/") && !(path.startsWith("^") && path.endsWith("$"))) {
+                throw new IllegalArgumentException("path of " + where + " must start with / or be a ^...$ regular "
+                        + "expression, got '" + path + "'");
+            }
+        }
+        metadata.put("endpoint", endpoint);
+        metadata.put("handler", annotation.handler().isEmpty() ? "rpc" : annotation.handler());
+        putJoined(metadata, "method", annotation.method());
+        putJoined(metadata, "path", annotation.path());
+        putJoined(metadata, "host", annotation.host());
+        return metadata;
+    }
+
+    private static void putJoined(Map<String, String> metadata, String key, String[] values) {
+        if (values.length > 0) {
+            metadata.put(key, String.join(",", values));
+        }
     }
 
     static String simpleName(Class<?> type) {

@@ -13,6 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.microspring.broker.Broker;
+import io.microspring.broker.Subscriber;
+import io.microspring.broker.Subscription;
 import io.microspring.codec.Codecs;
 import io.microspring.registry.Endpoint;
 import io.microspring.registry.Node;
@@ -25,8 +28,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * go-micro's RPC server ("mucp") for Java: handlers' endpoints served over a {@link Transport},
- * the node registered in a {@link Registry} once the port is bound and kept alive by a heartbeat.
- * It owns its heartbeat thread and its blocking-handler threads and releases both on {@link #stop()}.
+ * the node registered in a {@link Registry} once the port is bound and kept alive by a heartbeat,
+ * its subscribers subscribed through a {@link Broker} while it runs. It owns its heartbeat thread
+ * and its blocking-handler threads and releases both on {@link #stop()}.
  */
 public final class RpcServer implements Server {
 
@@ -38,9 +42,12 @@ public final class RpcServer implements Server {
     private final Registry registry;
     private final Codecs codecs;
     private final List<HandlerWrapper> wrappers;
+    private final Broker broker;
     private final String brokerName;
     private final String nodeId;
     private final Map<String, EndpointMethod> endpoints = new LinkedHashMap<>();
+    private final List<Subscriber> subscribers = new ArrayList<>();
+    private final List<Subscription> subscriptions = new ArrayList<>();
 
     private volatile Service registered;
     private Listener listener;
@@ -49,16 +56,31 @@ public final class RpcServer implements Server {
     private ScheduledExecutorService heartbeat;
 
     /**
-     * A server for {@code settings.name()}; {@code brokerName} is written into the node metadata
-     * as go-micro servers do.
+     * A server for {@code settings.name()} without subscribers; {@code brokerName} is written into
+     * the node metadata as go-micro servers do.
      */
     public RpcServer(ServerSettings settings, Transport transport, Registry registry, Codecs codecs,
             List<HandlerWrapper> wrappers, String brokerName) {
+        this(settings, transport, registry, codecs, wrappers, null, brokerName);
+    }
+
+    /**
+     * A server for {@code settings.name()} whose subscribers subscribe through {@code broker}; the
+     * broker's name is written into the node metadata as go-micro servers do.
+     */
+    public RpcServer(ServerSettings settings, Transport transport, Registry registry, Codecs codecs,
+            List<HandlerWrapper> wrappers, Broker broker) {
+        this(settings, transport, registry, codecs, wrappers, broker, broker.name());
+    }
+
+    private RpcServer(ServerSettings settings, Transport transport, Registry registry, Codecs codecs,
+            List<HandlerWrapper> wrappers, Broker broker, String brokerName) {
         this.settings = settings;
         this.transport = transport;
         this.registry = registry;
         this.codecs = codecs;
         this.wrappers = List.copyOf(wrappers);
+        this.broker = broker;
         this.brokerName = brokerName;
         this.nodeId = settings.name() + "-" + UUID.randomUUID();
         this.registered = new Service(settings.name(), settings.version(), Map.of(), List.of(), List.of());
@@ -79,6 +101,18 @@ public final class RpcServer implements Server {
     }
 
     @Override
+    public synchronized void subscribe(Subscriber subscriber) {
+        if (isRunning()) {
+            throw new IllegalStateException("subscribers must be added before the server starts");
+        }
+        if (broker == null) {
+            throw new IllegalStateException("server " + settings.name() + " was created without a broker, so it cannot "
+                    + "subscribe " + subscriber);
+        }
+        subscribers.add(subscriber);
+    }
+
+    @Override
     public synchronized void start() {
         if (isRunning()) {
             return;
@@ -90,6 +124,7 @@ public final class RpcServer implements Server {
         Node node = new Node(nodeId, AdvertiseAddress.resolve(settings.advertise(), listener.address()), nodeMetadata());
         registered = new Service(settings.name(), settings.version(), Map.of(), endpointDescriptors(), List.of(node));
         log.info("Transport [{}] Listening on {}", transport.name(), listener.address());
+        subscribeAll();
         registerFirst(node);
         heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "micro-register-" + settings.name());
@@ -114,6 +149,7 @@ public final class RpcServer implements Server {
             log.warn("Registry [{}] could not deregister node {}: {}; it expires after {}", registry.name(), nodeId,
                     e.getMessage(), settings.registerTtl());
         }
+        unsubscribeAll();
         dispatcher.startDraining();
         listener.stopAccepting();
         drain();
@@ -140,7 +176,8 @@ public final class RpcServer implements Server {
                     node.address());
         } catch (RuntimeException e) {
             if (settings.registerFailFast()) {
-                listener.close(Duration.ZERO);
+                unsubscribeAll();
+                listener.close(CLOSE_TIMEOUT); // Duration.ZERO fails in reactor-netty, hiding the registry error
                 handlerThreads.dispose();
                 listener = null;
                 throw new IllegalStateException("Cannot register service " + settings.name() + " with registry ["
@@ -150,6 +187,40 @@ public final class RpcServer implements Server {
             log.warn("Registry [{}] could not register {} ({}); retrying every {}", registry.name(), nodeId,
                     e.getMessage(), settings.registerInterval());
         }
+    }
+
+    private void subscribeAll() {
+        Scheduler blockingThreads = handlerThreads;
+        try {
+            if (!subscribers.isEmpty()) {
+                broker.connect();
+            }
+            for (Subscriber subscriber : subscribers) {
+                subscriptions.add(broker.subscribe(subscriber.topic(), event -> subscriber.handle(event, blockingThreads),
+                        subscriber.options()));
+                log.info("Broker [{}] Subscribed {}", broker.name(), subscriber);
+            }
+        } catch (RuntimeException e) {
+            unsubscribeAll();
+            listener.close(CLOSE_TIMEOUT);
+            handlerThreads.dispose();
+            listener = null;
+            throw new IllegalStateException("Cannot subscribe service " + settings.name() + " with broker ["
+                    + broker.name() + "] at " + broker.address() + ": " + e.getMessage()
+                    + ". Check micro.broker and micro.broker-address.", e);
+        }
+    }
+
+    private void unsubscribeAll() {
+        for (Subscription subscription : subscriptions) {
+            try {
+                subscription.unsubscribe();
+            } catch (RuntimeException e) {
+                log.warn("Broker [{}] could not unsubscribe from topic {}: {}", broker.name(), subscription.topic(),
+                        e.getMessage());
+            }
+        }
+        subscriptions.clear();
     }
 
     private void registerAgain() {
@@ -192,6 +263,10 @@ public final class RpcServer implements Server {
         endpoints.values().stream().map(EndpointMethod::descriptor)
                 .sorted(java.util.Comparator.comparing(Endpoint::name))
                 .forEach(descriptors::add);
+        for (Subscriber subscriber : subscribers) {
+            descriptors.add(new Endpoint(subscriber.name(), ValueDescriber.describe(subscriber.messageType()), null,
+                    subscriber.endpointMetadata()));
+        }
         return descriptors;
     }
 }

@@ -1,5 +1,6 @@
 package io.microspring.server;
 
+import io.microspring.broker.Subscriber;
 import io.microspring.registry.Service;
 
 /**
@@ -11,6 +12,9 @@ public interface Server {
 
     /** Adds the endpoints of {@code handler}; only before {@link #start()}. */
     void handle(Handler handler);
+
+    /** Adds a subscriber, subscribed on start, unsubscribed on stop and registered as an endpoint; only before {@link #start()}. */
+    void subscribe(Subscriber subscriber);
 
     /** Binds the transport, registers the node and starts the heartbeat. */
     void start();

@@ -1,0 +1,154 @@
+package io.microspring.gateway;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.reactive.ConfigurableReactiveWebServerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.microspring.autoconfigure.MicroClientProperties;
+import io.microspring.autoconfigure.MicroTransportProperties;
+import io.microspring.client.MicroClient;
+import io.microspring.codec.Codec;
+import io.microspring.gateway.edge.RegistryHealthIndicator;
+import io.microspring.gateway.edge.RequestLog;
+import io.microspring.gateway.handler.ApiHandler;
+import io.microspring.gateway.handler.EventHandler;
+import io.microspring.gateway.handler.GatewayWebHandler;
+import io.microspring.gateway.handler.PassThroughJsonCodec;
+import io.microspring.gateway.handler.ProxyHandler;
+import io.microspring.gateway.handler.RpcEndpoint;
+import io.microspring.gateway.handler.RpcHandler;
+import io.microspring.gateway.route.Namespace;
+import io.microspring.gateway.route.ServiceIndex;
+import io.microspring.registry.cache.CachingRegistry;
+import io.microspring.selector.Selector;
+
+/**
+ * The gateway's beans, over the registry, selector, client and broker of micro's auto-configuration:
+ * the handlers (events go out through the client's broker, {@code micro.broker}), the web handler
+ * that serves every path but {@code /actuator}, the access log and metrics, the registry health,
+ * and {@code micro.api.address} as the server's address.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewayConfiguration {
+
+    /** Most distinct services, and endpoints, the request timer is tagged with; more are not recorded. */
+    private static final int MAX_TAGGED = 500;
+
+    @Bean
+    Namespace gatewayNamespace(GatewayProperties properties) {
+        return Namespace.of(properties.getNamespace());
+    }
+
+    /** Replaces the JSON codec of calls so bodies pass between HTTP and RPC unparsed. */
+    @Bean
+    Codec passThroughJsonCodec() {
+        return new PassThroughJsonCodec();
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    ServiceIndex serviceIndex(CachingRegistry registry, Namespace namespace) {
+        return new ServiceIndex(registry, namespace);
+    }
+
+    @Bean
+    RpcHandler rpcHandler(MicroClient client, GatewayProperties properties) {
+        return new RpcHandler(client, maxBodySize(properties));
+    }
+
+    @Bean
+    ApiHandler apiHandler(MicroClient client, GatewayProperties properties) {
+        return new ApiHandler(client, maxBodySize(properties));
+    }
+
+    @Bean(destroyMethod = "close")
+    ProxyHandler proxyHandler(Selector selector, ReactorResourceFactory resources, MicroTransportProperties transport,
+            MicroClientProperties client, GatewayProperties properties) {
+        return new ProxyHandler(selector, resources.getLoopResources(), transport.getClientPoolSize(),
+                transport.getClientPoolTtl(),
+                client.getClientConnectionTimeout(), client.getClientRequestTimeout(), maxBodySize(properties));
+    }
+
+    @Bean
+    GatewayWebHandler gatewayWebHandler(GatewayProperties properties, Namespace namespace, ServiceIndex index,
+            CachingRegistry registry, MicroClient client, RpcHandler rpc, ApiHandler api, ProxyHandler proxy) {
+        Optional<RpcEndpoint> rpcEndpoint = properties.getRpc().isEnabled()
+                ? Optional.of(new RpcEndpoint(client, maxBodySize(properties), properties.getRpc().getAllowedServices()))
+                : Optional.empty();
+        EventHandler events = new EventHandler(client, namespace, maxBodySize(properties));
+        return new GatewayWebHandler(properties.getHandler(), namespace, index, registry, rpcEndpoint,
+                new GatewayWebHandler.Handlers(rpc, api, proxy, events));
+    }
+
+    /** Every path goes to the gateway, after the actuator's (order -100) and before static resources. */
+    @Bean
+    HandlerMapping gatewayHandlerMapping(GatewayWebHandler handler) {
+        return new SimpleUrlHandlerMapping(Map.of("/**", handler), 0);
+    }
+
+    @Bean
+    RequestLog requestLog(MeterRegistry meters) {
+        return new RequestLog(meters);
+    }
+
+    @Bean
+    MeterFilter requestTagLimits() {
+        return MeterFilter.maximumAllowableTags(RequestLog.METRIC, "service", MAX_TAGGED, MeterFilter.deny());
+    }
+
+    @Bean
+    MeterFilter requestEndpointTagLimits() {
+        return MeterFilter.maximumAllowableTags(RequestLog.METRIC, "endpoint", MAX_TAGGED, MeterFilter.deny());
+    }
+
+    @Bean
+    RegistryHealthIndicator registryHealthIndicator(CachingRegistry registry) {
+        return new RegistryHealthIndicator(registry.delegate());
+    }
+
+    /** Listens on {@code micro.api.address} ({@code :8080}: every interface, port 8080). */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableReactiveWebServerFactory> gatewayAddress(GatewayProperties properties) {
+        String address = properties.getAddress();
+        int colon = address == null ? -1 : address.lastIndexOf(':');
+        int port;
+        try {
+            port = Integer.parseInt(address.substring(colon + 1));
+        } catch (RuntimeException e) {
+            throw new InvalidConfigurationPropertyValueException("micro.api.address", address,
+                    "it must be host:port, such as :8080 or 127.0.0.1:8080");
+        }
+        String host = colon <= 0 ? "" : address.substring(0, colon).replace("[", "").replace("]", "");
+        return factory -> {
+            factory.setPort(port);
+            if (!host.isEmpty()) {
+                try {
+                    factory.setAddress(InetAddress.getByName(host));
+                } catch (UnknownHostException e) {
+                    throw new InvalidConfigurationPropertyValueException("micro.api.address", address,
+                            "its host " + host + " is unknown");
+                }
+            }
+        };
+    }
+
+    private static int maxBodySize(GatewayProperties properties) {
+        long bytes = properties.getMaxBodySize() == null ? -1 : properties.getMaxBodySize().toBytes();
+        if (bytes < 1 || bytes > Integer.MAX_VALUE) {
+            throw new InvalidConfigurationPropertyValueException("micro.api.max-body-size", properties.getMaxBodySize(),
+                    "it must be between 1 byte and 2GB, such as 10MB");
+        }
+        return (int) bytes;
+    }
+}

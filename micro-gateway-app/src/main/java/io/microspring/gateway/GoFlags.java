@@ -1,0 +1,97 @@
+package io.microspring.gateway;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a {@code micro} command line as go-micro's CLI does and turns its flags into Spring Boot
+ * arguments: {@code micro --registry=etcd --registry_address=127.0.0.1:2379 api --handler=rpc}
+ * becomes command {@code api} with {@code --micro.registry=etcd},
+ * {@code --micro.registry-address=127.0.0.1:2379} and {@code --micro.api.handler=rpc}.
+ * <ul>
+ * <li>Flags may come before or after the command, with one or two dashes, as {@code --name=value}
+ * or {@code --name value}; boolean flags take a value only with {@code =}.</li>
+ * <li>micro api's own flags: {@code --namespace}, {@code --handler}, {@code --address}
+ * (also as micro v1's {@code --api_namespace}, {@code --api_handler}, {@code --api_address}) and
+ * {@code --enable_rpc}.</li>
+ * <li>Any other go-micro flag {@code --some_flag} is property {@code micro.some-flag}, as for
+ * services; Spring arguments ({@code --server.port=9000}, with a dot) pass unchanged.</li>
+ * </ul>
+ */
+final class GoFlags {
+
+    private static final Map<String, String> API_FLAGS = Map.of(
+            "namespace", "micro.api.namespace",
+            "api_namespace", "micro.api.namespace",
+            "handler", "micro.api.handler",
+            "api_handler", "micro.api.handler",
+            "address", "micro.api.address",
+            "api_address", "micro.api.address",
+            "enable_rpc", "micro.api.rpc.enabled");
+
+    private static final Set<String> BOOLEAN_FLAGS = Set.of("enable_rpc", "register_fail_fast");
+
+    private static final Set<String> UNSUPPORTED = Set.of("resolver", "type", "enable_cors", "enable_tls",
+            "enable_acme", "enable_stats", "acme_provider", "tls_cert_file", "tls_key_file", "tls_client_ca_file");
+
+    private GoFlags() {
+    }
+
+    /** The command and its Spring arguments; the command is empty when none was given or help was asked. */
+    static Command parse(List<String> args) {
+        String command = "";
+        List<String> springArgs = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("-") || arg.equals("-") || arg.equals("--")) {
+                if (!command.isEmpty()) {
+                    throw new IllegalArgumentException("unexpected argument '" + arg + "' after command " + command);
+                }
+                command = arg;
+                continue;
+            }
+            String flag = arg.substring(arg.startsWith("--") ? 2 : 1);
+            if (flag.equals("h") || flag.equals("help")) {
+                return new Command("", List.of());
+            }
+            int equals = flag.indexOf('=');
+            String name = equals < 0 ? flag : flag.substring(0, equals);
+            String property = property(name);
+            String value;
+            if (equals >= 0) {
+                value = flag.substring(equals + 1);
+            } else if (BOOLEAN_FLAGS.contains(name)) {
+                value = "true";
+            } else if (i + 1 < args.size()) {
+                value = args.get(++i);
+            } else {
+                throw new IllegalArgumentException("flag --" + name + " needs a value");
+            }
+            springArgs.add("--" + property + "=" + value);
+        }
+        return new Command(command, List.copyOf(springArgs));
+    }
+
+    private static String property(String flag) {
+        if (flag.contains(".")) {
+            return flag;
+        }
+        if (UNSUPPORTED.contains(flag)) {
+            throw new IllegalArgumentException("flag --" + flag + " of micro api is not supported by this gateway "
+                    + "(see micro-gateway-app/README.md for the settings it has)");
+        }
+        String api = API_FLAGS.get(flag);
+        return api != null ? api : "micro." + flag.replace('_', '-');
+    }
+
+    /**
+     * A parsed command line.
+     *
+     * @param name the command, {@code api}; empty when none was given
+     * @param springArgs the flags as Spring Boot arguments
+     */
+    record Command(String name, List<String> springArgs) {
+    }
+}

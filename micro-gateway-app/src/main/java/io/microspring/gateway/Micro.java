@@ -1,0 +1,42 @@
+package io.microspring.gateway;
+
+import java.util.List;
+
+/**
+ * The {@code micro} command: {@code micro [flags] api [flags]} runs the API gateway. go-micro's
+ * flags are taken as micro takes them ({@code --registry=etcd}, {@code --registry_address ...},
+ * {@code --handler=rpc}) and become the gateway's properties; see {@link GoFlags}.
+ */
+public final class Micro {
+
+    private static final String USAGE = """
+            usage: micro [flags] api [flags]
+              api    run the API gateway (port 8080, namespace go.micro.api)
+            flags, as go-micro's (environment variables work too, MICRO_REGISTRY=etcd):
+              --registry=mdns|etcd|consul|memory  --registry_address=host:port
+              --namespace=go.micro.api  --handler=meta|api|rpc|http|proxy|web|event  --address=:8080
+              --enable_rpc=true|false  --selector=random|roundrobin  --broker=http|nats|rabbitmq
+              --client_request_timeout=30s  ... (any micro.* property: --client_retries=1)
+            """;
+
+    private Micro() {
+    }
+
+    public static void main(String[] args) {
+        GoFlags.Command command;
+        try {
+            command = GoFlags.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("micro: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (!command.name().equals("api")) {
+            System.err.print(command.name().isEmpty() ? USAGE : "micro: unknown command '" + command.name()
+                    + "'; this build has: api\n" + USAGE);
+            System.exit(command.name().isEmpty() ? 0 : 2);
+        }
+        GatewayApplication.main(command.springArgs().toArray(String[]::new));
+    }
+}

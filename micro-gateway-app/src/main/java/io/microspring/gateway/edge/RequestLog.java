@@ -1,0 +1,71 @@
+package io.microspring.gateway.edge;
+
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.microspring.gateway.handler.Destination;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+
+/**
+ * One access log line per request (logger {@value #LOGGER}: method, path, service, endpoint,
+ * status, duration) and the timer {@value #METRIC}, tagged with handler, service, endpoint and
+ * status. Requests that named no service (400, 404) are tagged {@code none}, so arbitrary paths do
+ * not create arbitrary metrics; a request the client abandoned has status 499.
+ */
+public final class RequestLog implements WebFilter, Ordered {
+
+    /** The access log's logger. */
+    public static final String LOGGER = "io.microspring.gateway.access";
+    /** The request timer. */
+    public static final String METRIC = "micro.api.requests";
+
+    private static final Logger log = LoggerFactory.getLogger(LOGGER);
+    private static final String NONE = "none";
+
+    private final MeterRegistry meters;
+
+    public RequestLog(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long start = System.nanoTime();
+        return chain.filter(exchange).doFinally(signal -> record(exchange, signal, System.nanoTime() - start));
+    }
+
+    private void record(ServerWebExchange exchange, SignalType signal, long nanos) {
+        HttpStatusCode code = exchange.getResponse().getStatusCode();
+        int status = signal == SignalType.CANCEL ? 499 : code == null ? 200 : code.value();
+        Destination destination = Destination.of(exchange).filter(d -> status != 400 && status != 404)
+                .orElse(new Destination(NONE, NONE, NONE));
+        String endpoint = destination.endpoint().isEmpty() ? NONE : destination.endpoint();
+        if (log.isInfoEnabled()) {
+            log.info("{} {} {} {} {} {}ms", exchange.getRequest().getMethod().name(),
+                    exchange.getRequest().getPath().value(), destination.service(), endpoint, status,
+                    TimeUnit.NANOSECONDS.toMillis(nanos));
+        }
+        Timer.builder(METRIC)
+                .tag("handler", destination.handler())
+                .tag("service", destination.service())
+                .tag("endpoint", endpoint)
+                .tag("status", Integer.toString(status))
+                .register(meters)
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+}

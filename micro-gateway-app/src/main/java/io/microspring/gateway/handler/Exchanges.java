@@ -1,0 +1,140 @@
+package io.microspring.gateway.handler;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.microspring.errors.MicroException;
+import io.microspring.metadata.Metadata;
+import io.microspring.transport.MicroHeaders;
+import reactor.core.publisher.Mono;
+
+/** Reading requests and writing responses the same way in every handler. */
+public final class Exchanges {
+
+    /** The id of errors the gateway itself answers with, as micro api's. */
+    public static final String API_ID = "go.micro.api";
+
+    private static final byte[] NO_BYTES = new byte[0];
+
+    private Exchanges() {
+    }
+
+    /**
+     * The whole request body, or a 413 {@link MicroException} when it is larger than
+     * {@code maxBytes} (told by Content-Length before reading, or found while reading).
+     */
+    public static Mono<byte[]> body(ServerWebExchange exchange, int maxBytes) {
+        long declared = exchange.getRequest().getHeaders().getContentLength();
+        if (declared > maxBytes) {
+            return Mono.error(tooLarge(declared, maxBytes));
+        }
+        return DataBufferUtils.join(exchange.getRequest().getBody(), maxBytes)
+                .map(buffer -> {
+                    try {
+                        byte[] bytes = new byte[buffer.readableByteCount()];
+                        buffer.read(bytes);
+                        return bytes;
+                    } finally {
+                        DataBufferUtils.release(buffer);
+                    }
+                })
+                .onErrorMap(DataBufferLimitException.class, e -> tooLarge(-1, maxBytes))
+                .defaultIfEmpty(NO_BYTES);
+    }
+
+    /** The 413 error of a body over {@code maxBytes}. */
+    public static MicroException tooLarge(long size, int maxBytes) {
+        return new MicroException(API_ID, 413, "request body " + (size < 0 ? "" : "of " + size + " bytes ")
+                + "is larger than " + maxBytes + " bytes (micro.api.max-body-size)");
+    }
+
+    /** Answers {@code status} with {@code body} of {@code contentType} (none when {@code null}). */
+    public static Mono<Void> write(ServerWebExchange exchange, int status, String contentType, byte[] body) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(HttpStatusCode.valueOf(status));
+        if (contentType != null) {
+            response.getHeaders().set(HttpHeaders.CONTENT_TYPE, contentType);
+        }
+        response.getHeaders().setContentLength(body.length);
+        DataBuffer buffer = response.bufferFactory().wrap(body);
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    /**
+     * Answers with go-micro's error JSON and the error's code as the HTTP status (500 when the
+     * code is not an HTTP status); does nothing more once the response has started.
+     */
+    public static Mono<Void> error(ServerWebExchange exchange, MicroException error) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        int status = error.code() >= 400 && error.code() <= 599 ? error.code() : 500;
+        response.getHeaders().clear();
+        return write(exchange, status, "application/json", error.toJson().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The request's headers as call metadata, as micro's handlers pass them on: every header but
+     * those of HTTP and of go-micro's protocol; several values are joined by commas.
+     */
+    public static Metadata metadata(HttpHeaders headers) {
+        Metadata.Builder metadata = Metadata.builder();
+        for (Map.Entry<String, List<String>> header : headers.headerSet()) {
+            if (MicroHeaders.isMetadata(header.getKey()) && !isHopByHop(header.getKey())) {
+                metadata.put(header.getKey(), String.join(",", header.getValue()));
+            }
+        }
+        return metadata.build();
+    }
+
+    /**
+     * The fields of a query string or an {@code application/x-www-form-urlencoded} body, decoded,
+     * in order, each with all its values.
+     */
+    public static Map<String, List<String>> form(String encoded) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        if (encoded == null || encoded.isEmpty()) {
+            return fields;
+        }
+        for (String pair : encoded.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String key = decode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            fields.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        }
+        return fields;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return text;
+        }
+    }
+
+    /** Whether {@code header} concerns only one connection, so a proxy must not pass it on. */
+    public static boolean isHopByHop(String header) {
+        return switch (header.toLowerCase(java.util.Locale.ROOT)) {
+            case "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
+                    "transfer-encoding", "upgrade", "proxy-connection" -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,176 @@
+package io.microspring.gateway.handler;
+
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.NettyDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.microspring.errors.MicroException;
+import io.microspring.gateway.route.RequestPath;
+import io.microspring.registry.Node;
+import io.microspring.selector.Selector;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.PrematureCloseException;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
+
+/**
+ * micro's http (proxy) handler: a reverse proxy to the HTTP services of the namespace. The node is
+ * chosen by the selector; the whole (cleaned) path and query are forwarded, with
+ * {@code X-Forwarded-For}, {@code -Host}, {@code -Proto} and {@code -Port}. Bodies stream through
+ * in both directions without being held whole; websocket upgrades go to {@link WebSocketProxy}.
+ *
+ * <p>A node that cannot be reached is answered with 502 (and skipped by the selector for a while),
+ * a node silent for longer than the client request timeout with 504.
+ */
+public final class ProxyHandler implements AutoCloseable {
+
+    private final Selector selector;
+    private final ConnectionProvider connections;
+    private final HttpClient http;
+    private final WebSocketProxy webSockets;
+    private final int maxBodySize;
+
+    /**
+     * A proxy running on {@code loops} (the web server's), keeping up to {@code poolSize}
+     * connections per node for {@code poolTtl}, giving up on a connection after
+     * {@code connectTimeout} and on a silent node after {@code readTimeout}.
+     */
+    public ProxyHandler(Selector selector, LoopResources loops, int poolSize, Duration poolTtl,
+            Duration connectTimeout, Duration readTimeout, int maxBodySize) {
+        this.selector = selector;
+        this.connections = ConnectionProvider.builder("micro-api-proxy")
+                .maxConnections(poolSize)
+                .maxIdleTime(poolTtl)
+                .build();
+        this.http = HttpClient.create(connections)
+                .runOn(loops)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
+                .responseTimeout(readTimeout);
+        this.webSockets = new WebSocketProxy(http);
+        this.maxBodySize = maxBodySize;
+    }
+
+    /** Proxies the request to a node of {@code service}. */
+    public Mono<Void> handle(ServerWebExchange exchange, String service, RequestPath path) {
+        new Destination("http", service, "").recordOn(exchange);
+        long declared = exchange.getRequest().getHeaders().getContentLength();
+        if (declared > maxBodySize) {
+            return Mono.error(Exchanges.tooLarge(declared, maxBodySize));
+        }
+        String pathAndQuery = pathAndQuery(exchange.getRequest(), path);
+        return selector.select(service, List.of())
+                .flatMap(node -> WebSocketProxy.isUpgrade(exchange.getRequest())
+                        ? webSockets.proxy(exchange, service, node, pathAndQuery)
+                        : forward(exchange, service, node, pathAndQuery));
+    }
+
+    @Override
+    public void close() {
+        connections.dispose();
+    }
+
+    private Mono<Void> forward(ServerWebExchange exchange, String service, Node node, String pathAndQuery) {
+        ServerHttpRequest request = exchange.getRequest();
+        ServerHttpResponse response = exchange.getResponse();
+        NettyDataBufferFactory buffers = (NettyDataBufferFactory) response.bufferFactory();
+        return http
+                .headers(headers -> forwardedHeaders(request).forEach(headers::add))
+                .request(io.netty.handler.codec.http.HttpMethod.valueOf(request.getMethod().name()))
+                .uri("http://" + node.address() + pathAndQuery)
+                .send((outbound, body) -> body.send(limited(request.getBody()).map(NettyDataBufferFactory::toByteBuf)))
+                .responseConnection((inbound, connection) -> {
+                    response.setStatusCode(HttpStatusCode.valueOf(inbound.status().code()));
+                    inbound.responseHeaders().forEach(header -> {
+                        if (!Exchanges.isHopByHop(header.getKey())) {
+                            response.getHeaders().add(header.getKey(), header.getValue());
+                        }
+                    });
+                    return response.writeWith(connection.inbound().receive().retain().map(buffers::wrap));
+                })
+                .then()
+                .onErrorMap(error -> failure(service, node, error));
+    }
+
+    /** The request's headers for the node: without hop-by-hop ones and Host, with X-Forwarded-*. */
+    static HttpHeaders forwardedHeaders(ServerHttpRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        request.getHeaders().forEach((name, values) -> {
+            if (!Exchanges.isHopByHop(name) && !name.equalsIgnoreCase(HttpHeaders.HOST)
+                    && !name.regionMatches(true, 0, "X-Forwarded-", 0, 12)) {
+                headers.addAll(name, values);
+            }
+        });
+        InetSocketAddress remote = request.getRemoteAddress();
+        List<String> prior = request.getHeaders().getOrEmpty("X-Forwarded-For");
+        if (remote != null) {
+            String client = remote.getAddress().getHostAddress();
+            headers.set("X-Forwarded-For", prior.isEmpty() ? client : String.join(", ", prior) + ", " + client);
+        }
+        String host = request.getHeaders().getFirst(HttpHeaders.HOST);
+        if (host != null) {
+            headers.set("X-Forwarded-Host", host);
+        }
+        headers.set("X-Forwarded-Proto", request.getURI().getScheme() == null ? "http" : request.getURI().getScheme());
+        InetSocketAddress local = request.getLocalAddress();
+        if (local != null) {
+            headers.set("X-Forwarded-Port", Integer.toString(local.getPort()));
+        }
+        return headers;
+    }
+
+    private static String pathAndQuery(ServerHttpRequest request, RequestPath path) {
+        String query = request.getURI().getRawQuery();
+        return query == null ? path.raw() : path.raw() + "?" + query;
+    }
+
+    /** The body, failing with a 413 once more than the maximum has streamed through. */
+    private Flux<DataBuffer> limited(Flux<DataBuffer> body) {
+        AtomicLong seen = new AtomicLong();
+        return body.handle((buffer, sink) -> {
+            if (seen.addAndGet(buffer.readableByteCount()) > maxBodySize) {
+                DataBufferUtils.release(buffer);
+                sink.error(Exchanges.tooLarge(-1, maxBodySize));
+            } else {
+                sink.next(buffer);
+            }
+        });
+    }
+
+    private Throwable failure(String service, Node node, Throwable error) {
+        if (error instanceof MicroException) {
+            return error;
+        }
+        if (error instanceof ConnectException || error instanceof ConnectTimeoutException
+                || error.getCause() instanceof ConnectException) {
+            selector.markFailed(service, node);
+            return new MicroException(Exchanges.API_ID, 502, "service " + service + " at " + node.address()
+                    + " cannot be reached: " + error.getMessage());
+        }
+        if (error instanceof ReadTimeoutException) {
+            return new MicroException(Exchanges.API_ID, 504, "service " + service + " at " + node.address()
+                    + " did not answer in time (micro.client-request-timeout)");
+        }
+        if (error instanceof PrematureCloseException) {
+            return new MicroException(Exchanges.API_ID, 502, "service " + service + " at " + node.address()
+                    + " closed the connection before answering");
+        }
+        return new MicroException(Exchanges.API_ID, 502, "proxying to service " + service + " at " + node.address()
+                + " failed: " + error);
+    }
+}

@@ -1,0 +1,190 @@
+package io.microspring.gateway.handler;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.microspring.client.CallOptions;
+import io.microspring.client.MicroClient;
+import io.microspring.codec.json.JsonCodec;
+import io.microspring.errors.MicroException;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /rpc}, micro's direct call: a JSON body or a form with {@code service},
+ * {@code endpoint} (or {@code method}), {@code request} (an object, or a JSON string) and an
+ * optional {@code address}; an optional {@code Timeout} header in seconds. The call goes out as
+ * JSON and its result is the response; errors are go-micro's JSON with the code as the status.
+ *
+ * <p>With {@code micro.api.rpc.allowed-services} set, only services matching one of its patterns
+ * can be called, and {@code address} (which bypasses discovery) is refused.
+ */
+public final class RpcEndpoint {
+
+    /** The id of errors /rpc answers with, as micro's. */
+    public static final String ID = "go.micro.rpc";
+
+    private static final JsonMapper MAPPER = JsonMapper.shared();
+    private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
+
+    private final MicroClient client;
+    private final int maxBodySize;
+    private final List<String> allowedServices;
+    private final List<Pattern> allowed;
+
+    /** /rpc calling through {@code client}; {@code allowedServices} empty allows every service. */
+    public RpcEndpoint(MicroClient client, int maxBodySize, List<String> allowedServices) {
+        this.client = client;
+        this.maxBodySize = maxBodySize;
+        this.allowedServices = List.copyOf(allowedServices);
+        this.allowed = allowedServices.stream().map(RpcEndpoint::glob).toList();
+    }
+
+    /** Serves one /rpc request. */
+    public Mono<Void> handle(ServerWebExchange exchange) {
+        ServerHttpRequest request = exchange.getRequest();
+        if (request.getMethod() != HttpMethod.POST) {
+            return Mono.error(MicroException.methodNotAllowed(ID, "/rpc takes POST, not %s", request.getMethod()));
+        }
+        return Exchanges.body(exchange, maxBodySize)
+                .map(body -> parse(request, body))
+                .flatMap(call -> {
+                    new Destination("/rpc", call.service(), call.endpoint()).recordOn(exchange);
+                    return client.call(call.service(), call.endpoint(), call.request(), byte[].class,
+                            options(request.getHeaders(), call));
+                })
+                .onErrorMap(MicroException.class, RpcEndpoint::withCode)
+                .flatMap(response -> Exchanges.write(exchange, 200, JsonCodec.CONTENT_TYPE, response));
+    }
+
+    private Call parse(ServerHttpRequest request, byte[] body) {
+        MediaType contentType = request.getHeaders().getContentType();
+        Call call = contentType != null && contentType.isCompatibleWith(MediaType.APPLICATION_JSON)
+                ? fromJson(body) : fromForm(request.getURI().getRawQuery(), new String(body, StandardCharsets.UTF_8));
+        if (call.service().isEmpty()) {
+            throw MicroException.badRequest(ID, "service is missing: send service, endpoint and request, as JSON or "
+                    + "as a form");
+        }
+        if (call.endpoint().isEmpty()) {
+            throw MicroException.badRequest(ID, "endpoint is missing: send endpoint (or method), for example "
+                    + "Say.Hello");
+        }
+        if (!allowed.isEmpty()) {
+            if (allowed.stream().noneMatch(pattern -> pattern.matcher(call.service()).matches())) {
+                throw MicroException.forbidden(ID, "service %s may not be called through /rpc: "
+                        + "micro.api.rpc.allowed-services allows %s", call.service(), allowedServices);
+            }
+            if (!call.address().isEmpty()) {
+                throw MicroException.forbidden(ID, "address may not be given to /rpc while "
+                        + "micro.api.rpc.allowed-services is set: calls go through discovery");
+            }
+        }
+        return call;
+    }
+
+    private static Call fromJson(byte[] body) {
+        JsonNode json;
+        try {
+            json = MAPPER.readTree(body);
+        } catch (JacksonException e) {
+            throw MicroException.badRequest(ID, "the body is not valid JSON: %s", e.getOriginalMessage());
+        }
+        if (json == null || !json.isObject()) {
+            throw MicroException.badRequest(ID, "the body must be a JSON object with service, endpoint and request");
+        }
+        Map<String, JsonNode> fields = new HashMap<>();
+        json.properties().forEach(field -> fields.put(field.getKey().toLowerCase(Locale.ROOT), field.getValue()));
+        String endpoint = text(fields.get("endpoint"));
+        JsonNode requestField = fields.get("request");
+        byte[] request = requestField == null || requestField.isNull() ? EMPTY_OBJECT
+                : requestField.isString() ? requestString(requestField.asString())
+                : MAPPER.writeValueAsBytes(requestField);
+        return new Call(text(fields.get("service")), endpoint.isEmpty() ? text(fields.get("method")) : endpoint,
+                text(fields.get("address")), request);
+    }
+
+    private static Call fromForm(String rawQuery, String body) {
+        Map<String, List<String>> form = Exchanges.form(rawQuery);
+        Exchanges.form(body).forEach((key, values) -> form.merge(key, values, (query, posted) -> posted));
+        String endpoint = first(form, "endpoint");
+        return new Call(first(form, "service"), endpoint.isEmpty() ? first(form, "method") : endpoint,
+                first(form, "address"), requestString(first(form, "request")));
+    }
+
+    private static byte[] requestString(String request) {
+        if (request.isBlank()) {
+            return EMPTY_OBJECT;
+        }
+        try {
+            return MAPPER.writeValueAsBytes(MAPPER.readTree(request));
+        } catch (JacksonException e) {
+            throw MicroException.badRequest(ID, "request is not valid JSON: %s", e.getOriginalMessage());
+        }
+    }
+
+    private static CallOptions options(HttpHeaders headers, Call call) {
+        CallOptions.Builder options = CallOptions.builder()
+                .contentType(JsonCodec.CONTENT_TYPE)
+                .metadata(Exchanges.metadata(headers));
+        String timeout = headers.getFirst("Timeout");
+        if (timeout != null && !timeout.isBlank()) {
+            try {
+                long seconds = Long.parseLong(timeout.strip());
+                if (seconds > 0) {
+                    options.requestTimeout(Duration.ofSeconds(seconds));
+                }
+            } catch (NumberFormatException e) {
+                throw MicroException.badRequest(ID, "Timeout must be a whole number of seconds, got '%s'", timeout);
+            }
+        }
+        if (!call.address().isEmpty()) {
+            if (call.address().lastIndexOf(':') <= 0) {
+                throw MicroException.badRequest(ID, "address must be host:port, got '%s'", call.address());
+            }
+            options.address(call.address());
+        }
+        return options.build();
+    }
+
+    /** micro answers an error without a code as a 500 "error during request". */
+    private static MicroException withCode(MicroException error) {
+        return error.code() != 0 ? error
+                : MicroException.internalServerError(ID, "error during request: %s", error.detail());
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? "" : node.asString("").strip();
+    }
+
+    private static String first(Map<String, List<String>> form, String key) {
+        List<String> values = form.get(key);
+        return values == null || values.isEmpty() ? "" : values.get(0).strip();
+    }
+
+    private static Pattern glob(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        for (String literal : pattern.strip().split("\\*", -1)) {
+            if (!regex.isEmpty()) {
+                regex.append(".*");
+            }
+            regex.append(Pattern.quote(literal));
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    private record Call(String service, String endpoint, String address, byte[] request) {
+    }
+}

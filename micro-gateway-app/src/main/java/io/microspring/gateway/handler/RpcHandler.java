@@ -1,0 +1,76 @@
+package io.microspring.gateway.handler;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.microspring.client.CallOptions;
+import io.microspring.client.MicroClient;
+import io.microspring.codec.bytes.BytesCodec;
+import io.microspring.codec.json.JsonCodec;
+import io.microspring.codec.proto.ProtobufCodec;
+import reactor.core.publisher.Mono;
+
+/**
+ * micro's rpc handler: the HTTP body goes straight to the endpoint and the endpoint's response
+ * straight back, in the request's content type. Protobuf bodies ({@code application/protobuf},
+ * {@code application/proto}, {@code application/x-protobuf}) and raw bytes
+ * ({@code application/octet-stream}) pass as they are; anything else is JSON, with query
+ * parameters and path variables merged in ({@link RpcPayload}). An empty response is a 204.
+ */
+public final class RpcHandler {
+
+    private final MicroClient client;
+    private final int maxBodySize;
+
+    public RpcHandler(MicroClient client, int maxBodySize) {
+        this.client = client;
+        this.maxBodySize = maxBodySize;
+    }
+
+    /** Calls {@code endpoint} of {@code service} with the request's body. */
+    public Mono<Void> handle(ServerWebExchange exchange, String service, String endpoint,
+            Map<String, String> pathVariables) {
+        new Destination("rpc", service, endpoint).recordOn(exchange);
+        ServerHttpRequest request = exchange.getRequest();
+        String requestType = request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+        String codec = codecOf(requestType);
+        String responseType = codec.equals(JsonCodec.CONTENT_TYPE)
+                && (requestType == null || !requestType.toLowerCase(Locale.ROOT).contains("json"))
+                ? JsonCodec.CONTENT_TYPE : requestType;
+        CallOptions options = CallOptions.builder()
+                .contentType(codec)
+                .metadata(Exchanges.metadata(request.getHeaders()))
+                .build();
+        return Exchanges.body(exchange, maxBodySize)
+                .map(body -> codec.equals(JsonCodec.CONTENT_TYPE)
+                        ? RpcPayload.json(request.getMethod().name(), request.getURI().getRawQuery(), pathVariables, body)
+                        : body)
+                .flatMap(payload -> client.call(service, endpoint, payload, byte[].class, options))
+                .flatMap(response -> response.length == 0 ? noContent(exchange)
+                        : Exchanges.write(exchange, 200, responseType, response));
+    }
+
+    private static Mono<Void> noContent(ServerWebExchange exchange) {
+        exchange.getResponse().setStatusCode(HttpStatus.NO_CONTENT);
+        return exchange.getResponse().setComplete();
+    }
+
+    private static String codecOf(String contentType) {
+        if (contentType == null) {
+            return JsonCodec.CONTENT_TYPE;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT);
+        int semicolon = type.indexOf(';');
+        type = (semicolon < 0 ? type : type.substring(0, semicolon)).strip();
+        return switch (type) {
+            case "application/protobuf", "application/proto", "application/x-protobuf" -> ProtobufCodec.CONTENT_TYPE;
+            case BytesCodec.CONTENT_TYPE -> BytesCodec.CONTENT_TYPE;
+            default -> JsonCodec.CONTENT_TYPE;
+        };
+    }
+}

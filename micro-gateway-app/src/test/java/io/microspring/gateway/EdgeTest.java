@@ -1,0 +1,75 @@
+package io.microspring.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.microspring.gateway.edge.RequestLog;
+import io.microspring.gatewaytest.Cluster;
+import io.microspring.gatewaytest.ClusterExtension;
+import io.microspring.gatewaytest.Http;
+
+/** What the gateway does for every request: access log, metrics, health, header limits. */
+@ExtendWith(ClusterExtension.class)
+class EdgeTest {
+
+    static final ListAppender<ILoggingEvent> accessLog = new ListAppender<>();
+    static Cluster.Gateway gateway;
+
+    @BeforeAll
+    static void start(Cluster cluster) {
+        gateway = cluster.gateway();
+        accessLog.start();
+        ((Logger) LoggerFactory.getLogger(RequestLog.LOGGER)).addAppender(accessLog);
+    }
+
+    @AfterAll
+    static void stop() {
+        ((Logger) LoggerFactory.getLogger(RequestLog.LOGGER)).detachAppender(accessLog);
+    }
+
+    @Test
+    void everyRequestGetsOneAccessLogLine() {
+        Http.post(gateway.url("/test/echo/hello"), "application/json", "{\"name\":\"Log\"}");
+        Http.get(gateway.url("/unknown/thing"));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(accessLog.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line).matches("POST /test/echo/hello go.micro.api.test Echo.Hello 200 \\d+ms"))
+                .anySatisfy(line -> assertThat(line).matches("GET /unknown/thing none none 404 \\d+ms")));
+    }
+
+    @Test
+    void requestsAreTimedPerServiceAndEndpoint() {
+        Http.post(gateway.url("/test/echo/hello"), "application/json", "{\"name\":\"Metrics\"}");
+        HttpResponse<String> metric = Http.get(gateway.url("/actuator/metrics/" + RequestLog.METRIC
+                + "?tag=service:go.micro.api.test&tag=endpoint:Echo.Hello&tag=handler:rpc&tag=status:200"));
+        assertThat(metric.statusCode()).isEqualTo(200);
+        assertThat(metric.body()).contains("\"statistic\":\"COUNT\"");
+    }
+
+    @Test
+    void healthIncludesTheRegistry() {
+        HttpResponse<String> health = Http.get(gateway.url("/actuator/health"));
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"")
+                .contains("\"registry\":{\"details\":{\"registry\":\"memory\"");
+    }
+
+    @Test
+    void oversizedHeadersAreRefusedAndTheGatewayKeepsServing() {
+        HttpResponse<String> response = Http.get(gateway.url("/test/echo/call"), "X-Big", "x".repeat(20_000));
+        assertThat(response.statusCode()).isEqualTo(431);
+        assertThat(Http.get(gateway.url("/test/echo/call?a=1")).body()).isEqualTo("{\"a\":1}");
+    }
+}

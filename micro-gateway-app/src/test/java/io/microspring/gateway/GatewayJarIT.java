@@ -1,0 +1,84 @@
+package io.microspring.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.microspring.testing.EtcdServer;
+import io.microspring.testing.ExternalProcess;
+import io.microspring.testing.FreePorts;
+import io.microspring.testing.GoPeers;
+
+/**
+ * The gateway jar started as the README says ({@code ./micro --registry=etcd
+ * --registry_address=... api}), in front of go-micro's own greeter (a Go process) found through a
+ * real etcd, called with the seed's curl verbatim.
+ */
+class GatewayJarIT {
+
+    @RegisterExtension
+    static final EtcdServer etcd = new EtcdServer();
+
+    static GoPeers.Peer greeter;
+
+    @BeforeAll
+    static void startGreeter() {
+        greeter = GoPeers.startGreeter(GoPeers.registryEnv("etcd", etcd.address()));
+    }
+
+    @AfterAll
+    static void stopGreeter() {
+        greeter.close();
+    }
+
+    @Test
+    void theSeedsCurlAnswersHelloJohn() {
+        int port = FreePorts.find();
+        try (ExternalProcess micro = startMicro(port)) {
+            // the seed's command, with the port of this test
+            ExternalProcess curl = ExternalProcess.builder("curl", "curl")
+                    .args("-s", "-d", "service=go.micro.srv.greeter", "-d", "method=Say.Hello",
+                            "-d", "request={\"name\": \"John\"}", "http://localhost:" + port + "/rpc")
+                    .start();
+            assertThat(curl.waitFor(Duration.ofSeconds(30))).isZero();
+            assertThat(String.join("\n", curl.stdout())).isEqualTo("{\"msg\":\"Hello John\"}");
+        }
+    }
+
+    @Test
+    void aStoppingGatewayFinishesTheRequestsInFlight() throws Exception {
+        int port = FreePorts.find();
+        try (ExternalProcess micro = startMicro(port);
+                Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            String call = "{\"service\":\"go.micro.srv.greeter\",\"endpoint\":\"Say.Sleep\",\"request\":{\"millis\":1500}}";
+            client.getOutputStream().write(("POST /rpc HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + call.length() + "\r\nConnection: close\r\n\r\n" + call)
+                    .getBytes(StandardCharsets.US_ASCII));
+            Thread.sleep(300); // the call is at the Go greeter now, sleeping
+            micro.stop(Duration.ofSeconds(30));
+            String response = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 200").contains("sleptMillis");
+            assertThat(micro.stdout()).anySatisfy(line -> assertThat(line).contains("Graceful shutdown complete"));
+        }
+    }
+
+    private static ExternalProcess startMicro(int port) {
+        ExternalProcess micro = ExternalProcess.builder("micro", Path.of("micro").toAbsolutePath())
+                .args("--registry=etcd", "--registry_address=" + etcd.address(), "api",
+                        "--address=127.0.0.1:" + port)
+                .stopTimeout(Duration.ofSeconds(30))
+                .start();
+        micro.awaitLine(Pattern.compile("Netty started on port " + port), Duration.ofSeconds(90));
+        return micro;
+    }
+}

@@ -1,0 +1,50 @@
+package io.microspring.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** micro's command line, turned into the gateway's properties. */
+class GoFlagsTest {
+
+    @Test
+    void theSeedsCommandLineBecomesProperties() {
+        GoFlags.Command command = GoFlags.parse(List.of("--registry=etcd", "--registry_address=127.0.0.1:2379", "api"));
+        assertThat(command.name()).isEqualTo("api");
+        assertThat(command.springArgs()).containsExactly("--micro.registry=etcd",
+                "--micro.registry-address=127.0.0.1:2379");
+    }
+
+    @Test
+    void apiFlagsMayFollowTheCommandWithOrWithoutEquals() {
+        GoFlags.Command command = GoFlags.parse(List.of("api", "--namespace", "com.example.api", "-handler=rpc",
+                "--address=127.0.0.1:9090", "--enable_rpc=false", "--api_namespace=x"));
+        assertThat(command.springArgs()).containsExactly("--micro.api.namespace=com.example.api",
+                "--micro.api.handler=rpc", "--micro.api.address=127.0.0.1:9090", "--micro.api.rpc.enabled=false",
+                "--micro.api.namespace=x");
+    }
+
+    @Test
+    void booleanFlagsTakeNoSeparateValueAndSpringArgumentsPassUnchanged() {
+        GoFlags.Command command = GoFlags.parse(List.of("--enable_rpc", "api", "--server.shutdown=immediate",
+                "--client_request_timeout", "5s"));
+        assertThat(command.springArgs()).containsExactly("--micro.api.rpc.enabled=true",
+                "--server.shutdown=immediate", "--micro.client-request-timeout=5s");
+    }
+
+    @Test
+    void helpAndNoCommandGiveNoCommand() {
+        assertThat(GoFlags.parse(List.of()).name()).isEmpty();
+        assertThat(GoFlags.parse(List.of("api", "--help")).name()).isEmpty();
+    }
+
+    @Test
+    void mistakesAreExplained() {
+        assertThatThrownBy(() -> GoFlags.parse(List.of("api", "--registry"))).hasMessage("flag --registry needs a value");
+        assertThatThrownBy(() -> GoFlags.parse(List.of("api", "--enable_cors"))).hasMessageContaining("not supported");
+        assertThatThrownBy(() -> GoFlags.parse(List.of("api", "web"))).hasMessageContaining("unexpected argument 'web'");
+    }
+}

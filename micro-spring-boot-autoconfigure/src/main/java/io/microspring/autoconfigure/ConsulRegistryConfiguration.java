@@ -1,0 +1,86 @@
+package io.microspring.autoconfigure;
+
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+
+import javax.net.ssl.SSLContext;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import io.microspring.registry.Registry;
+import io.microspring.registry.consul.ConsulRegistry;
+import io.microspring.registry.consul.ConsulSettings;
+
+/**
+ * The Consul registry when {@code micro.registry=consul} and consul-api is on the class path
+ * (otherwise {@link MicroRegistryCacheAutoConfiguration} names the dependency to add).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(name = "com.ecwid.consul.v1.ConsulRawClient")
+@ConditionalOnProperty(name = "micro.registry", havingValue = "consul")
+@EnableConfigurationProperties(MicroConsulProperties.class)
+class ConsulRegistryConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(Registry.class)
+    ConsulRegistry microConsulRegistry(MicroRegistryProperties registry, MicroConsulProperties consul,
+            ObjectProvider<SslBundles> bundles, Environment environment) {
+        String token = consul.getToken() != null ? consul.getToken() : environment.getProperty("CONSUL_HTTP_TOKEN");
+        return new ConsulRegistry(new ConsulSettings(address(registry.getRegistryAddress()), token,
+                consul.getDatacenter(), Properties.positive("micro.consul.timeout", consul.getTimeout()),
+                Properties.positive("micro.consul.watch-wait", consul.getWatchWait()),
+                Properties.positive("micro.consul.restart-grace", consul.getRestartGrace()),
+                tls(consul.getTls(), bundles)));
+    }
+
+    /** The SSL bundle named by {@code property}, or a failure saying how to define it. */
+    static SslBundle bundle(String property, String name, ObjectProvider<SslBundles> bundles) {
+        SslBundles available = bundles.getIfAvailable();
+        if (available == null) {
+            throw new InvalidConfigurationPropertyValueException(property, name,
+                    "no SSL bundles are configured: define it under spring.ssl.bundle.pem." + name
+                            + " or spring.ssl.bundle.jks." + name);
+        }
+        try {
+            return available.getBundle(name);
+        } catch (NoSuchSslBundleException e) {
+            throw new InvalidConfigurationPropertyValueException(property, name,
+                    "there is no such SSL bundle: define it under spring.ssl.bundle.pem." + name
+                            + " or spring.ssl.bundle.jks." + name);
+        }
+    }
+
+    // a Consul client talks to one agent: its local one
+    private static String address(List<String> addresses) {
+        if (addresses.size() > 1) {
+            throw new InvalidConfigurationPropertyValueException("micro.registry-address", String.join(",", addresses),
+                    "the Consul registry talks to one agent (usually the local one): give a single host:port");
+        }
+        return addresses.isEmpty() ? null : addresses.get(0);
+    }
+
+    private static SSLContext tls(MicroConsulProperties.Tls tls, ObjectProvider<SslBundles> bundles) {
+        if (!tls.isEnabled()) {
+            return null;
+        }
+        if (tls.getBundle() == null || tls.getBundle().isBlank()) {
+            try {
+                return SSLContext.getDefault();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("micro.consul.tls.enabled=true but this JVM has no default TLS context", e);
+            }
+        }
+        return bundle("micro.consul.tls.bundle", tls.getBundle(), bundles).createSslContext();
+    }
+}

@@ -1,0 +1,36 @@
+package io.microspring.broker;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Asynchronous messaging, as go-micro's broker: messages (headers and a body) are published to a
+ * topic and delivered to its subscriptions. A subscription in a queue group shares the messages
+ * with the other members of the group (each message reaches one of them); a subscription without
+ * a queue is a broadcast subscriber and gets every message.
+ *
+ * <p>Implementations are chosen by configuration ({@code micro.broker}): http (go-micro's
+ * default), nats, rabbitmq or memory. {@link #publish} never blocks its caller; {@link #connect},
+ * {@link #subscribe} and {@link #close} may block on the network. Failures are reported as
+ * {@link BrokerException}.
+ */
+public interface Broker extends AutoCloseable {
+
+    /** The implementation's name, written into node metadata: {@code http}, {@code nats} ... */
+    String name();
+
+    /** Where the broker listens or what it connects to. */
+    String address();
+
+    /** Connects, or starts listening; does nothing when connected already. */
+    void connect();
+
+    /** Publishes {@code message} to {@code topic}; the result fails when the message could not be handed over. */
+    Mono<Void> publish(String topic, BrokerMessage message);
+
+    /** Delivers the messages of {@code topic} to {@code handler} until the subscription is ended. */
+    Subscription subscribe(String topic, BrokerHandler handler, SubscribeOptions options);
+
+    /** Ends every subscription and releases connections, servers and threads. */
+    @Override
+    void close();
+}

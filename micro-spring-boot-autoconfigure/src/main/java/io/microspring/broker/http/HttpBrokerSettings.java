@@ -1,0 +1,61 @@
+package io.microspring.broker.http;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of the {@link HttpBroker}: where its subscriber endpoint listens, how long a delivery
+ * may take, and how its subscriber nodes are kept registered (go-micro's TTL and interval).
+ */
+public record HttpBrokerSettings(String address, Duration connectTimeout, Duration deliveryTimeout,
+        Duration registerTtl, Duration registerInterval) {
+
+    /** go-micro's default: loopback, a free port. */
+    public static final String DEFAULT_ADDRESS = "127.0.0.1:0";
+
+    /** How long connecting to a subscriber node may take. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    /** How long a subscriber node may take to handle a message it was sent. */
+    public static final Duration DEFAULT_DELIVERY_TIMEOUT = Duration.ofSeconds(30);
+
+    /** go-micro's registration TTL of subscriber nodes. */
+    public static final Duration DEFAULT_REGISTER_TTL = Duration.ofMinutes(1);
+
+    /** go-micro's re-registration interval of subscriber nodes. */
+    public static final Duration DEFAULT_REGISTER_INTERVAL = Duration.ofSeconds(30);
+
+    public HttpBrokerSettings {
+        HostPort.parse(Objects.requireNonNull(address, "address"));
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(deliveryTimeout, "deliveryTimeout");
+        requirePositive(registerTtl, "registerTtl");
+        requirePositive(registerInterval, "registerInterval");
+        if (registerInterval.compareTo(registerTtl) >= 0) {
+            throw new IllegalArgumentException("registerInterval (" + registerInterval + ") must be shorter than registerTtl ("
+                    + registerTtl + "), or subscriber nodes expire between heartbeats");
+        }
+    }
+
+    /** go-micro's defaults. */
+    public static HttpBrokerSettings defaults() {
+        return new HttpBrokerSettings(DEFAULT_ADDRESS, DEFAULT_CONNECT_TIMEOUT, DEFAULT_DELIVERY_TIMEOUT,
+                DEFAULT_REGISTER_TTL, DEFAULT_REGISTER_INTERVAL);
+    }
+
+    /** These settings listening on {@code address} ({@code host:port}). */
+    public HttpBrokerSettings withAddress(String address) {
+        return new HttpBrokerSettings(address, connectTimeout, deliveryTimeout, registerTtl, registerInterval);
+    }
+
+    /** These settings with subscriber nodes registered for {@code ttl}, again every {@code interval}. */
+    public HttpBrokerSettings withRegistration(Duration ttl, Duration interval) {
+        return new HttpBrokerSettings(address, connectTimeout, deliveryTimeout, ttl, interval);
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
+        }
+    }
+}

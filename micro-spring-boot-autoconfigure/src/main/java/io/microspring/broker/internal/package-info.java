@@ -1,0 +1,2 @@
+/** Implementation details shared by the brokers; not API. */
+package io.microspring.broker.internal;
