@@ -32,6 +32,7 @@ public final class RegistrySelector implements Selector {
     private final Duration cooldown;
     private final Clock clock;
     private final Map<String, Instant> failedUntil = new ConcurrentHashMap<>();
+    private final Map<String, NodeList> nodeLists = new ConcurrentHashMap<>();
 
     /** Selecting from {@code registry} with {@code strategy}; failed nodes are skipped for {@code cooldown}. */
     public RegistrySelector(CachingRegistry registry, Strategy strategy, Duration cooldown) {
@@ -65,19 +66,38 @@ public final class RegistrySelector implements Selector {
         if (services.isEmpty()) {
             throw MicroException.notFound(ID, "service %s: not found", service);
         }
-        List<Service> eligible = services;
-        for (NodeFilter filter : filters) {
-            eligible = filter.apply(eligible);
-        }
-        List<Node> nodes = eligible.stream()
-                .flatMap(candidate -> candidate.nodes().stream())
-                .sorted(Comparator.comparing(Node::id))
-                .toList();
+        List<Node> nodes = filters.isEmpty() ? unfilteredNodes(service, services) : filteredNodes(services, filters);
         if (nodes.isEmpty()) {
             throw MicroException.internalServerError(ID, "service %s: no node matches the selector filters", service);
         }
         List<Node> healthy = withoutCoolingDown(nodes);
         return strategy.choose(service, healthy.isEmpty() ? nodes : healthy);
+    }
+
+    /** The nodes of an unchanged service list come from the last call: lookups return the same list until it changes. */
+    private List<Node> unfilteredNodes(String service, List<Service> services) {
+        NodeList last = nodeLists.get(service);
+        if (last != null && last.source() == services) {
+            return last.nodes();
+        }
+        List<Node> nodes = sortedNodes(services);
+        nodeLists.put(service, new NodeList(services, nodes));
+        return nodes;
+    }
+
+    private static List<Node> filteredNodes(List<Service> services, List<NodeFilter> filters) {
+        List<Service> eligible = services;
+        for (NodeFilter filter : filters) {
+            eligible = filter.apply(eligible);
+        }
+        return sortedNodes(eligible);
+    }
+
+    private static List<Node> sortedNodes(List<Service> services) {
+        return services.stream()
+                .flatMap(candidate -> candidate.nodes().stream())
+                .sorted(Comparator.comparing(Node::id))
+                .toList();
     }
 
     private List<Node> withoutCoolingDown(List<Node> nodes) {
@@ -87,5 +107,9 @@ public final class RegistrySelector implements Selector {
         Instant now = clock.instant();
         failedUntil.values().removeIf(until -> until.isBefore(now));
         return nodes.stream().filter(node -> !failedUntil.containsKey(node.id())).toList();
+    }
+
+    /** The sorted nodes of one service list, as last looked up. */
+    private record NodeList(List<Service> source, List<Node> nodes) {
     }
 }
