@@ -30,7 +30,10 @@ public @interface MicroSubscriber {
     /** The topic, for example {@code go.micro.topic.events}. */
     String topic();
 
-    /** The queue group: each message goes to one member of the group; empty sends every message to this subscriber. */
+    /**
+     * The queue group: each message goes to one member of the group; empty sends every message to
+     * this subscriber. On RabbitMQ it names the queue, so give each topic's group its own name.
+     */
     String queue() default "";
 
     /** Whether the message is acknowledged once the method succeeds; {@code false} leaves it to {@code BrokerEvent.ack()}. */

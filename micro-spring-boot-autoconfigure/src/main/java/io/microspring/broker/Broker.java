@@ -9,9 +9,9 @@ import reactor.core.publisher.Mono;
  * a queue is a broadcast subscriber and gets every message.
  *
  * <p>Implementations are chosen by configuration ({@code micro.broker}): http (go-micro's
- * default), nats, rabbitmq or memory. {@link #publish} never blocks its caller; {@link #connect},
- * {@link #subscribe} and {@link #close} may block on the network. Failures are reported as
- * {@link BrokerException}.
+ * default), nats, rabbitmq or memory. {@link #publish} never blocks an event loop (work that may
+ * block moves to the broker's own thread); {@link #connect}, {@link #subscribe} and {@link #close}
+ * may block on the network. Failures are reported as {@link BrokerException}.
  */
 public interface Broker extends AutoCloseable {
 
@@ -21,7 +21,10 @@ public interface Broker extends AutoCloseable {
     /** Where the broker listens or what it connects to. */
     String address();
 
-    /** Connects, or starts listening; does nothing when connected already. */
+    /**
+     * Connects, or starts listening; does nothing when connected already. Publishing needs it on
+     * nats and rabbitmq; subscribing connects by itself.
+     */
     void connect();
 
     /** Publishes {@code message} to {@code topic}; the result fails when the message could not be handed over. */

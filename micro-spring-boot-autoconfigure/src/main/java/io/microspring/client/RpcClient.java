@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -77,7 +78,7 @@ public final class RpcClient implements MicroClient {
 
     /**
      * Encodes {@code message} with the options' (or the client's) content type and publishes it with
-     * headers {@code Content-Type}, {@code Micro-Topic}, {@code Micro-ID} (a new UUID) and the
+     * headers {@code Content-Type}, {@code Micro-Topic}, {@code Micro-ID} (a random UUID) and the
      * caller's metadata, as go-micro's {@code client.Publish} does.
      */
     @Override
@@ -100,9 +101,17 @@ public final class RpcClient implements MicroClient {
             handlerMetadata.merge(Metadata.from(context)).merge(options.metadata()).asMap().forEach(headers::put);
             headers.put(BrokerMessage.CONTENT_TYPE_HEADER, contentType)
                     .put(BrokerMessage.TOPIC_HEADER, topic)
-                    .put(BrokerMessage.ID_HEADER, UUID.randomUUID().toString());
+                    .put(BrokerMessage.ID_HEADER, messageId());
             return broker.publish(topic, new BrokerMessage(headers.build(), body));
         });
+    }
+
+    /** A random (version 4) UUID; unique is all a message id must be, so no secure random source is spent on it. */
+    private static String messageId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     private CallWrapper.Next chain() {

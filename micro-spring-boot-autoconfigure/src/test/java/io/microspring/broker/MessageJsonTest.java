@@ -35,6 +35,26 @@ class MessageJsonTest {
     }
 
     @Test
+    void escapesAndUnicodeSurviveTheRoundTrip() {
+        Metadata headers = Metadata.of("Quote\"d", "back\\slash \"q\" tab\t nl\n bell\u0007", "Unicode", "é€ 😀");
+        byte[] json = MessageJson.write(headers, new byte[] {0, -1});
+
+        assertThat(MessageJson.read(json).headers()).isEqualTo(headers);
+        assertThat(MessageJson.read(json).body()).containsExactly(0, -1);
+    }
+
+    @Test
+    void readsGoEscapesAndSkipsUnknownFields() {
+        String json = " {\"Unknown\": {\"a\": [1, -2.5e3, true, false, null, \"x\\\"y\"]}, \"Header\": {\"A\": \"\\u003c\\u00e9\\ud83d\\ude00\\/\"},"
+                + " \"Body\": \"AQI=\", \"n\": 5} ";
+
+        BrokerMessage read = MessageJson.read(json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(read.headers().get("A")).hasValue("<é😀/");
+        assertThat(read.body()).containsExactly(1, 2);
+    }
+
+    @Test
     void malformedInputFailsSayingWhy() {
         assertThatThrownBy(() -> MessageJson.read("[]".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected a JSON object");

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ import reactor.core.publisher.Mono;
 class RabbitMqBrokerIT extends BrokerScenarios {
 
     @RegisterExtension
-    static RabbitMqServer rabbit = new RabbitMqServer();
+    static RabbitMqServer rabbit = new RabbitMqServer().withStartupTimeout(Duration.ofMinutes(3));
 
     private static final int REQUEUE_LIMIT = 2;
 
@@ -148,6 +149,32 @@ class RabbitMqBrokerIT extends BrokerScenarios {
         }
 
         await().atMost(WAIT).until(() -> received.size() == 20);
+    }
+
+    @Test
+    void afterRabbitMqRestartsPublisherAndSubscriberRecoverByThemselves() {
+        String topic = topic("restart");
+        List<String> received = new CopyOnWriteArrayList<>();
+        subscribe(member(), topic, SubscribeOptions.queue("restart-workers"), event -> {
+            received.add(event.message().id());
+            return Mono.empty();
+        });
+        Broker publisher = member();
+        publisher.publish(topic, message("before", "{}")).block(WAIT);
+        await().atMost(WAIT).until(() -> received.contains("before"));
+
+        rabbit.stop();
+        rabbit.start();
+
+        // the exchange, the queue, its binding and the consumer come back with the connections
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            try {
+                publisher.publish(topic, message("after", "{}")).block(WAIT);
+            } catch (BrokerException e) {
+                return false;
+            }
+            return received.contains("after");
+        });
     }
 
     /** Takes dead letters off the dead-letter queue until the one with message id {@code id} shows up. */

@@ -30,18 +30,20 @@ import io.microspring.testing.RabbitMqServer;
 /**
  * Messages per second and publish-to-receive latency of the http, nats and rabbitmq brokers, each
  * side by side in one run with the raw client library moving the same 128-byte payload (jnats
- * publish/subscribe, amqp-client publish/consume with the same prefetch and acknowledgement):
+ * publish/subscribe, amqp-client publish/consume with the same prefetch and acknowledgement; for
+ * NATS also jnats writing and reading go-micro's JSON envelope, the wire format every go-micro
+ * compatible client pays for):
  * <ul>
  * <li>throughput: {@code messages} published by one thread as fast as the target takes them, timed
- * until the last one is received; the rounds of all targets of a broker are interleaved and the
- * median round is reported;</li>
+ * until the last one is received; after a warm-up round, the rounds of all targets of a broker are
+ * interleaved and the median round is reported;</li>
  * <li>latency: {@value #LATENCY_SAMPLES} messages, one every {@value #LATENCY_INTERVAL_MICROS} us,
  * each stamped with {@link System#nanoTime()} at publication (one process, so one clock).</li>
  * </ul>
  * Our brokers are measured at two levels: the {@code Broker} API ("broker"), and an application's
  * whole path, {@code MicroClient.publish} of a JSON object to a {@code @MicroSubscriber} ("client").
  * NATS and RabbitMQ run as the test harness starts them, on free loopback ports.
- * Arguments: {@code [brokers] [messages] [rounds]}, by default {@code http,nats,rabbitmq 100000 3}
+ * Arguments: {@code [brokers] [messages] [rounds]}, by default {@code http,nats,rabbitmq 100000 5}
  * (the http broker gets a fifth of the messages: each is an HTTP request).
  */
 public final class BrokerBenchmark {
@@ -58,7 +60,7 @@ public final class BrokerBenchmark {
         ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         List<String> brokers = List.of((args.length > 0 ? args[0] : "http,nats,rabbitmq").split(","));
         int messages = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         System.out.printf("| broker | path | msgs/s (median of %d) | x raw | p50 ms | p99 ms |%n", rounds);
         System.out.println("|---|---|---|---|---|---|");
         for (String broker : brokers) {
@@ -71,7 +73,7 @@ public final class BrokerBenchmark {
                     }
                 }
                 case "rabbitmq" -> {
-                    try (RabbitMqServer rabbit = new RabbitMqServer()) {
+                    try (RabbitMqServer rabbit = new RabbitMqServer().withStartupTimeout(Duration.ofMinutes(3))) {
                         rabbit.start();
                         measure("rabbitmq", rabbitTargets(rabbit.amqpUri()), messages, rounds);
                     }
@@ -93,7 +95,7 @@ public final class BrokerBenchmark {
     }
 
     private static List<Target> natsTargets(String url) throws Exception {
-        return List.of(new RawNats(url, "bench.raw"),
+        return List.of(new RawNats(url, "bench.raw", false), new RawNats(url, "bench.raw.wire", true),
                 new MicroTarget("micro nats (broker)", nats(url), nats(url), false, 1),
                 new MicroTarget("micro nats (client)", nats(url), nats(url), true, 1));
     }
@@ -123,7 +125,7 @@ public final class BrokerBenchmark {
                 Recorder recorder = new Recorder();
                 recorders.add(recorder);
                 target.start(recorder);
-                throughput(target, recorder, Math.max(1, messages / 5)); // warm-up
+                throughput(target, recorder, messages); // warm-up: a whole round, so that the JIT has compiled the path
             }
             double[][] rates = new double[targets.size()][rounds];
             for (int round = 0; round < rounds; round++) {

@@ -3,6 +3,7 @@ package io.microspring.benchmarks.broker;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 import io.microspring.annotation.MicroSubscriber;
@@ -45,6 +46,7 @@ final class MicroTarget implements Target {
     private final String topic;
     private final HttpTransport transport = new HttpTransport(HttpTransportSettings.defaults());
     private final RpcClient client;
+    private final AtomicLong sequence = new AtomicLong();
 
     /** {@code concurrency} publishes in flight at once (1: each waits for the previous). */
     MicroTarget(String name, Broker publisher, Broker subscriber, boolean throughClient, int concurrency) {
@@ -78,7 +80,7 @@ final class MicroTarget implements Target {
             subscriber.subscribe(topic, event -> {
                 received.accept(Target.stampOf(event.message().body()));
                 return Mono.empty();
-            }, SubscribeOptions.queue("bench"));
+            }, SubscribeOptions.queue(topic));
         }
     }
 
@@ -104,7 +106,7 @@ final class MicroTarget implements Target {
                     + "of JSON in all"));
         }
         Metadata headers = Metadata.of(BrokerMessage.CONTENT_TYPE_HEADER, "application/octet-stream",
-                BrokerMessage.TOPIC_HEADER, topic, BrokerMessage.ID_HEADER, UUID.randomUUID().toString());
+                BrokerMessage.TOPIC_HEADER, topic, BrokerMessage.ID_HEADER, Long.toString(sequence.incrementAndGet()));
         return publisher.publish(topic, new BrokerMessage(headers, Target.stampedPayload()));
     }
 
@@ -128,7 +130,7 @@ final class MicroTarget implements Target {
             this.received = received;
         }
 
-        @MicroSubscriber(topic = CLIENT_TOPIC, queue = "bench")
+        @MicroSubscriber(topic = CLIENT_TOPIC, queue = CLIENT_TOPIC)
         public void on(Stamped message) {
             received.accept(message.sentAt());
         }

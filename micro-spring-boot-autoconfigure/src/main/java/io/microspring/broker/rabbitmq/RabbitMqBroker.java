@@ -42,7 +42,8 @@ import reactor.core.scheduler.Schedulers;
  * ({@code micro}) with the topic as routing key and the headers as AMQP headers. A subscription
  * consumes a queue bound to the topic: the queue group's queue (durable when asked, otherwise
  * deleted with its last consumer, as in go-micro) or a server-named queue of its own for a
- * broadcast subscriber.
+ * broadcast subscriber. As in go-micro, the queue group's name is the queue's name on the node:
+ * subscribers of different topics must not share a queue name, or they share one queue.
  *
  * <p>Unlike go-micro's default, messages are always acknowledged by this client: after the handler
  * succeeds (or by the handler itself with manual acknowledgement). A handler that fails has its
@@ -90,13 +91,12 @@ public final class RabbitMqBroker implements Broker {
         }
         try {
             connection = connectionFactory().newConnection(addresses(), "micro-spring");
-            try (Channel setup = connection.createChannel()) {
-                setup.exchangeDeclare(settings.exchange(), BuiltinExchangeType.TOPIC, settings.exchangeDurable());
-                setup.exchangeDeclare(settings.deadLetterExchange(), BuiltinExchangeType.TOPIC, true);
-                setup.queueDeclare(settings.deadLetterExchange(), true, false, false, null);
-                setup.queueBind(settings.deadLetterExchange(), settings.deadLetterExchange(), "#");
-            }
             publishChannel = connection.createChannel();
+            // declared on a channel that lives as long as the connection: recovery re-declares them on it
+            publishChannel.exchangeDeclare(settings.exchange(), BuiltinExchangeType.TOPIC, settings.exchangeDurable());
+            publishChannel.exchangeDeclare(settings.deadLetterExchange(), BuiltinExchangeType.TOPIC, true);
+            publishChannel.queueDeclare(settings.deadLetterExchange(), true, false, false, null);
+            publishChannel.queueBind(settings.deadLetterExchange(), settings.deadLetterExchange(), "#");
             if (settings.publisherConfirms()) {
                 publishChannel.confirmSelect();
                 publishChannel.addConfirmListener(new Confirmations());
