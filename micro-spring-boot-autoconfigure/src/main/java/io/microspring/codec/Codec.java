@@ -1,6 +1,7 @@
 package io.microspring.codec;
 
 import java.lang.reflect.Type;
+import java.util.function.Function;
 
 /**
  * Turns a message into bytes for one content type and back, as go-micro's codecs do. Plain codecs
@@ -29,5 +30,20 @@ public interface Codec {
 
         /** The body as {@code type}: a protobuf message, a Java bean, a record, {@code byte[]} ... */
         Object body(Type type);
+
+        /** A decoded message whose body is read by {@code reader} once its type is known. */
+        static Decoded of(Envelope envelope, Function<Type, Object> reader) {
+            return new Decoded() {
+                @Override
+                public Envelope envelope() {
+                    return envelope;
+                }
+
+                @Override
+                public Object body(Type type) {
+                    return reader.apply(type);
+                }
+            };
+        }
     }
 }

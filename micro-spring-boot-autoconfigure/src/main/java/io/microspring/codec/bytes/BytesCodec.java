@@ -37,26 +37,19 @@ public final class BytesCodec implements Codec {
     @Override
     public Decoded decode(byte[] data, Envelope.Kind kind) {
         Envelope envelope = new Envelope(kind, "", "", "");
-        return new Decoded() {
-            @Override
-            public Envelope envelope() {
-                return envelope;
-            }
+        return Decoded.of(envelope, type -> read(data, type));
+    }
 
-            @Override
-            public Object body(Type type) {
-                if (type == byte[].class || type == Object.class) {
-                    return data;
-                }
-                if (type == ByteBuffer.class) {
-                    return ByteBuffer.wrap(data).asReadOnlyBuffer();
-                }
-                if (type == Void.class || type == void.class) {
-                    return null;
-                }
-                throw new CodecException("application/octet-stream reads into byte[] or ByteBuffer, not "
-                        + type.getTypeName());
-            }
-        };
+    private static Object read(byte[] data, Type type) {
+        if (type == byte[].class || type == Object.class) {
+            return data;
+        }
+        if (type == ByteBuffer.class) {
+            return ByteBuffer.wrap(data).asReadOnlyBuffer();
+        }
+        if (type == Void.class || type == void.class) {
+            return null;
+        }
+        throw new CodecException("application/octet-stream reads into byte[] or ByteBuffer, not " + type.getTypeName());
     }
 }

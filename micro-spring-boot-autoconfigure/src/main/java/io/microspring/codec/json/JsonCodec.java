@@ -36,17 +36,7 @@ public final class JsonCodec implements Codec {
     @Override
     public Decoded decode(byte[] data, Envelope.Kind kind) {
         Envelope envelope = new Envelope(kind, "", "", "");
-        return new Decoded() {
-            @Override
-            public Envelope envelope() {
-                return envelope;
-            }
-
-            @Override
-            public Object body(Type type) {
-                return marshaller.read(data, type);
-            }
-        };
+        return Decoded.of(envelope, type -> marshaller.read(data, type));
     }
 
     /** The marshaller, shared with the JSON-RPC codec and the broker. */

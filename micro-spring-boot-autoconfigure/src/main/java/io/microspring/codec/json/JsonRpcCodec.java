@@ -65,17 +65,7 @@ public final class JsonRpcCodec implements Codec {
             String error = frame.path("error").isString() ? frame.path("error").asString() : "";
             envelope = new Envelope(kind, id, "", error);
         }
-        return new Decoded() {
-            @Override
-            public Envelope envelope() {
-                return envelope;
-            }
-
-            @Override
-            public Object body(Type type) {
-                return marshaller.read(body, type);
-            }
-        };
+        return Decoded.of(envelope, type -> marshaller.read(body, type));
     }
 
     private static long parseId(String id) {

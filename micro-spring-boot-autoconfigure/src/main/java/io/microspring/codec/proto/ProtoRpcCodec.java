@@ -48,17 +48,7 @@ public final class ProtoRpcCodec implements Codec {
         ByteBuffer buffer = ByteBuffer.wrap(data).order(ByteOrder.BIG_ENDIAN);
         Envelope envelope = readHeader(netstring(buffer), kind);
         byte[] payload = buffer.hasRemaining() ? netstring(buffer) : new byte[0];
-        return new Decoded() {
-            @Override
-            public Envelope envelope() {
-                return envelope;
-            }
-
-            @Override
-            public Object body(Type type) {
-                return ProtobufCodec.fromBytes(payload, type);
-            }
-        };
+        return Decoded.of(envelope, type -> ProtobufCodec.fromBytes(payload, type));
     }
 
     private static byte[] header(Envelope envelope) {

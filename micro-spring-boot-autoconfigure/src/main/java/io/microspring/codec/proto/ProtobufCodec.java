@@ -28,17 +28,7 @@ public final class ProtobufCodec implements Codec {
     @Override
     public Decoded decode(byte[] data, Envelope.Kind kind) {
         Envelope envelope = new Envelope(kind, "", "", "");
-        return new Decoded() {
-            @Override
-            public Envelope envelope() {
-                return envelope;
-            }
-
-            @Override
-            public Object body(Type type) {
-                return fromBytes(data, type);
-            }
-        };
+        return Decoded.of(envelope, type -> fromBytes(data, type));
     }
 
     static byte[] toBytes(Object body) {
