@@ -5,12 +5,15 @@
 #   webflux  a Spring WebFlux @RestController doing the same work
 # Servers are pinned to CPU 0 and wrk to CPU 1 (the machine has 2 cores), so each target gets
 # the same single core. Also measures the greeter's startup to "registered" and its resident memory.
-# Usage: benchmarks/run.sh [seconds per run, default 15] [connection counts, default "16 64 256"]
+# Each connection count runs the three targets in turn, for several rounds, and reports each
+# target's median round, so that a disturbance during one run does not decide a ratio.
+# Usage: benchmarks/run.sh [seconds per run, default 10] [connection counts, default "16 64 256"] [rounds, default 3]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-duration=${1:-15}
+duration=${1:-10}
 connections=${2:-"16 64 256"}
+rounds=${3:-3}
 work=$(mktemp -d -t micro-bench.XXXXXX)
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
@@ -32,20 +35,20 @@ taskset -c 0 "${jvm[@]}" -cp benchmarks/target/micro-benchmarks.jar \
   -Dloader.main=io.microspring.benchmarks.netty.BareNettyServer org.springframework.boot.loader.launch.PropertiesLauncher \
   "$netty_port" >"$work/netty.log" 2>&1 &
 pids+=($!)
+wait_for "$work/netty.log" READY
 taskset -c 0 "${jvm[@]}" -jar samples/greeter/target/greeter.jar \
   --micro.server-address="127.0.0.1:$greeter_port" --logging.level.root=warn \
   --logging.level.io.microspring=info \
   >"$work/greeter.log" 2>&1 &
 greeter_pid=$!
 pids+=($greeter_pid)
+wait_for "$work/greeter.log" "Registered node"
+wait_for "$work/greeter.log" "process running for"
+startup=$(grep -o 'process running for [0-9.]*' "$work/greeter.log" | awk '{print $4}')
 taskset -c 0 "${jvm[@]}" -jar benchmarks/target/micro-benchmarks.jar \
   --server.address=127.0.0.1 --server.port="$webflux_port" --logging.level.root=warn >"$work/webflux.log" 2>&1 &
 pids+=($!)
 
-wait_for "$work/netty.log" READY
-wait_for "$work/greeter.log" "Registered node"
-wait_for "$work/greeter.log" "process running for"
-startup=$(grep -o 'process running for [0-9.]*' "$work/greeter.log" | awk '{print $4}')
 for _ in $(seq 1 300); do curl -s -o /dev/null "127.0.0.1:$webflux_port/" && break; sleep 0.1; done
 
 declare -A url=([netty]="http://127.0.0.1:$netty_port" [greeter]="http://127.0.0.1:$greeter_port" [webflux]="http://127.0.0.1:$webflux_port")
@@ -62,8 +65,15 @@ echo "| connections | target | req/s | p50 ms | p99 ms | errors |"
 echo "|---|---|---|---|---|---|"
 declare -A rps
 for c in $connections; do
+  declare -A lines=()
+  for round in $(seq 1 "$rounds"); do
+    for target in "${targets[@]}"; do
+      lines[$target]+="$(run "$target" "$c" "$duration")"$'\n'
+    done
+  done
   for target in "${targets[@]}"; do
-    line=$(run "$target" "$c" "$duration")
+    # the median round by req/s
+    line=$(grep RESULT <<<"${lines[$target]}" | sort -t= -k2 -n | sed -n "$(( (rounds + 1) / 2 ))p")
     r=$(sed 's/.*rps=\([0-9]*\).*/\1/' <<<"$line"); rps[$target,$c]=$r
     p50=$(sed 's/.*p50_us=\([0-9]*\).*/\1/' <<<"$line"); p99=$(sed 's/.*p99_us=\([0-9]*\).*/\1/' <<<"$line")
     errors=$(sed 's/.*errors=\([0-9]*\).*/\1/' <<<"$line")
