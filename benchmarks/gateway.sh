@@ -10,12 +10,15 @@
 #   scg          the same page through Spring Cloud Gateway with one static route
 # Every server runs on CPU 0 and wrk on CPU 1 (the machine has 2 cores), as in run.sh; discovery is
 # mDNS on loopback (the default). Also samples the gateway's heap and resident memory under load.
+# The gateway runs much more code than the greeter (WebFlux, Jackson, two HTTP stacks), so every
+# target is warmed up for WARMUP_SECONDS (default 40) before anything is measured.
 # Usage: benchmarks/gateway.sh [seconds per run, default 15] [connection counts, default "16 64 256"]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 duration=${1:-15}
 connections=${2:-"16 64 256"}
+warmup=${WARMUP_SECONDS:-40}
 work=$(mktemp -d -t micro-gateway-bench.XXXXXX)
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
@@ -27,7 +30,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_for() { # file pattern
-  for _ in $(seq 1 600); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
+  for _ in $(seq 1 1800); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
   echo "timed out waiting for '$2' in $1:" >&2; cat "$1" >&2; exit 1
 }
 wait_ok() { # url [curl args...]
@@ -44,14 +47,17 @@ greeter_port=$(free_port); web_port=$(free_port); gateway_port=$(free_port); scg
 
 taskset -c 0 "${jvm[@]}" -jar samples/greeter/target/greeter.jar \
   --micro.server-address="127.0.0.1:$greeter_port" "${quiet[@]}" >"$work/greeter.log" 2>&1 &
-pids+=($!)
+greeter_pid=$!
+pids+=($greeter_pid)
 taskset -c 0 "${jvm[@]}" -cp benchmarks/target/micro-benchmarks.jar \
   -Dloader.main=io.microspring.benchmarks.api.ApiGreeterApplication org.springframework.boot.loader.launch.PropertiesLauncher \
   --micro.server-address=127.0.0.1:0 "${quiet[@]}" >"$work/apigreeter.log" 2>&1 &
-pids+=($!)
+apigreeter_pid=$!
+pids+=($apigreeter_pid)
 taskset -c 0 "${jvm[@]}" -jar samples/greeter-web/target/greeter-web-exec.jar \
   --server.port="$web_port" --micro.web.name=go.micro.srv.web "${quiet[@]}" >"$work/web.log" 2>&1 &
-pids+=($!)
+web_pid=$!
+pids+=($web_pid)
 JAVA_OPTS="${jvm[*]:1}" taskset -c 0 micro-gateway-app/micro --namespace=go.micro.srv api \
   --address="127.0.0.1:$gateway_port" "${quiet[@]}" >"$work/gateway.log" 2>&1 &
 gateway_pid=$!
@@ -59,7 +65,8 @@ pids+=($gateway_pid)
 taskset -c 0 "${jvm[@]}" -jar benchmarks/spring-cloud-gateway/target/spring-cloud-gateway.jar \
   --server.address=127.0.0.1 --server.port="$scg_port" --backend.url="http://127.0.0.1:$web_port" \
   --logging.level.root=warn >"$work/scg.log" 2>&1 &
-pids+=($!)
+scg_pid=$!
+pids+=($scg_pid)
 
 wait_for "$work/greeter.log" "Registered node"
 wait_for "$work/apigreeter.log" "Registered node"
@@ -77,10 +84,19 @@ declare -A script=([direct]=benchmarks/wrk/greeter.lua [rpc]=benchmarks/wrk/rpc.
   [rpc-handler]=benchmarks/wrk/rpc-handler.lua [api-handler]=benchmarks/wrk/api-handler.lua
   [web]=benchmarks/wrk/web.lua [proxy]=benchmarks/wrk/web.lua [scg]=benchmarks/wrk/web.lua)
 targets=(direct rpc rpc-handler api-handler web proxy scg)
+# the process in front (what wrk talks to) and the service behind it, for the CPU time per request
+declare -A front=([direct]=$greeter_pid [rpc]=$gateway_pid [rpc-handler]=$gateway_pid [api-handler]=$gateway_pid
+  [web]=$web_pid [proxy]=$gateway_pid [scg]=$scg_pid)
+declare -A behind=([rpc]=$greeter_pid [rpc-handler]=$greeter_pid [api-handler]=$apigreeter_pid [proxy]=$web_pid
+  [scg]=$web_pid)
 through_gateway=" rpc rpc-handler api-handler proxy "
 
 run() { # target connections seconds
   taskset -c 1 wrk -t1 -c"$2" -d"$3"s --latency -s "${script[$1]}" "${url[$1]}" | grep '^RESULT'
+}
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system clock ticks
+per_request_us() { # ticks requests
+  bc -l <<<"$1 * 1000000 / $(getconf CLK_TCK) / $2"
 }
 heap_mb=0; rss_mb=0
 sample_memory() { # halfway through a gateway run: heap in use (jstat) and resident set
@@ -91,15 +107,19 @@ sample_memory() { # halfway through a gateway run: heap in use (jstat) and resid
   echo "$heap $rss"
 }
 
-for target in "${targets[@]}"; do run "$target" 64 5 >/dev/null; done   # warm-up
+for target in "${targets[@]}"; do run "$target" 64 "$warmup" >/dev/null; done
 
-echo "| connections | target | req/s | p50 ms | p99 ms | errors |"
-echo "|---|---|---|---|---|---|"
+echo "| connections | target | req/s | p50 ms | p99 ms | errors | CPU µs/req in front | CPU µs/req behind |"
+echo "|---|---|---|---|---|---|---|---|"
 declare -A rps p99s
 for c in $connections; do
   for target in "${targets[@]}"; do
     if [[ $through_gateway == *" $target "* ]]; then sample_memory >"$work/memory" & sampler=$!; fi
+    front_before=$(cpu_ticks "${front[$target]}")
+    behind_before=$( [ -n "${behind[$target]:-}" ] && cpu_ticks "${behind[$target]}" || echo 0)
     line=$(run "$target" "$c" "$duration")
+    front_ticks=$(( $(cpu_ticks "${front[$target]}") - front_before ))
+    behind_ticks=$( [ -n "${behind[$target]:-}" ] && echo $(( $(cpu_ticks "${behind[$target]}") - behind_before )) || echo 0)
     if [[ $through_gateway == *" $target "* ]]; then
       wait "$sampler"; read -r heap rss <"$work/memory"
       if ((heap > heap_mb)); then heap_mb=$heap; fi
@@ -109,7 +129,10 @@ for c in $connections; do
     p50=$(sed 's/.*p50_us=\([0-9]*\).*/\1/' <<<"$line"); p99=$(sed 's/.*p99_us=\([0-9]*\).*/\1/' <<<"$line")
     p99s[$target,$c]=$p99
     errors=$(sed 's/.*errors=\([0-9]*\).*/\1/' <<<"$line")
-    printf "| %s | %s | %s | %.2f | %.2f | %s |\n" "$c" "$target" "$r" "$(bc -l <<<"$p50/1000")" "$(bc -l <<<"$p99/1000")" "$errors"
+    requests=$((r * duration))
+    behind_us=$( [ -n "${behind[$target]:-}" ] && printf "%.0f" "$(per_request_us "$behind_ticks" "$requests")" || echo "")
+    printf "| %s | %s | %s | %.2f | %.2f | %s | %.0f | %s |\n" "$c" "$target" "$r" "$(bc -l <<<"$p50/1000")" \
+      "$(bc -l <<<"$p99/1000")" "$errors" "$(per_request_us "$front_ticks" "$requests")" "$behind_us"
   done
 done
 echo

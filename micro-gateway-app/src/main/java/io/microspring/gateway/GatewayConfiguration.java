@@ -2,17 +2,15 @@ package io.microspring.gateway;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.reactive.ConfigurableReactiveWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
-import org.springframework.web.reactive.HandlerMapping;
-import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -24,6 +22,7 @@ import io.microspring.gateway.edge.RegistryHealthIndicator;
 import io.microspring.gateway.edge.RequestLog;
 import io.microspring.gateway.handler.ApiHandler;
 import io.microspring.gateway.handler.EventHandler;
+import io.microspring.gateway.handler.GatewayHandlerMapping;
 import io.microspring.gateway.handler.GatewayWebHandler;
 import io.microspring.gateway.handler.PassThroughJsonCodec;
 import io.microspring.gateway.handler.ProxyHandler;
@@ -91,10 +90,10 @@ class GatewayConfiguration {
                 new GatewayWebHandler.Handlers(rpc, api, proxy, events));
     }
 
-    /** Every path goes to the gateway, after the actuator's (order -100) and before static resources. */
     @Bean
-    HandlerMapping gatewayHandlerMapping(GatewayWebHandler handler) {
-        return new SimpleUrlHandlerMapping(Map.of("/**", handler), 0);
+    GatewayHandlerMapping gatewayHandlerMapping(GatewayWebHandler handler,
+            @Value("${management.endpoints.web.base-path:/actuator}") String actuatorPath) {
+        return new GatewayHandlerMapping(handler, actuatorPath);
     }
 
     @Bean

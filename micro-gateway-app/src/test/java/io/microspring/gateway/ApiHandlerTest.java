@@ -12,15 +12,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.google.protobuf.util.JsonFormat;
 
+import io.microspring.api.Pair;
 import io.microspring.api.Request;
+import io.microspring.api.Response;
+import io.microspring.client.CallOptions;
+import io.microspring.client.MicroClient;
 import io.microspring.gatewaytest.Cluster;
 import io.microspring.gatewaytest.ClusterExtension;
 import io.microspring.gatewaytest.Http;
 
 /**
  * The api handler: the greeter-api sample (go.micro.api.greeter takes api.Request and calls
- * go.micro.srv.greeter through a typed client) and the api.Request fields, with the calls encoded
- * as JSON and as protobuf.
+ * go.micro.srv.greeter through a typed client), the api.Request fields, and the api types in both
+ * codecs.
  */
 @ExtendWith(ClusterExtension.class)
 class ApiHandlerTest {
@@ -32,11 +36,9 @@ class ApiHandlerTest {
         cluster = shared;
     }
 
-    @ParameterizedTest(name = "calls encoded as {0}")
-    @ValueSource(strings = {"application/json", "application/protobuf"})
-    void theSeedsLayeringAnswersThroughTheApiService(String contentType) {
-        Cluster.Gateway gateway = cluster.gateway("micro.client-content-type=" + contentType);
-        HttpResponse<String> response = Http.get(gateway.url("/greeter/say/hello?name=John"));
+    @Test
+    void theSeedsLayeringAnswersThroughTheApiService() {
+        HttpResponse<String> response = Http.get(cluster.gateway().url("/greeter/say/hello?name=John"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(response.body()).isEqualTo("{\"message\":\"Hello John\"}");
@@ -57,10 +59,23 @@ class ApiHandlerTest {
                 + "\"detail\":\"name is missing: call /greeter/say/hello?name=John\",\"status\":\"Bad Request\"}");
     }
 
-    @ParameterizedTest(name = "calls encoded as {0}")
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"application/json", "application/protobuf"})
-    void theRequestArrivesAsAnApiRequest(String contentType) throws Exception {
-        Cluster.Gateway gateway = cluster.gateway("micro.client-content-type=" + contentType);
+    void apiServicesTakeTheApiTypesInBothCodecs(String contentType) {
+        MicroClient client = cluster.gateway().context().getBean(MicroClient.class);
+        Request request = Request.newBuilder().setMethod("GET").setPath("/greeter/say/hello")
+                .putGet("name", Pair.newBuilder().setKey("name").addValues("Jo").build())
+                .build();
+        Response response = client.callBlocking("go.micro.api.greeter", "Say.Hello", request, Response.class,
+                CallOptions.builder().contentType(contentType).build());
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).isEqualTo("{\"message\":\"Hello Jo\"}");
+        assertThat(response.getHeaderMap().get("Content-Type").getValuesList()).containsExactly("application/json");
+    }
+
+    @Test
+    void theRequestArrivesAsAnApiRequest() throws Exception {
+        Cluster.Gateway gateway = cluster.gateway();
         HttpResponse<String> response = Http.post(gateway.url("/raw/a%20b/c?q=1&q=2&x=y"),
                 "application/x-www-form-urlencoded", "f=1&g=h+i&f=2", "X-Trace", "t1", "X-Forwarded-For", "10.0.0.1");
         assertThat(response.statusCode()).isEqualTo(201);

@@ -12,21 +12,18 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Health component {@code registry}: up when the registry answers a listing of its services within
  * {@value #TIMEOUT_SECONDS} seconds (details: the registry and how many services it knows), down
- * with the error otherwise. The gateway cannot route new requests without it.
+ * with the error otherwise. The registry is asked at most every {@value #REUSE_SECONDS} seconds,
+ * so frequent health probes do not load it; the gateway cannot route new requests without it.
  */
 public final class RegistryHealthIndicator implements ReactiveHealthIndicator {
 
     private static final long TIMEOUT_SECONDS = 5;
+    private static final long REUSE_SECONDS = 5;
 
-    private final Registry registry;
+    private final Mono<Health> check;
 
     public RegistryHealthIndicator(Registry registry) {
-        this.registry = registry;
-    }
-
-    @Override
-    public Mono<Health> health() {
-        return Mono.fromCallable(registry::listServices)
+        this.check = Mono.fromCallable(registry::listServices)
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(Duration.ofSeconds(TIMEOUT_SECONDS))
                 .map(services -> Health.up()
@@ -36,6 +33,12 @@ public final class RegistryHealthIndicator implements ReactiveHealthIndicator {
                 .onErrorResume(error -> Mono.just(Health.down()
                         .withDetail("registry", registry.name())
                         .withDetail("error", error.toString())
-                        .build()));
+                        .build()))
+                .cache(Duration.ofSeconds(REUSE_SECONDS));
+    }
+
+    @Override
+    public Mono<Health> health() {
+        return check;
     }
 }

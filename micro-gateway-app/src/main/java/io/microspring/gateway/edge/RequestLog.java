@@ -1,5 +1,7 @@
 package io.microspring.gateway.edge;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -33,6 +35,7 @@ public final class RequestLog implements WebFilter, Ordered {
     private static final String NONE = "none";
 
     private final MeterRegistry meters;
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
     public RequestLog(MeterRegistry meters) {
         this.meters = meters;
@@ -60,12 +63,17 @@ public final class RequestLog implements WebFilter, Ordered {
                     exchange.getRequest().getPath().value(), destination.service(), endpoint, status,
                     TimeUnit.NANOSECONDS.toMillis(nanos));
         }
-        Timer.builder(METRIC)
-                .tag("handler", destination.handler())
-                .tag("service", destination.service())
-                .tag("endpoint", endpoint)
-                .tag("status", Integer.toString(status))
-                .register(meters)
+        timers.computeIfAbsent(new TimerKey(destination.handler(), destination.service(), endpoint, status),
+                key -> Timer.builder(METRIC)
+                        .tag("handler", key.handler())
+                        .tag("service", key.service())
+                        .tag("endpoint", key.endpoint())
+                        .tag("status", Integer.toString(key.status()))
+                        .register(meters))
                 .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The tags of one timer; only real services and endpoints get here, so there are few. */
+    private record TimerKey(String handler, String service, String endpoint, int status) {
     }
 }

@@ -17,14 +17,15 @@ import io.microspring.api.Request;
 import io.microspring.api.Response;
 import io.microspring.client.CallOptions;
 import io.microspring.client.MicroClient;
+import io.microspring.codec.proto.ProtobufCodec;
 import io.microspring.errors.MicroException;
 import reactor.core.publisher.Mono;
 
 /**
  * micro's api handler: the HTTP request goes to the endpoint as an {@code api.Request} (method,
  * path, url, body, and header, get and post as maps of {@code Pair}), and the {@code api.Response}
- * it returns (statusCode, header, body) becomes the HTTP response. The call is encoded with the
- * client's content type ({@code micro.client-content-type}).
+ * it returns (statusCode, header, body) becomes the HTTP response. The call is encoded as protobuf,
+ * as micro's api handler encodes it (go-micro's client default); api services read both codecs.
  */
 public final class ApiHandler {
 
@@ -42,6 +43,7 @@ public final class ApiHandler {
     public Mono<Void> handle(ServerWebExchange exchange, String service, String endpoint) {
         new Destination("api", service, endpoint).recordOn(exchange);
         CallOptions options = CallOptions.builder()
+                .contentType(ProtobufCodec.CONTENT_TYPE)
                 .metadata(Exchanges.metadata(exchange.getRequest().getHeaders()))
                 .build();
         return Exchanges.body(exchange, maxBodySize)

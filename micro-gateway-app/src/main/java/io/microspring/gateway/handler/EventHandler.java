@@ -60,7 +60,7 @@ public final class EventHandler {
                 .setTimestamp(Instant.now().getEpochSecond());
         request.getHeaders().forEach((key, values) ->
                 event.putHeader(key, Pair.newBuilder().setKey(key).addAllValues(values).build()));
-        if (request.getMethod() == HttpMethod.GET) {
+        if (HttpMethod.GET.equals(request.getMethod())) {
             event.setData(JsonMapper.shared().writeValueAsString(Exchanges.form(request.getURI().getRawQuery())));
         } else {
             event.setData(new String(body, StandardCharsets.UTF_8));

@@ -92,11 +92,11 @@ public final class Exchanges {
      */
     public static Metadata metadata(HttpHeaders headers) {
         Metadata.Builder metadata = Metadata.builder();
-        for (Map.Entry<String, List<String>> header : headers.headerSet()) {
-            if (MicroHeaders.isMetadata(header.getKey()) && !isHopByHop(header.getKey())) {
-                metadata.put(header.getKey(), String.join(",", header.getValue()));
+        headers.forEach((name, values) -> {
+            if (MicroHeaders.isMetadata(name) && !isHopByHop(name)) {
+                metadata.put(name, String.join(",", values));
             }
-        }
+        });
         return metadata.build();
     }
 

@@ -68,9 +68,9 @@ public final class GatewayWebHandler implements WebHandler {
         RequestPath path = RequestPath.parse(rawPath);
         return switch (mode) {
             case META -> meta(exchange, path);
-            case API -> resolved(exchange, path).flatMap(target ->
+            case API -> resolved(path).flatMap(target ->
                     handlers.api().handle(exchange, target.service(), target.endpoint()));
-            case RPC -> resolved(exchange, path).flatMap(target ->
+            case RPC -> resolved(path).flatMap(target ->
                     handlers.rpc().handle(exchange, target.service(), target.endpoint(), Map.of()));
             case HTTP, PROXY, WEB -> proxied(exchange, path);
             case EVENT -> handlers.event().handle(exchange, path);
@@ -86,7 +86,7 @@ public final class GatewayWebHandler implements WebHandler {
             return serveWith(match.route().handler(), exchange, path,
                     new Target(match.route().service(), match.route().endpoint()), match.variables());
         }
-        return resolved(exchange, path).flatMap(target -> registry.lookup(target.service())
+        return resolved(path).flatMap(target -> registry.lookup(target.service())
                 .flatMap(services -> serveWith(declaredHandler(services, target.endpoint()), exchange, path, target,
                         Map.of())));
     }
@@ -102,7 +102,7 @@ public final class GatewayWebHandler implements WebHandler {
     }
 
     /** The service (in the namespace, known to the registry) and endpoint the path names. */
-    private Mono<Target> resolved(ServerWebExchange exchange, RequestPath path) {
+    private Mono<Target> resolved(RequestPath path) {
         PathResolver.RpcTarget target = PathResolver.rpc(path).orElseThrow(() -> MicroException.notFound(
                 Exchanges.API_ID, "no service for path /: call /<service>/<handler>/<method>, for example "
                         + "/greeter/say/hello"));

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -90,10 +91,12 @@ public final class ProxyHandler implements AutoCloseable {
         ServerHttpResponse response = exchange.getResponse();
         NettyDataBufferFactory buffers = (NettyDataBufferFactory) response.bufferFactory();
         return http
-                .headers(headers -> forwardedHeaders(request).forEach(headers::add))
                 .request(io.netty.handler.codec.http.HttpMethod.valueOf(request.getMethod().name()))
                 .uri("http://" + node.address() + pathAndQuery)
-                .send((outbound, body) -> body.send(limited(request.getBody()).map(NettyDataBufferFactory::toByteBuf)))
+                .send((outbound, body) -> {
+                    forwardHeaders(request, outbound.requestHeaders()::add);
+                    return body.send(limited(request.getBody()).map(NettyDataBufferFactory::toByteBuf));
+                })
                 .responseConnection((inbound, connection) -> {
                     response.setStatusCode(HttpStatusCode.valueOf(inbound.status().code()));
                     inbound.responseHeaders().forEach(header -> {
@@ -107,31 +110,33 @@ public final class ProxyHandler implements AutoCloseable {
                 .onErrorMap(error -> failure(service, node, error));
     }
 
-    /** The request's headers for the node: without hop-by-hop ones and Host, with X-Forwarded-*. */
-    static HttpHeaders forwardedHeaders(ServerHttpRequest request) {
-        HttpHeaders headers = new HttpHeaders();
+    /**
+     * Passes the request's headers for the node to {@code add}: all but hop-by-hop ones, Host and
+     * the client's own X-Forwarded-*, then X-Forwarded-For (the client appended), -Host, -Proto and
+     * -Port.
+     */
+    static void forwardHeaders(ServerHttpRequest request, BiConsumer<String, String> add) {
         request.getHeaders().forEach((name, values) -> {
             if (!Exchanges.isHopByHop(name) && !name.equalsIgnoreCase(HttpHeaders.HOST)
                     && !name.regionMatches(true, 0, "X-Forwarded-", 0, 12)) {
-                headers.addAll(name, values);
+                values.forEach(value -> add.accept(name, value));
             }
         });
         InetSocketAddress remote = request.getRemoteAddress();
-        List<String> prior = request.getHeaders().getOrEmpty("X-Forwarded-For");
         if (remote != null) {
+            List<String> prior = request.getHeaders().getOrEmpty("X-Forwarded-For");
             String client = remote.getAddress().getHostAddress();
-            headers.set("X-Forwarded-For", prior.isEmpty() ? client : String.join(", ", prior) + ", " + client);
+            add.accept("X-Forwarded-For", prior.isEmpty() ? client : String.join(", ", prior) + ", " + client);
         }
         String host = request.getHeaders().getFirst(HttpHeaders.HOST);
         if (host != null) {
-            headers.set("X-Forwarded-Host", host);
+            add.accept("X-Forwarded-Host", host);
         }
-        headers.set("X-Forwarded-Proto", request.getURI().getScheme() == null ? "http" : request.getURI().getScheme());
+        add.accept("X-Forwarded-Proto", request.getURI().getScheme() == null ? "http" : request.getURI().getScheme());
         InetSocketAddress local = request.getLocalAddress();
         if (local != null) {
-            headers.set("X-Forwarded-Port", Integer.toString(local.getPort()));
+            add.accept("X-Forwarded-Port", Integer.toString(local.getPort()));
         }
-        return headers;
     }
 
     private static String pathAndQuery(ServerHttpRequest request, RequestPath path) {

@@ -2,6 +2,7 @@ package io.microspring.gateway.handler;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,8 @@ import io.microspring.codec.json.JsonCodec;
 import io.microspring.errors.MicroException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,7 +58,7 @@ public final class RpcEndpoint {
     /** Serves one /rpc request. */
     public Mono<Void> handle(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
-        if (request.getMethod() != HttpMethod.POST) {
+        if (!HttpMethod.POST.equals(request.getMethod())) {
             return Mono.error(MicroException.methodNotAllowed(ID, "/rpc takes POST, not %s", request.getMethod()));
         }
         return Exchanges.body(exchange, maxBodySize)
@@ -95,25 +97,48 @@ public final class RpcEndpoint {
         return call;
     }
 
+    /**
+     * Reads the call from JSON without building a tree: names in any letter case, as Go's decoder
+     * reads them; an object or array {@code request} is passed on as the bytes it came as.
+     */
     private static Call fromJson(byte[] body) {
-        JsonNode json;
-        try {
-            json = MAPPER.readTree(body);
+        Map<String, String> fields = new HashMap<>();
+        byte[] request = EMPTY_OBJECT;
+        try (JsonParser parser = MAPPER.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw MicroException.badRequest(ID, "the body must be a JSON object with service, endpoint and "
+                        + "request");
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName().toLowerCase(Locale.ROOT);
+                JsonToken value = parser.nextToken();
+                if (name.equals("request")) {
+                    request = requestValue(parser, value, body);
+                } else if (value.isScalarValue()) {
+                    fields.put(name, value == JsonToken.VALUE_NULL ? "" : parser.getValueAsString("").strip());
+                } else {
+                    parser.skipChildren();
+                }
+            }
         } catch (JacksonException e) {
             throw MicroException.badRequest(ID, "the body is not valid JSON: %s", e.getOriginalMessage());
         }
-        if (json == null || !json.isObject()) {
-            throw MicroException.badRequest(ID, "the body must be a JSON object with service, endpoint and request");
-        }
-        Map<String, JsonNode> fields = new HashMap<>();
-        json.properties().forEach(field -> fields.put(field.getKey().toLowerCase(Locale.ROOT), field.getValue()));
-        String endpoint = text(fields.get("endpoint"));
-        JsonNode requestField = fields.get("request");
-        byte[] request = requestField == null || requestField.isNull() ? EMPTY_OBJECT
-                : requestField.isString() ? requestString(requestField.asString())
-                : MAPPER.writeValueAsBytes(requestField);
-        return new Call(text(fields.get("service")), endpoint.isEmpty() ? text(fields.get("method")) : endpoint,
-                text(fields.get("address")), request);
+        String endpoint = fields.getOrDefault("endpoint", "");
+        return new Call(fields.getOrDefault("service", ""), endpoint.isEmpty() ? fields.getOrDefault("method", "")
+                : endpoint, fields.getOrDefault("address", ""), request);
+    }
+
+    private static byte[] requestValue(JsonParser parser, JsonToken value, byte[] body) {
+        return switch (value) {
+            case VALUE_NULL -> EMPTY_OBJECT;
+            case VALUE_STRING -> requestString(parser.getString());
+            case START_OBJECT, START_ARRAY -> {
+                int start = (int) parser.currentTokenLocation().getByteOffset();
+                parser.skipChildren();
+                yield Arrays.copyOfRange(body, start, (int) parser.currentLocation().getByteOffset());
+            }
+            default -> parser.getString().getBytes(StandardCharsets.UTF_8);
+        };
     }
 
     private static Call fromForm(String rawQuery, String body) {
@@ -163,10 +188,6 @@ public final class RpcEndpoint {
     private static MicroException withCode(MicroException error) {
         return error.code() != 0 ? error
                 : MicroException.internalServerError(ID, "error during request: %s", error.detail());
-    }
-
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() ? "" : node.asString("").strip();
     }
 
     private static String first(Map<String, List<String>> form, String key) {

@@ -45,11 +45,12 @@ final class WebSocketProxy {
 
     Mono<Void> proxy(ServerWebExchange exchange, String service, Node node, String pathAndQuery) {
         ServerHttpRequest request = exchange.getRequest();
-        HttpHeaders headers = ProxyHandler.forwardedHeaders(request);
-        headers.headerNames().stream()
-                .filter(name -> name.regionMatches(true, 0, "Sec-WebSocket-", 0, 14))
-                .toList()
-                .forEach(headers::remove);
+        HttpHeaders headers = new HttpHeaders();
+        ProxyHandler.forwardHeaders(request, (name, value) -> {
+            if (!name.regionMatches(true, 0, "Sec-WebSocket-", 0, 14)) {
+                headers.add(name, value);
+            }
+        });
         List<String> subprotocols = request.getHeaders().getOrEmpty(SUBPROTOCOL).stream()
                 .flatMap(value -> java.util.Arrays.stream(value.split(",")))
                 .map(String::strip)

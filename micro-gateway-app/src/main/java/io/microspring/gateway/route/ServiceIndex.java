@@ -62,7 +62,7 @@ public final class ServiceIndex implements AutoCloseable {
         try {
             watch = registry.watch(null, event -> {
                 if (namespace.contains(event.service().name())) {
-                    refresh().subscribe();
+                    refresh(true).subscribe();
                 }
             });
         } catch (RegistryException e) {
@@ -70,7 +70,7 @@ public final class ServiceIndex implements AutoCloseable {
                     e.getMessage(), REFRESH_SECONDS);
         }
         periodic = Flux.interval(Duration.ZERO, Duration.ofSeconds(REFRESH_SECONDS), scheduler)
-                .concatMap(tick -> refresh())
+                .concatMap(tick -> refresh(false))
                 .subscribe();
     }
 
@@ -83,7 +83,7 @@ public final class ServiceIndex implements AutoCloseable {
         if (current.loaded().plus(MISS_REFRESH_PAUSE).isAfter(Instant.now())) {
             return Mono.just(false);
         }
-        return refresh().map(fresh -> fresh.services().contains(service));
+        return refresh(false).map(fresh -> fresh.services().contains(service));
     }
 
     /** The most specific route declared for a request, with its path variables. */
@@ -110,13 +110,13 @@ public final class ServiceIndex implements AutoCloseable {
     }
 
     /**
-     * One refresh at a time: callers arriving meanwhile share it, and one more runs after it, so
-     * a change seen during a refresh is not lost.
+     * One refresh at a time: callers arriving meanwhile share it; with {@code changed} (a watch
+     * saw a change) one more runs after it, so a change made during a refresh is not missed.
      */
-    private Mono<Snapshot> refresh() {
+    private Mono<Snapshot> refresh(boolean changed) {
         synchronized (lock) {
             if (running != null) {
-                again = true;
+                again |= changed;
                 return running;
             }
             running = Mono.fromCallable(this::load)
@@ -139,7 +139,7 @@ public final class ServiceIndex implements AutoCloseable {
             running = null;
             if (again) {
                 again = false;
-                refresh().subscribe();
+                refresh(false).subscribe();
             }
         }
     }
