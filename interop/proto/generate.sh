@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
-# Regenerates greeter.pb.go from greeter.proto (the generated file is committed).
+# Regenerates the committed Go code of the interop messages:
+#   greeter.pb.go  from greeter.proto
+#   api/api.pb.go  from the gateway's api.proto (package go.api), which lives in
+#                  micro-spring-boot-autoconfigure/src/main/proto and has no go_package: the
+#                  import path is given to protoc-gen-go with an M flag
 #   protoc:         $PROTOC, else `protoc` on PATH, else Maven Central's
 #                   com.google.protobuf:protoc:$PROTOC_VERSION:exe:linux-x86_64 (fetched with mvn)
 #   protoc-gen-go:  google.golang.org/protobuf/cmd/protoc-gen-go at the version of
@@ -10,6 +14,8 @@ set -euo pipefail
 PROTOC_VERSION="${PROTOC_VERSION:-4.36.2}" # same as protobuf.version in the root pom.xml
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 module_dir="$(dirname "$here")"
+api_proto_dir="$module_dir/../micro-spring-boot-autoconfigure/src/main/proto"
+go_module="$(cd "$module_dir" && go list -m)"
 tools="${MICRO_TOOLS_CACHE:-$HOME/.cache/micro-spring}/protoc-tools"
 mkdir -p "$tools"
 
@@ -39,3 +45,9 @@ echo "generate: $("$protoc_bin" --version), protoc-gen-go $pb_version" >&2
   --proto_path="$here" \
   --go_out="$here" --go_opt=paths=source_relative \
   "$here/greeter.proto"
+"$protoc_bin" \
+  --plugin=protoc-gen-go="$gen_go" \
+  --proto_path="$api_proto_dir" \
+  --go_out="$module_dir" --go_opt=module="$go_module" \
+  --go_opt=Mapi.proto="$go_module/proto/api;api" \
+  "$api_proto_dir/api.proto"

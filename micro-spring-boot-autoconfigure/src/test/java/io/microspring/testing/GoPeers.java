@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Runs the Go interop peers built from {@code interop/} by {@code scripts/build-interop.sh} into
- * {@code <tools cache>/interop-bin/}: {@code greeter-srv}, {@code greeter-client},
- * {@code publisher} and {@code subscriber} (real go-micro v5 programs).
+ * {@code <tools cache>/interop-bin/}: {@code greeter-srv}, {@code greeter-api},
+ * {@code greeter-client}, {@code publisher} and {@code subscriber} (real go-micro v5 programs).
  *
  * <p>Registry and broker are chosen by flags or by go-micro's environment variables; see {@link
  * #registryEnv} and {@link #brokerEnv}. A missing binary fails the test with a message naming the
