@@ -16,6 +16,7 @@ import io.microspring.codec.CodecException;
 import io.microspring.codec.Codecs;
 import io.microspring.codec.Envelope;
 import io.microspring.errors.MicroException;
+import io.microspring.internal.Deadlines;
 import io.microspring.metadata.Metadata;
 import io.microspring.registry.Node;
 import io.microspring.selector.Selector;
@@ -133,12 +134,26 @@ public final class RpcClient implements MicroClient {
         } catch (CodecException e) {
             return Mono.error(MicroException.badRequest(ID, e.getMessage()));
         }
-        return attempt(call, codec, deadline, 0)
-                .timeout(timeout)
+        return Deadlines.within(attempt(call, codec, deadline, 0), timeout)
                 .onErrorMap(TimeoutException.class, e -> MicroException.timeout(ID,
                         "%s %s: no answer within %s", call.service(), call.endpoint(), timeout))
-                .onErrorMap(TransportException.class, e -> MicroException.internalServerError(ID,
-                        "%s %s: %s", call.service(), call.endpoint(), e.getMessage()));
+                .onErrorMap(TransportException.class, e -> transportError(call, e));
+    }
+
+    /**
+     * A node that could not be connected to, on the last try, makes the service unavailable (503,
+     * naming no address the caller did not give); a failed exchange is a 500.
+     */
+    private static MicroException transportError(ClientCall call, TransportException error) {
+        if (!error.unprocessed()) {
+            return MicroException.internalServerError(ID, "%s %s: %s", call.service(), call.endpoint(),
+                    error.getMessage());
+        }
+        String address = call.options().address();
+        return address != null
+                ? MicroException.serviceUnavailable(ID, "service %s: cannot connect to %s", call.service(), address)
+                : MicroException.serviceUnavailable(ID, "service %s: none of its nodes can be reached",
+                        call.service());
     }
 
     private Mono<Object> attempt(ClientCall call, Codec codec, long deadline, int retry) {

@@ -1,7 +1,7 @@
 package io.microspring.server;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -16,6 +16,7 @@ import io.microspring.codec.Codecs;
 import io.microspring.codec.Envelope;
 import io.microspring.errors.ExceptionMapper;
 import io.microspring.errors.MicroException;
+import io.microspring.internal.Deadlines;
 import io.microspring.metadata.Metadata;
 import io.microspring.transport.MicroHeaders;
 import io.microspring.transport.TransportHandler;
@@ -33,6 +34,11 @@ final class RpcDispatcher implements TransportHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RpcDispatcher.class);
     private static final String ID = "go.micro.server";
+    /** The request headers an answer repeats, plainly and in their {@code X-} form. */
+    private static final String[] ECHOED = {MicroHeaders.ID, MicroHeaders.SERVICE, MicroHeaders.METHOD,
+        MicroHeaders.ENDPOINT};
+    private static final String[] X_ECHOED = Arrays.stream(ECHOED).map(name -> MicroHeaders.X_PREFIX + name)
+            .toArray(String[]::new);
 
     private final String serviceName;
     private final Map<String, EndpointMethod> endpoints;
@@ -41,6 +47,7 @@ final class RpcDispatcher implements TransportHandler {
     private final Scheduler blockingScheduler;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
+    private volatile long lastRefusedAt;
 
     RpcDispatcher(String serviceName, Map<String, EndpointMethod> endpoints, Codecs codecs,
             List<HandlerWrapper> wrappers, Scheduler blockingScheduler) {
@@ -55,6 +62,7 @@ final class RpcDispatcher implements TransportHandler {
     public Mono<TransportMessage> handle(TransportMessage message) {
         Metadata headers = message.headers();
         if (draining) {
+            lastRefusedAt = System.nanoTime();
             return Mono.just(errorAnswer(headers, null, null,
                     new MicroException(ID, 503, "server " + serviceName + " is shutting down; call another node")));
         }
@@ -65,7 +73,16 @@ final class RpcDispatcher implements TransportHandler {
 
     /** Answers later calls with 503 so that callers retry them on another node. */
     void startDraining() {
+        lastRefusedAt = System.nanoTime();
         draining = true;
+    }
+
+    /**
+     * When ({@link System#nanoTime()}) the last call was refused while draining, or draining
+     * began: callers that have not yet seen the deregistration are still sending calls until then.
+     */
+    long lastRefusedAt() {
+        return lastRefusedAt;
     }
 
     /** Calls still being served. */
@@ -136,7 +153,7 @@ final class RpcDispatcher implements TransportHandler {
 
     private static Mono<Object> withDeadline(Mono<Object> call, CallContext context) {
         return context.remaining()
-                .map(remaining -> call.timeout(remaining.isNegative() ? Duration.ZERO : remaining))
+                .map(remaining -> Deadlines.within(call, remaining))
                 .orElse(call);
     }
 
@@ -183,10 +200,12 @@ final class RpcDispatcher implements TransportHandler {
 
     private static Metadata.Builder echo(Metadata requestHeaders) {
         Metadata.Builder headers = Metadata.builder();
-        for (String name : List.of(MicroHeaders.ID, MicroHeaders.SERVICE, MicroHeaders.METHOD, MicroHeaders.ENDPOINT)) {
+        for (int i = 0; i < ECHOED.length; i++) {
+            String name = ECHOED[i];
+            String xName = X_ECHOED[i];
             MicroHeaders.get(requestHeaders, name).ifPresent(value -> {
                 headers.put(name, value);
-                headers.put(MicroHeaders.X_PREFIX + name, value);
+                headers.put(xName, value);
             });
         }
         return headers;

@@ -36,6 +36,8 @@ public final class RpcServer implements Server {
 
     private static final Logger log = LoggerFactory.getLogger(RpcServer.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+    /** How long a stopping server must refuse no call before it closes its connections. */
+    static final Duration DRAIN_QUIET_PERIOD = Duration.ofMillis(250);
 
     private final ServerSettings settings;
     private final Transport transport;
@@ -232,9 +234,17 @@ public final class RpcServer implements Server {
         }
     }
 
+    /**
+     * Waits, up to the drain timeout, for the calls in flight to finish and for callers to stop
+     * sending: until {@link #DRAIN_QUIET_PERIOD} has passed without a call being refused. Closing
+     * earlier would cut connections that callers, not yet aware of the deregistration, are writing
+     * calls on; a refused call gets a 503 that they retry on another node.
+     */
     private void drain() {
         long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
-        while (dispatcher.inFlight() > 0 && System.nanoTime() < deadline) {
+        long quiet = DRAIN_QUIET_PERIOD.toNanos();
+        while ((dispatcher.inFlight() > 0 || System.nanoTime() - dispatcher.lastRefusedAt() < quiet)
+                && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
