@@ -72,6 +72,11 @@ public final class MicroException extends RuntimeException {
         return new MicroException(id, 500, format(detail, args));
     }
 
+    /** 503: the service cannot serve now, as when none of its nodes can be reached. */
+    public static MicroException serviceUnavailable(String id, String detail, Object... args) {
+        return new MicroException(id, 503, format(detail, args));
+    }
+
     /**
      * Reads go-micro's error JSON; text that is not such JSON becomes the detail of a 500, as
      * go-micro's {@code errors.Parse} does.
