@@ -4,7 +4,11 @@
 #   greeter  samples/greeter: go.micro.srv.greeter, Say.Hello over go-micro's HTTP wire
 #   webflux  a Spring WebFlux @RestController doing the same work
 # Servers are pinned to CPU 0 and wrk to CPU 1 (the machine has 2 cores), so each target gets
-# the same single core. Also measures the greeter's startup to "registered" and its resident memory.
+# the same single core. Every target is warmed up for WARMUP_SECONDS (default 30) first, so that
+# the JIT has compiled the hot path before anything is measured.
+# Before the load runs it measures the greeter's startup to "registered" on both cores, median of
+# three starts: as a plain `java -jar`, and from the extracted jar with a class data sharing
+# archive (Spring Boot's documented CDS setup, trained once here). Also reports resident memory.
 # Each connection count runs the three targets in turn, for several rounds, and reports each
 # target's median round, so that a disturbance during one run does not decide a ratio.
 # Usage: benchmarks/run.sh [seconds per run, default 10] [connection counts, default "16 64 256"] [rounds, default 3]
@@ -14,6 +18,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 duration=${1:-10}
 connections=${2:-"16 64 256"}
 rounds=${3:-3}
+warmup=${WARMUP_SECONDS:-30}
 work=$(mktemp -d -t micro-bench.XXXXXX)
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
@@ -36,6 +41,24 @@ taskset -c 0 "${jvm[@]}" -cp benchmarks/target/micro-benchmarks.jar \
   "$netty_port" >"$work/netty.log" 2>&1 &
 pids+=($!)
 wait_for "$work/netty.log" READY
+startup_seconds() { # java arguments...: one start on both cores, JVM start to 'Started' (after registering)
+  "${jvm[@]}" "$@" --micro.server-address=127.0.0.1:0 --logging.level.root=warn \
+    --logging.level.io.microspring=info >"$work/startup.log" 2>&1 &
+  local pid=$!
+  wait_for "$work/startup.log" "Registered node"
+  wait_for "$work/startup.log" "process running for"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  grep -o 'process running for [0-9.]*' "$work/startup.log" | awk '{print $4}'
+}
+median_startup() { # java arguments...
+  for _ in 1 2 3; do startup_seconds "$@"; done | sort -n | sed -n 2p
+}
+startup_plain=$(median_startup -jar samples/greeter/target/greeter.jar)
+java -Djarmode=tools -jar samples/greeter/target/greeter.jar extract --destination "$work/greeter" >/dev/null
+java -XX:ArchiveClassesAtExit="$work/greeter.jsa" -Dspring.context.exit=onRefresh -jar "$work/greeter/greeter.jar" \
+  --micro.server-address=127.0.0.1:0 --logging.level.root=warn >"$work/training.log" 2>&1
+startup_cds=$(median_startup -XX:SharedArchiveFile="$work/greeter.jsa" -jar "$work/greeter/greeter.jar")
+
 taskset -c 0 "${jvm[@]}" -jar samples/greeter/target/greeter.jar \
   --micro.server-address="127.0.0.1:$greeter_port" --logging.level.root=warn \
   --logging.level.io.microspring=info \
@@ -43,8 +66,6 @@ taskset -c 0 "${jvm[@]}" -jar samples/greeter/target/greeter.jar \
 greeter_pid=$!
 pids+=($greeter_pid)
 wait_for "$work/greeter.log" "Registered node"
-wait_for "$work/greeter.log" "process running for"
-startup=$(grep -o 'process running for [0-9.]*' "$work/greeter.log" | awk '{print $4}')
 taskset -c 0 "${jvm[@]}" -jar benchmarks/target/micro-benchmarks.jar \
   --server.address=127.0.0.1 --server.port="$webflux_port" --logging.level.root=warn >"$work/webflux.log" 2>&1 &
 pids+=($!)
@@ -59,7 +80,7 @@ run() { # target connections seconds
   taskset -c 1 wrk -t1 -c"$2" -d"$3"s --latency -s "${script[$1]}" "${url[$1]}" | grep '^RESULT'
 }
 
-for target in "${targets[@]}"; do run "$target" 64 5 >/dev/null; done   # warm-up
+for target in "${targets[@]}"; do run "$target" 64 "$warmup" >/dev/null; done
 
 echo "| connections | target | req/s | p50 ms | p99 ms | errors |"
 echo "|---|---|---|---|---|---|"
@@ -89,5 +110,6 @@ for c in $connections; do
 done
 echo
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$greeter_pid/status")
-echo "greeter startup to registered (JVM start to 'Started', which follows registration): ${startup}s"
+echo "greeter startup to registered (JVM start to 'Started', which follows registration; both cores; median of 3):" \
+  "plain java -jar ${startup_plain}s, extracted jar with a CDS archive ${startup_cds}s"
 echo "greeter resident memory after the runs: $((rss / 1024)) MiB (heap fixed at 256 MiB, -XX:+UseParallelGC)"

@@ -70,7 +70,7 @@ class ConsulRegistryConfiguration {
         return addresses.isEmpty() ? null : addresses.get(0);
     }
 
-    private static SSLContext tls(MicroConsulProperties.Tls tls, ObjectProvider<SslBundles> bundles) {
+    private static SSLContext tls(MicroTlsProperties tls, ObjectProvider<SslBundles> bundles) {
         if (!tls.isEnabled()) {
             return null;
         }

@@ -35,7 +35,7 @@ class EtcdRegistryConfiguration {
                 Properties.positive("micro.etcd.dial-timeout", etcd.getDialTimeout()), tls(etcd.getTls(), bundles)));
     }
 
-    private static EtcdSettings.Tls tls(MicroEtcdProperties.Tls tls, ObjectProvider<SslBundles> bundles) {
+    private static EtcdSettings.Tls tls(MicroTlsProperties tls, ObjectProvider<SslBundles> bundles) {
         if (!tls.isEnabled()) {
             return null;
         }

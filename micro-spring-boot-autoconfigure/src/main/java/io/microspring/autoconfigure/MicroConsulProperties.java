@@ -29,7 +29,7 @@ public class MicroConsulProperties {
     private Duration restartGrace = ConsulSettings.DEFAULT_RESTART_GRACE;
 
     /** TLS to the agent (https). */
-    private final Tls tls = new Tls();
+    private final MicroTlsProperties tls = new MicroTlsProperties();
 
     public String getToken() {
         return token;
@@ -71,33 +71,7 @@ public class MicroConsulProperties {
         this.restartGrace = restartGrace;
     }
 
-    public Tls getTls() {
+    public MicroTlsProperties getTls() {
         return tls;
-    }
-
-    /** TLS settings of the Consul client. */
-    public static class Tls {
-
-        /** Whether to talk to the agent over https. */
-        private boolean enabled;
-
-        /** SSL bundle (spring.ssl.bundle.*) with the trusted certificates and, for mutual TLS, the client key; the JVM's trust store when empty. */
-        private String bundle;
-
-        public boolean isEnabled() {
-            return enabled;
-        }
-
-        public void setEnabled(boolean enabled) {
-            this.enabled = enabled;
-        }
-
-        public String getBundle() {
-            return bundle;
-        }
-
-        public void setBundle(String bundle) {
-            this.bundle = bundle;
-        }
     }
 }

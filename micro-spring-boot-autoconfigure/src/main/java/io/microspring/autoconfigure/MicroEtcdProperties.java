@@ -23,7 +23,7 @@ public class MicroEtcdProperties {
     private Duration dialTimeout = EtcdSettings.DEFAULT_TIMEOUT;
 
     /** TLS to etcd. */
-    private final Tls tls = new Tls();
+    private final MicroTlsProperties tls = new MicroTlsProperties();
 
     public String getUsername() {
         return username;
@@ -49,33 +49,7 @@ public class MicroEtcdProperties {
         this.dialTimeout = dialTimeout;
     }
 
-    public Tls getTls() {
+    public MicroTlsProperties getTls() {
         return tls;
-    }
-
-    /** TLS settings of the etcd client. */
-    public static class Tls {
-
-        /** Whether to connect with TLS. */
-        private boolean enabled;
-
-        /** SSL bundle (spring.ssl.bundle.*) with the trusted certificates and, for mutual TLS, the client key; the JVM's trust store when empty. */
-        private String bundle;
-
-        public boolean isEnabled() {
-            return enabled;
-        }
-
-        public void setEnabled(boolean enabled) {
-            this.enabled = enabled;
-        }
-
-        public String getBundle() {
-            return bundle;
-        }
-
-        public void setBundle(String bundle) {
-            this.bundle = bundle;
-        }
     }
 }
