@@ -9,8 +9,12 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.reactive.ConfigurableReactiveWebServerFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.web.cors.reactive.CorsWebFilter;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -18,6 +22,7 @@ import io.microspring.autoconfigure.MicroClientProperties;
 import io.microspring.autoconfigure.MicroTransportProperties;
 import io.microspring.client.MicroClient;
 import io.microspring.codec.Codec;
+import io.microspring.gateway.edge.GatewayCors;
 import io.microspring.gateway.edge.RegistryHealthIndicator;
 import io.microspring.gateway.edge.RequestLog;
 import io.microspring.gateway.handler.ApiHandler;
@@ -36,8 +41,8 @@ import io.microspring.selector.Selector;
 /**
  * The gateway's beans, over the registry, selector, client and broker of micro's auto-configuration:
  * the handlers (events go out through the client's broker, {@code micro.broker}), the web handler
- * that serves every path but {@code /actuator}, the access log and metrics, the registry health,
- * and {@code micro.api.address} as the server's address.
+ * that serves every path but {@code /actuator}, the access log and metrics, CORS, the registry
+ * health, and {@code micro.api.address} as the server's address.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewayConfiguration {
@@ -76,7 +81,8 @@ class GatewayConfiguration {
             MicroClientProperties client, GatewayProperties properties) {
         return new ProxyHandler(selector, resources.getLoopResources(), transport.getClientPoolSize(),
                 transport.getClientPoolTtl(),
-                client.getClientConnectionTimeout(), client.getClientRequestTimeout(), maxBodySize(properties));
+                client.getClientConnectionTimeout(), client.getClientRequestTimeout(), client.getClientRetries(),
+                maxBodySize(properties));
     }
 
     @Bean
@@ -109,6 +115,14 @@ class GatewayConfiguration {
     @Bean
     MeterFilter requestEndpointTagLimits() {
         return MeterFilter.maximumAllowableTags(RequestLog.METRIC, "endpoint", MAX_TAGGED, MeterFilter.deny());
+    }
+
+    /** CORS once {@code micro.api.cors} allows an origin; after the access log, so refusals are logged. */
+    @Bean
+    @Conditional(GatewayCors.Enabled.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    CorsWebFilter gatewayCorsFilter(GatewayProperties properties) {
+        return GatewayCors.filter(properties.getCors());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.microspring.gateway;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,6 +36,9 @@ public class GatewayProperties {
 
     /** The POST /rpc endpoint. */
     private final Rpc rpc = new Rpc();
+
+    /** Cross-origin requests from browsers (CORS); off until origins are allowed. */
+    private final Cors cors = new Cors();
 
     public String getAddress() {
         return address;
@@ -72,6 +76,10 @@ public class GatewayProperties {
         return rpc;
     }
 
+    public Cors getCors() {
+        return cors;
+    }
+
     /** Settings of POST /rpc, which calls any service named in the request. */
     public static class Rpc {
 
@@ -95,6 +103,102 @@ public class GatewayProperties {
 
         public void setAllowedServices(List<String> allowedServices) {
             this.allowedServices = allowedServices;
+        }
+    }
+
+    /**
+     * CORS for every path: once an origin is allowed, preflight requests are answered by the
+     * gateway and responses to allowed origins carry the Access-Control headers.
+     */
+    public static class Cors {
+
+        /** Default: the methods micro's CORS allows, and HEAD. */
+        public static final List<String> DEFAULT_ALLOWED_METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH",
+                "DELETE");
+        /** Default: browsers may cache a preflight answer for 30 minutes. */
+        public static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(30);
+
+        /**
+         * Origins that may call the gateway from a browser ({@code https://app.example.com}, or
+         * {@code *} for any); empty turns CORS off.
+         */
+        private List<String> allowedOrigins = new ArrayList<>();
+
+        /** Origin patterns that may call the gateway ({@code https://*.example.com}), besides allowed-origins. */
+        private List<String> allowedOriginPatterns = new ArrayList<>();
+
+        /** HTTP methods cross-origin requests may use ({@code *} for any). */
+        private List<String> allowedMethods = new ArrayList<>(DEFAULT_ALLOWED_METHODS);
+
+        /** Request headers cross-origin requests may send ({@code *} for any). */
+        private List<String> allowedHeaders = new ArrayList<>(List.of("*"));
+
+        /** Response headers, besides the simple ones, that browsers let scripts read. */
+        private List<String> exposedHeaders = new ArrayList<>();
+
+        /**
+         * Whether browsers send cookies and credentials with cross-origin requests; not allowed
+         * with origin {@code *}.
+         */
+        private boolean allowCredentials;
+
+        /** How long browsers may cache the answer to a preflight request. */
+        private Duration maxAge = DEFAULT_MAX_AGE;
+
+        public List<String> getAllowedOrigins() {
+            return allowedOrigins;
+        }
+
+        public void setAllowedOrigins(List<String> allowedOrigins) {
+            this.allowedOrigins = allowedOrigins;
+        }
+
+        public List<String> getAllowedOriginPatterns() {
+            return allowedOriginPatterns;
+        }
+
+        public void setAllowedOriginPatterns(List<String> allowedOriginPatterns) {
+            this.allowedOriginPatterns = allowedOriginPatterns;
+        }
+
+        public List<String> getAllowedMethods() {
+            return allowedMethods;
+        }
+
+        public void setAllowedMethods(List<String> allowedMethods) {
+            this.allowedMethods = allowedMethods;
+        }
+
+        public List<String> getAllowedHeaders() {
+            return allowedHeaders;
+        }
+
+        public void setAllowedHeaders(List<String> allowedHeaders) {
+            this.allowedHeaders = allowedHeaders;
+        }
+
+        public List<String> getExposedHeaders() {
+            return exposedHeaders;
+        }
+
+        public void setExposedHeaders(List<String> exposedHeaders) {
+            this.exposedHeaders = exposedHeaders;
+        }
+
+        public boolean isAllowCredentials() {
+            return allowCredentials;
+        }
+
+        public void setAllowCredentials(boolean allowCredentials) {
+            this.allowCredentials = allowCredentials;
+        }
+
+        public Duration getMaxAge() {
+            return maxAge;
+        }
+
+        public void setMaxAge(Duration maxAge) {
+            this.maxAge = maxAge;
         }
     }
 

@@ -14,13 +14,16 @@ import java.util.Set;
  * <li>Flags may come before or after the command, with one or two dashes, as {@code --name=value}
  * or {@code --name value}; boolean flags take a value only with {@code =}.</li>
  * <li>micro api's own flags: {@code --namespace}, {@code --handler}, {@code --address}
- * (also as micro v1's {@code --api_namespace}, {@code --api_handler}, {@code --api_address}) and
- * {@code --enable_rpc}.</li>
+ * (also as micro v1's {@code --api_namespace}, {@code --api_handler}, {@code --api_address}),
+ * {@code --enable_rpc}, and {@code --enable_cors}, which allows every origin
+ * ({@code micro.api.cors.allowed-origins=*}).</li>
  * <li>Any other go-micro flag {@code --some_flag} is property {@code micro.some-flag}, as for
  * services; Spring arguments ({@code --server.port=9000}, with a dot) pass unchanged.</li>
  * </ul>
  */
 final class GoFlags {
+
+    private static final String ENABLE_CORS = "enable_cors";
 
     private static final Map<String, String> API_FLAGS = Map.of(
             "namespace", "micro.api.namespace",
@@ -29,11 +32,12 @@ final class GoFlags {
             "api_handler", "micro.api.handler",
             "address", "micro.api.address",
             "api_address", "micro.api.address",
-            "enable_rpc", "micro.api.rpc.enabled");
+            "enable_rpc", "micro.api.rpc.enabled",
+            ENABLE_CORS, "micro.api.cors.allowed-origins");
 
-    private static final Set<String> BOOLEAN_FLAGS = Set.of("enable_rpc", "register_fail_fast");
+    private static final Set<String> BOOLEAN_FLAGS = Set.of("enable_rpc", ENABLE_CORS, "register_fail_fast");
 
-    private static final Set<String> UNSUPPORTED = Set.of("resolver", "type", "enable_cors", "enable_tls",
+    private static final Set<String> UNSUPPORTED = Set.of("resolver", "type", "enable_tls",
             "enable_acme", "enable_stats", "acme_provider", "tls_cert_file", "tls_key_file", "tls_client_ca_file");
 
     private GoFlags() {
@@ -69,6 +73,9 @@ final class GoFlags {
             } else {
                 throw new IllegalArgumentException("flag --" + name + " needs a value");
             }
+            if (name.equals(ENABLE_CORS)) {
+                value = corsOrigins(value);
+            }
             springArgs.add("--" + property + "=" + value);
         }
         return new Command(command, List.copyOf(springArgs));
@@ -84,6 +91,16 @@ final class GoFlags {
         }
         String api = API_FLAGS.get(flag);
         return api != null ? api : "micro." + flag.replace('_', '-');
+    }
+
+    /** The origins {@code --enable_cors=value} allows: every one, as micro's CORS, or none. */
+    private static String corsOrigins(String value) {
+        return switch (value) {
+            case "true" -> "*";
+            case "false" -> "";
+            default -> throw new IllegalArgumentException("flag --" + ENABLE_CORS + " takes true or false, not '"
+                    + value + "'; to allow some origins only, set micro.api.cors.allowed-origins");
+        };
     }
 
     /**

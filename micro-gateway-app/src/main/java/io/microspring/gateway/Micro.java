@@ -15,8 +15,9 @@ public final class Micro {
             flags, as go-micro's (environment variables work too, MICRO_REGISTRY=etcd):
               --registry=mdns|etcd|consul|memory  --registry_address=host:port
               --namespace=go.micro.api  --handler=meta|api|rpc|http|proxy|web|event  --address=:8080
-              --enable_rpc=true|false  --selector=random|roundrobin  --broker=http|nats|rabbitmq
-              --client_request_timeout=30s  ... (any micro.* property: --client_retries=1)
+              --enable_rpc=true|false  --enable_cors (every origin)  --selector=random|roundrobin
+              --broker=http|nats|rabbitmq  --client_request_timeout=30s
+              ... (any micro.* property: --client_retries=1)
             """;
 
     private Micro() {

@@ -36,6 +36,14 @@ class GoFlagsTest {
     }
 
     @Test
+    void enableCorsAllowsEveryOriginAsMicrosDoes() {
+        assertThat(GoFlags.parse(List.of("api", "--enable_cors")).springArgs())
+                .containsExactly("--micro.api.cors.allowed-origins=*");
+        assertThat(GoFlags.parse(List.of("api", "--enable_cors=false")).springArgs())
+                .containsExactly("--micro.api.cors.allowed-origins=");
+    }
+
+    @Test
     void helpAndNoCommandGiveNoCommand() {
         assertThat(GoFlags.parse(List.of()).name()).isEmpty();
         assertThat(GoFlags.parse(List.of("api", "--help")).name()).isEmpty();
@@ -44,7 +52,9 @@ class GoFlagsTest {
     @Test
     void mistakesAreExplained() {
         assertThatThrownBy(() -> GoFlags.parse(List.of("api", "--registry"))).hasMessage("flag --registry needs a value");
-        assertThatThrownBy(() -> GoFlags.parse(List.of("api", "--enable_cors"))).hasMessageContaining("not supported");
+        assertThatThrownBy(() -> GoFlags.parse(List.of("api", "--enable_tls"))).hasMessageContaining("not supported");
+        assertThatThrownBy(() -> GoFlags.parse(List.of("api", "--enable_cors=yes")))
+                .hasMessageContaining("--enable_cors takes true or false");
         assertThatThrownBy(() -> GoFlags.parse(List.of("api", "web"))).hasMessageContaining("unexpected argument 'web'");
     }
 }

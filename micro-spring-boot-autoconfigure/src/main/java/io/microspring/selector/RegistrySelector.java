@@ -68,7 +68,8 @@ public final class RegistrySelector implements Selector {
         }
         List<Node> nodes = filters.isEmpty() ? unfilteredNodes(service, services) : filteredNodes(services, filters);
         if (nodes.isEmpty()) {
-            throw MicroException.internalServerError(ID, "service %s: no node matches the selector filters", service);
+            throw MicroException.serviceUnavailable(ID, "service %s: no node matches the selector filters",
+                    service);
         }
         List<Node> healthy = withoutCoolingDown(nodes);
         return strategy.choose(service, healthy.isEmpty() ? nodes : healthy);

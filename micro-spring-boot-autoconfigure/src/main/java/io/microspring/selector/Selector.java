@@ -13,7 +13,10 @@ import reactor.core.publisher.Mono;
  */
 public interface Selector {
 
-    /** A node of {@code service} that passes every filter, or a 404/500 {@code MicroException}. */
+    /**
+     * A node of {@code service} that passes every filter, or a {@code MicroException}: 404 when the
+     * service is not registered, 503 when no node passes the filters, 500 when the registry fails.
+     */
     Mono<Node> select(String service, List<NodeFilter> filters);
 
     /** Reports that a connection to {@code node} failed, so that it is skipped for a cool-down. */

@@ -3,8 +3,12 @@ package io.microspring.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,8 +21,11 @@ import io.microspring.client.RetryPolicy;
 import io.microspring.client.RpcClient;
 import io.microspring.codec.Codecs;
 import io.microspring.errors.MicroException;
+import io.microspring.registry.Node;
+import io.microspring.registry.Service;
 import io.microspring.registry.cache.CachingRegistry;
 import io.microspring.registry.memory.MemoryRegistry;
+import io.microspring.selector.NodeFilter;
 import io.microspring.selector.RegistrySelector;
 import io.microspring.selector.Strategy;
 import io.microspring.test.proto.HelloRequest;
@@ -81,6 +88,39 @@ class RpcRoundTripTest {
                     assertThat(e.code()).isEqualTo(400);
                     assertThat(e.detail()).isEqualTo("bad name");
                     assertThat(e.status()).isEqualTo("Bad Request");
+                });
+    }
+
+    @Test
+    void aServiceWhoseNodesRefuseConnectionsIsUnavailable() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        registry.register(new Service("offline", "latest", Map.of(), List.of(),
+                List.of(new Node("offline-1", "127.0.0.1:" + closedPort, Map.of()))), Duration.ofMinutes(1));
+        HelloRequest request = HelloRequest.newBuilder().setName("John").build();
+        for (int call = 0; call < 2; call++) { // the second finds the node cooling down in the selector
+            assertThatThrownBy(() -> client.callBlocking("offline", "Say.Hello", request, HelloResponse.class))
+                    .isInstanceOfSatisfying(MicroException.class, e -> {
+                        assertThat(e.id()).isEqualTo("go.micro.client");
+                        assertThat(e.code()).isEqualTo(503);
+                        assertThat(e.status()).isEqualTo("Service Unavailable");
+                        assertThat(e.detail()).contains("service offline").doesNotContain(":" + closedPort);
+                    });
+        }
+        assertThat(client.callBlocking("greeter", "Say.Hello", request, HelloResponse.class).getMsg())
+                .isEqualTo("Hello John");
+    }
+
+    @Test
+    void aServiceWithNoNodeLeftByTheSelectorFiltersIsUnavailable() {
+        HelloRequest request = HelloRequest.newBuilder().setName("John").build();
+        assertThatThrownBy(() -> client.callBlocking("greeter", "Say.Hello", request, HelloResponse.class,
+                CallOptions.builder().filter(NodeFilter.version("v9")).build()))
+                .isInstanceOfSatisfying(MicroException.class, e -> {
+                    assertThat(e.code()).isEqualTo(503);
+                    assertThat(e.detail()).contains("service greeter").contains("selector filters");
                 });
     }
 }

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -94,9 +95,10 @@ public final class ApiHandler {
         }
         ServerHttpResponse http = exchange.getResponse();
         http.setStatusCode(HttpStatusCode.valueOf(status));
+        Predicate<String> passedOn = Exchanges.passedOn(http.getHeaders());
         for (Map.Entry<String, Pair> header : response.getHeaderMap().entrySet()) {
             String name = header.getValue().getKey().isEmpty() ? header.getKey() : header.getValue().getKey();
-            if (!Exchanges.isHopByHop(name) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+            if (passedOn.test(name) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
                 header.getValue().getValuesList().forEach(value -> http.getHeaders().add(name, value));
             }
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -74,7 +75,8 @@ public final class Exchanges {
 
     /**
      * Answers with go-micro's error JSON and the error's code as the HTTP status (500 when the
-     * code is not an HTTP status); does nothing more once the response has started.
+     * code is not an HTTP status); does nothing more once the response has started. Headers set
+     * so far are dropped, but for the CORS ones, so that a browser can read the error.
      */
     public static Mono<Void> error(ServerWebExchange exchange, MicroException error) {
         ServerHttpResponse response = exchange.getResponse();
@@ -82,8 +84,25 @@ public final class Exchanges {
             return Mono.empty();
         }
         int status = error.code() >= 400 && error.code() <= 599 ? error.code() : 500;
-        response.getHeaders().clear();
+        HttpHeaders headers = response.getHeaders();
+        List.copyOf(headers.headerNames()).stream()
+                .filter(name -> !isCors(name) && !name.equalsIgnoreCase(HttpHeaders.VARY))
+                .forEach(headers::remove);
         return write(exchange, status, "application/json", error.toJson().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Which response headers of a service are passed on to the client of {@code response}: all
+     * but hop-by-hop ones, and but the Access-Control ones when the gateway has answered CORS
+     * itself ({@code micro.api.cors}), as browsers refuse a second Access-Control-Allow-Origin.
+     */
+    public static Predicate<String> passedOn(HttpHeaders response) {
+        boolean corsAnswered = response.containsHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+        return name -> !isHopByHop(name) && !(corsAnswered && isCors(name));
+    }
+
+    private static boolean isCors(String header) {
+        return header.regionMatches(true, 0, "Access-Control-", 0, 15);
     }
 
     /**

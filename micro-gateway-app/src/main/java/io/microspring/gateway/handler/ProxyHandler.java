@@ -3,9 +3,12 @@ package io.microspring.gateway.handler;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -36,8 +39,10 @@ import reactor.netty.resources.LoopResources;
  * {@code X-Forwarded-For}, {@code -Host}, {@code -Proto} and {@code -Port}. Bodies stream through
  * in both directions without being held whole; websocket upgrades go to {@link WebSocketProxy}.
  *
- * <p>A node that cannot be reached is answered with 502 (and skipped by the selector for a while),
- * a node silent for longer than the client request timeout with 504.
+ * <p>A node that refuses the connection is skipped by the selector for a while and the request
+ * goes to another node, up to the client's retries; when none can be reached the answer is 503. A
+ * node that fails once connected is answered with 502, one silent for longer than the client
+ * request timeout with 504.
  */
 public final class ProxyHandler implements AutoCloseable {
 
@@ -45,15 +50,17 @@ public final class ProxyHandler implements AutoCloseable {
     private final ConnectionProvider connections;
     private final HttpClient http;
     private final WebSocketProxy webSockets;
+    private final int retries;
     private final int maxBodySize;
 
     /**
      * A proxy running on {@code loops} (the web server's), keeping up to {@code poolSize}
      * connections per node for {@code poolTtl}, giving up on a connection after
-     * {@code connectTimeout} and on a silent node after {@code readTimeout}.
+     * {@code connectTimeout} and on a silent node after {@code readTimeout}, trying up to
+     * {@code retries} more nodes when one cannot be connected to.
      */
     public ProxyHandler(Selector selector, LoopResources loops, int poolSize, Duration poolTtl,
-            Duration connectTimeout, Duration readTimeout, int maxBodySize) {
+            Duration connectTimeout, Duration readTimeout, int retries, int maxBodySize) {
         this.selector = selector;
         this.connections = ConnectionProvider.builder("micro-api-proxy")
                 .maxConnections(poolSize)
@@ -64,6 +71,7 @@ public final class ProxyHandler implements AutoCloseable {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
                 .responseTimeout(readTimeout);
         this.webSockets = new WebSocketProxy(http);
+        this.retries = retries;
         this.maxBodySize = maxBodySize;
     }
 
@@ -74,11 +82,7 @@ public final class ProxyHandler implements AutoCloseable {
         if (declared > maxBodySize) {
             return Mono.error(Exchanges.tooLarge(declared, maxBodySize));
         }
-        String pathAndQuery = pathAndQuery(exchange.getRequest(), path);
-        return selector.select(service, List.of())
-                .flatMap(node -> WebSocketProxy.isUpgrade(exchange.getRequest())
-                        ? webSockets.proxy(exchange, service, node, pathAndQuery)
-                        : forward(exchange, service, node, pathAndQuery));
+        return toNode(exchange, service, pathAndQuery(exchange.getRequest(), path), new HashSet<>());
     }
 
     @Override
@@ -86,7 +90,31 @@ public final class ProxyHandler implements AutoCloseable {
         connections.dispose();
     }
 
-    private Mono<Void> forward(ServerWebExchange exchange, String service, Node node, String pathAndQuery) {
+    /**
+     * Proxies to a node the selector picks. One that cannot be connected to (so nothing was sent)
+     * is marked failed and the next pick tried, up to {@code retries} times; once that is spent, or
+     * the selector offers only a node already {@code tried}, the service is unavailable (503).
+     */
+    private Mono<Void> toNode(ServerWebExchange exchange, String service, String pathAndQuery, Set<String> tried) {
+        return selector.select(service, List.of()).flatMap(node -> {
+            if (!tried.add(node.id())) {
+                return Mono.error(unavailable(service));
+            }
+            Mono<Void> proxied = WebSocketProxy.isUpgrade(exchange.getRequest())
+                    ? webSockets.proxy(exchange, service, node, pathAndQuery)
+                    : forward(exchange, node, pathAndQuery);
+            return proxied.onErrorResume(error -> {
+                if (!isUnreachable(error)) {
+                    return Mono.error(failure(service, node, error));
+                }
+                selector.markFailed(service, node);
+                return tried.size() > retries ? Mono.error(unavailable(service))
+                        : toNode(exchange, service, pathAndQuery, tried);
+            });
+        });
+    }
+
+    private Mono<Void> forward(ServerWebExchange exchange, Node node, String pathAndQuery) {
         ServerHttpRequest request = exchange.getRequest();
         ServerHttpResponse response = exchange.getResponse();
         NettyDataBufferFactory buffers = (NettyDataBufferFactory) response.bufferFactory();
@@ -99,15 +127,15 @@ public final class ProxyHandler implements AutoCloseable {
                 })
                 .responseConnection((inbound, connection) -> {
                     response.setStatusCode(HttpStatusCode.valueOf(inbound.status().code()));
+                    Predicate<String> passedOn = Exchanges.passedOn(response.getHeaders());
                     inbound.responseHeaders().forEach(header -> {
-                        if (!Exchanges.isHopByHop(header.getKey())) {
+                        if (passedOn.test(header.getKey())) {
                             response.getHeaders().add(header.getKey(), header.getValue());
                         }
                     });
                     return response.writeWith(connection.inbound().receive().retain().map(buffers::wrap));
                 })
-                .then()
-                .onErrorMap(error -> failure(service, node, error));
+                .then();
     }
 
     /**
@@ -157,15 +185,20 @@ public final class ProxyHandler implements AutoCloseable {
         });
     }
 
-    private Throwable failure(String service, Node node, Throwable error) {
+    private static boolean isUnreachable(Throwable error) {
+        return error instanceof ConnectException || error instanceof ConnectTimeoutException
+                || error.getCause() instanceof ConnectException;
+    }
+
+    /** The 503 of a service none of whose nodes could be connected to; their addresses stay inside. */
+    private static MicroException unavailable(String service) {
+        return MicroException.serviceUnavailable(Exchanges.API_ID, "service %s: none of its nodes can be reached",
+                service);
+    }
+
+    private static Throwable failure(String service, Node node, Throwable error) {
         if (error instanceof MicroException) {
             return error;
-        }
-        if (error instanceof ConnectException || error instanceof ConnectTimeoutException
-                || error.getCause() instanceof ConnectException) {
-            selector.markFailed(service, node);
-            return new MicroException(Exchanges.API_ID, 502, "service " + service + " at " + node.address()
-                    + " cannot be reached: " + error.getMessage());
         }
         if (error instanceof ReadTimeoutException) {
             return new MicroException(Exchanges.API_ID, 504, "service " + service + " at " + node.address()

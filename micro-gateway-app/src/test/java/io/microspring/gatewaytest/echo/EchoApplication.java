@@ -71,5 +71,16 @@ public class EchoApplication {
                     .setBody(JsonFormat.printer().print(request))
                     .build();
         }
+
+        /** Served by the api handler under /own-cors/**: a response with CORS headers of its own. */
+        @MicroHandler(handler = "api", path = "/own-cors/**")
+        public Response ownCors(Request request) {
+            return Response.newBuilder()
+                    .setStatusCode(200)
+                    .putHeader("Access-Control-Allow-Origin", Pair.newBuilder().setKey("Access-Control-Allow-Origin")
+                            .addValues("*").build())
+                    .setBody("{}")
+                    .build();
+        }
     }
 }
