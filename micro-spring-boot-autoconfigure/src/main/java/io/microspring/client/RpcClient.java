@@ -134,10 +134,16 @@ public final class RpcClient implements MicroClient {
         } catch (CodecException e) {
             return Mono.error(MicroException.badRequest(ID, e.getMessage()));
         }
+        // the transport's own response timeout ends an exchange at the deadline too, and may come first
         return Deadlines.within(attempt(call, codec, deadline, 0), timeout)
-                .onErrorMap(TimeoutException.class, e -> MicroException.timeout(ID,
+                .onErrorMap(error -> error instanceof TimeoutException
+                        || (error instanceof TransportException && isPast(deadline)), e -> MicroException.timeout(ID,
                         "%s %s: no answer within %s", call.service(), call.endpoint(), timeout))
                 .onErrorMap(TransportException.class, e -> transportError(call, e));
+    }
+
+    private static boolean isPast(long deadline) {
+        return System.nanoTime() - deadline >= 0;
     }
 
     /**
@@ -190,7 +196,7 @@ public final class RpcClient implements MicroClient {
         SendOptions sendOptions = new SendOptions(call.options().connectionTimeout(), Duration.ofNanos(remaining));
         return transport.send(node.address(), request, sendOptions)
                 .doOnError(TransportException.class, e -> {
-                    if (call.options().address() == null) {
+                    if (call.options().address() == null && !isPast(deadline)) { // a slow node is not a failed one
                         selector.markFailed(call.service(), node);
                     }
                 })
