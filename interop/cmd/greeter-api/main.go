@@ -82,14 +82,7 @@ func main() {
 
 	peer.QuietLogger(*logLevel)
 
-	reg, err := plugins.NewRegistry()
-	if err != nil {
-		peer.Fatal("%v", err)
-	}
-	brk, err := plugins.NewBroker(reg)
-	if err != nil {
-		peer.Fatal("%v", err)
-	}
+	reg, brk := plugins.MustBuild()
 	svc := micro.New(*name,
 		micro.Registry(reg),
 		micro.Broker(brk),

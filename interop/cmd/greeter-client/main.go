@@ -72,17 +72,10 @@ func main() {
 
 	peer.QuietLogger(*logLevel)
 
-	reg, err := plugins.NewRegistry()
-	if err != nil {
-		peer.Fatal("%v", err)
-	}
+	reg, brk := plugins.MustBuild()
 	if o.list {
 		list(reg)
 		return
-	}
-	brk, err := plugins.NewBroker(reg)
-	if err != nil {
-		peer.Fatal("%v", err)
 	}
 	copts := []client.Option{
 		client.Registry(reg),

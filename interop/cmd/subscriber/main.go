@@ -75,14 +75,7 @@ func main() {
 
 	peer.QuietLogger(*logLevel)
 
-	reg, err := plugins.NewRegistry()
-	if err != nil {
-		peer.Fatal("%v", err)
-	}
-	brk, err := plugins.NewBroker(reg)
-	if err != nil {
-		peer.Fatal("%v", err)
-	}
+	reg, brk := plugins.MustBuild()
 
 	switch *mode {
 	case "broker":

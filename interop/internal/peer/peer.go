@@ -118,6 +118,19 @@ func (p *Plugins) NewBroker(r registry.Registry) (broker.Broker, error) {
 	}
 }
 
+// MustBuild builds the chosen registry and broker, or exits through Fatal.
+func (p *Plugins) MustBuild() (registry.Registry, broker.Broker) {
+	reg, err := p.NewRegistry()
+	if err != nil {
+		Fatal("%v", err)
+	}
+	brk, err := p.NewBroker(reg)
+	if err != nil {
+		Fatal("%v", err)
+	}
+	return reg, brk
+}
+
 // NewTransport returns go-micro's HTTP transport (its default in v5).
 func NewTransport() transport.Transport {
 	return transport.NewHTTPTransport()
