@@ -12,95 +12,95 @@ import java.nio.file.Path;
  */
 public final class ConsulServer extends ExternalServer {
 
-  private final int httpPort;
-  private final int dnsPort;
-  private final int serfLanPort;
-  private final int serfWanPort;
-  private final int serverPort;
-  private final int grpcPort;
+    private final int httpPort;
+    private final int dnsPort;
+    private final int serfLanPort;
+    private final int serfWanPort;
+    private final int serverPort;
+    private final int grpcPort;
 
-  /** Chooses the ports; the agent starts with {@link #start()} or as a JUnit extension. */
-  public ConsulServer() {
-    super("consul");
-    int[] ports = FreePorts.find(6);
-    this.httpPort = ports[0];
-    this.dnsPort = ports[1];
-    this.serfLanPort = ports[2];
-    this.serfWanPort = ports[3];
-    this.serverPort = ports[4];
-    this.grpcPort = ports[5];
-  }
+    /** Chooses the ports; the agent starts with {@link #start()} or as a JUnit extension. */
+    public ConsulServer() {
+        super("consul");
+        int[] ports = FreePorts.find(6);
+        this.httpPort = ports[0];
+        this.dnsPort = ports[1];
+        this.serfLanPort = ports[2];
+        this.serfWanPort = ports[3];
+        this.serverPort = ports[4];
+        this.grpcPort = ports[5];
+    }
 
-  /** {@code 127.0.0.1:<http port>}: the form go-micro's {@code MICRO_REGISTRY_ADDRESS} takes. */
-  public String address() {
-    return "127.0.0.1:" + httpPort;
-  }
+    /** {@code 127.0.0.1:<http port>}: the form go-micro's {@code MICRO_REGISTRY_ADDRESS} takes. */
+    public String address() {
+        return "127.0.0.1:" + httpPort;
+    }
 
-  /** {@code http://127.0.0.1:<http port>}. */
-  public String httpUrl() {
-    return "http://" + address();
-  }
+    /** {@code http://127.0.0.1:<http port>}. */
+    public String httpUrl() {
+        return "http://" + address();
+    }
 
-  /** The HTTP API port. */
-  public int port() {
-    return httpPort;
-  }
+    /** The HTTP API port. */
+    public int port() {
+        return httpPort;
+    }
 
-  /** The consul binary: on PATH or {@code <tools cache>/consul-<version>/consul}. */
-  public static Path binary() {
-    return TestTools.find("consul")
-        .or(() -> TestTools.findInCache("consul-", "consul"))
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "consul was not found on PATH or in "
-                        + TestTools.cacheDir()
-                        + "/consul-*/consul. Run "
-                        + TestTools.INSTALL_SCRIPT
-                        + " (or scripts/build-consul.sh) to build it."));
-  }
+    /** The consul binary: on PATH or {@code <tools cache>/consul-<version>/consul}. */
+    public static Path binary() {
+        return TestTools.find("consul")
+                .or(() -> TestTools.findInCache("consul-", "consul"))
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        "consul was not found on PATH or in "
+                                                + TestTools.cacheDir()
+                                                + "/consul-*/consul. Run "
+                                                + TestTools.INSTALL_SCRIPT
+                                                + " (or scripts/build-consul.sh) to build it."));
+    }
 
-  @Override
-  protected ExternalProcess launch(Path workDir) {
-    return ExternalProcess.builder("consul", binary())
-        .directory(workDir)
-        .env("CHECKPOINT_DISABLE", "1") // no update check over the network
-        .unsetEnv("CONSUL_HTTP_ADDR")
-        .args(
-            "agent",
-            "-dev",
-            "-node=micro-test",
-            "-bind=127.0.0.1",
-            "-client=127.0.0.1",
-            "-advertise=127.0.0.1",
-            "-http-port=" + httpPort,
-            "-dns-port=" + dnsPort,
-            "-serf-lan-port=" + serfLanPort,
-            "-serf-wan-port=" + serfWanPort,
-            "-server-port=" + serverPort,
-            "-grpc-port=" + grpcPort,
-            "-grpc-tls-port=-1",
-            "-hcl=disable_update_check = true",
-            "-log-level=info")
-        .start();
-  }
+    @Override
+    protected ExternalProcess launch(Path workDir) {
+        return ExternalProcess.builder("consul", binary())
+                .directory(workDir)
+                .env("CHECKPOINT_DISABLE", "1") // no update check over the network
+                .unsetEnv("CONSUL_HTTP_ADDR")
+                .args(
+                        "agent",
+                        "-dev",
+                        "-node=micro-test",
+                        "-bind=127.0.0.1",
+                        "-client=127.0.0.1",
+                        "-advertise=127.0.0.1",
+                        "-http-port=" + httpPort,
+                        "-dns-port=" + dnsPort,
+                        "-serf-lan-port=" + serfLanPort,
+                        "-serf-wan-port=" + serfWanPort,
+                        "-server-port=" + serverPort,
+                        "-grpc-port=" + grpcPort,
+                        "-grpc-tls-port=-1",
+                        "-hcl=disable_update_check = true",
+                        "-log-level=info")
+                .start();
+    }
 
-  @Override
-  protected void awaitReady(ExternalProcess process, long deadlineNanos) {
-    poll(process, deadlineNanos, "GET /v1/status/leader", () -> {
-      String leader = httpGet(httpUrl() + "/v1/status/leader");
-      return leader != null && leader.contains(":" + serverPort);
-    });
-    // the agent also has to have synced its own node into the catalog before registrations work
-    poll(process, deadlineNanos, "GET /v1/catalog/node/micro-test", () -> {
-      String node = httpGet(httpUrl() + "/v1/catalog/node/micro-test");
-      return node != null && node.contains("\"micro-test\"");
-    });
-  }
+    @Override
+    protected void awaitReady(ExternalProcess process, long deadlineNanos) {
+        poll(process, deadlineNanos, "GET /v1/status/leader", () -> {
+            String leader = httpGet(httpUrl() + "/v1/status/leader");
+            return leader != null && leader.contains(":" + serverPort);
+        });
+        // the agent also has to have synced its own node into the catalog before registrations work
+        poll(process, deadlineNanos, "GET /v1/catalog/node/micro-test", () -> {
+            String node = httpGet(httpUrl() + "/v1/catalog/node/micro-test");
+            return node != null && node.contains("\"micro-test\"");
+        });
+    }
 
-  @Override
-  protected String describe() {
-    return "http " + httpUrl() + ", dns " + dnsPort + ", serf " + serfLanPort + "/" + serfWanPort
-        + ", server " + serverPort + ", grpc " + grpcPort;
-  }
+    @Override
+    protected String describe() {
+        return "http " + httpUrl() + ", dns " + dnsPort + ", serf " + serfLanPort + "/" + serfWanPort
+                + ", server " + serverPort + ", grpc " + grpcPort;
+    }
 }

@@ -12,71 +12,71 @@ import java.util.List;
  */
 public final class EtcdServer extends ExternalServer {
 
-  private final int clientPort;
-  private final int peerPort;
+    private final int clientPort;
+    private final int peerPort;
 
-  /** Chooses the ports; the server starts with {@link #start()} or as a JUnit extension. */
-  public EtcdServer() {
-    super("etcd");
-    int[] ports = FreePorts.find(2);
-    this.clientPort = ports[0];
-    this.peerPort = ports[1];
-  }
+    /** Chooses the ports; the server starts with {@link #start()} or as a JUnit extension. */
+    public EtcdServer() {
+        super("etcd");
+        int[] ports = FreePorts.find(2);
+        this.clientPort = ports[0];
+        this.peerPort = ports[1];
+    }
 
-  /** {@code 127.0.0.1:<client port>}: the form go-micro's {@code MICRO_REGISTRY_ADDRESS} takes. */
-  public String address() {
-    return "127.0.0.1:" + clientPort;
-  }
+    /** {@code 127.0.0.1:<client port>}: the form go-micro's {@code MICRO_REGISTRY_ADDRESS} takes. */
+    public String address() {
+        return "127.0.0.1:" + clientPort;
+    }
 
-  /** {@code http://127.0.0.1:<client port>}. */
-  public String endpoint() {
-    return "http://" + address();
-  }
+    /** {@code http://127.0.0.1:<client port>}. */
+    public String endpoint() {
+        return "http://" + address();
+    }
 
-  /** The client endpoints (one). */
-  public List<String> endpoints() {
-    return List.of(endpoint());
-  }
+    /** The client endpoints (one). */
+    public List<String> endpoints() {
+        return List.of(endpoint());
+    }
 
-  /** The client port. */
-  public int port() {
-    return clientPort;
-  }
+    /** The client port. */
+    public int port() {
+        return clientPort;
+    }
 
-  @Override
-  protected ExternalProcess launch(Path workDir) {
-    Path etcd = TestTools.require("etcd");
-    String peer = "http://127.0.0.1:" + peerPort;
-    return ExternalProcess.builder("etcd", etcd)
-        .directory(workDir)
-        .args(
-            "--name=micro-test",
-            "--data-dir=" + workDir.resolve("data"),
-            "--listen-client-urls=" + endpoint(),
-            "--advertise-client-urls=" + endpoint(),
-            "--listen-peer-urls=" + peer,
-            "--initial-advertise-peer-urls=" + peer,
-            "--initial-cluster=micro-test=" + peer,
-            "--initial-cluster-state=new",
-            "--logger=zap",
-            "--log-outputs=stderr")
-        // an inherited ETCD_* variable would override the flags
-        .unsetEnv("ETCD_DATA_DIR")
-        .unsetEnv("ETCD_NAME")
-        .unsetEnv("ETCD_LISTEN_CLIENT_URLS")
-        .start();
-  }
+    @Override
+    protected ExternalProcess launch(Path workDir) {
+        Path etcd = TestTools.require("etcd");
+        String peer = "http://127.0.0.1:" + peerPort;
+        return ExternalProcess.builder("etcd", etcd)
+                .directory(workDir)
+                .args(
+                        "--name=micro-test",
+                        "--data-dir=" + workDir.resolve("data"),
+                        "--listen-client-urls=" + endpoint(),
+                        "--advertise-client-urls=" + endpoint(),
+                        "--listen-peer-urls=" + peer,
+                        "--initial-advertise-peer-urls=" + peer,
+                        "--initial-cluster=micro-test=" + peer,
+                        "--initial-cluster-state=new",
+                        "--logger=zap",
+                        "--log-outputs=stderr")
+                // an inherited ETCD_* variable would override the flags
+                .unsetEnv("ETCD_DATA_DIR")
+                .unsetEnv("ETCD_NAME")
+                .unsetEnv("ETCD_LISTEN_CLIENT_URLS")
+                .start();
+    }
 
-  @Override
-  protected void awaitReady(ExternalProcess process, long deadlineNanos) {
-    poll(process, deadlineNanos, "GET /health", () -> {
-      String body = httpGet(endpoint() + "/health");
-      return body != null && body.contains("\"health\":\"true\"");
-    });
-  }
+    @Override
+    protected void awaitReady(ExternalProcess process, long deadlineNanos) {
+        poll(process, deadlineNanos, "GET /health", () -> {
+            String body = httpGet(endpoint() + "/health");
+            return body != null && body.contains("\"health\":\"true\"");
+        });
+    }
 
-  @Override
-  protected String describe() {
-    return "client " + endpoint() + ", peer port " + peerPort;
-  }
+    @Override
+    protected String describe() {
+        return "client " + endpoint() + ", peer port " + peerPort;
+    }
 }

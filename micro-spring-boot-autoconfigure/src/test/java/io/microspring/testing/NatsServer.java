@@ -16,64 +16,64 @@ import java.nio.file.Path;
  */
 public final class NatsServer extends ExternalServer {
 
-  private final int port;
+    private final int port;
 
-  /** Chooses the port; the server starts with {@link #start()} or as a JUnit extension. */
-  public NatsServer() {
-    super("nats");
-    this.port = FreePorts.find();
-  }
-
-  /** {@code 127.0.0.1:<port>}. */
-  public String address() {
-    return "127.0.0.1:" + port;
-  }
-
-  /** {@code nats://127.0.0.1:<port>}: the form go-micro's {@code MICRO_BROKER_ADDRESS} takes. */
-  public String url() {
-    return "nats://" + address();
-  }
-
-  /** The client port. */
-  public int port() {
-    return port;
-  }
-
-  /**
-   * Connects and returns the server's greeting, the {@code INFO {...}} line, or {@code null} when
-   * nothing answers.
-   */
-  public String infoLine() {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-      s.setSoTimeout(2000);
-      BufferedReader r =
-          new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-      return r.readLine();
-    } catch (IOException e) {
-      return null;
+    /** Chooses the port; the server starts with {@link #start()} or as a JUnit extension. */
+    public NatsServer() {
+        super("nats");
+        this.port = FreePorts.find();
     }
-  }
 
-  @Override
-  protected ExternalProcess launch(Path workDir) {
-    Path natsServer = TestTools.require("nats-server");
-    return ExternalProcess.builder("nats", natsServer)
-        .directory(workDir)
-        .args("--addr", "127.0.0.1", "--port", Integer.toString(port), "--server_name", "micro-test")
-        .start();
-  }
+    /** {@code 127.0.0.1:<port>}. */
+    public String address() {
+        return "127.0.0.1:" + port;
+    }
 
-  @Override
-  protected void awaitReady(ExternalProcess process, long deadlineNanos) {
-    poll(process, deadlineNanos, "INFO line", () -> {
-      String info = infoLine();
-      return info != null && info.startsWith("INFO ");
-    });
-  }
+    /** {@code nats://127.0.0.1:<port>}: the form go-micro's {@code MICRO_BROKER_ADDRESS} takes. */
+    public String url() {
+        return "nats://" + address();
+    }
 
-  @Override
-  protected String describe() {
-    return url();
-  }
+    /** The client port. */
+    public int port() {
+        return port;
+    }
+
+    /**
+     * Connects and returns the server's greeting, the {@code INFO {...}} line, or {@code null} when
+     * nothing answers.
+     */
+    public String infoLine() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            s.setSoTimeout(2000);
+            BufferedReader r =
+                    new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            return r.readLine();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    protected ExternalProcess launch(Path workDir) {
+        Path natsServer = TestTools.require("nats-server");
+        return ExternalProcess.builder("nats", natsServer)
+                .directory(workDir)
+                .args("--addr", "127.0.0.1", "--port", Integer.toString(port), "--server_name", "micro-test")
+                .start();
+    }
+
+    @Override
+    protected void awaitReady(ExternalProcess process, long deadlineNanos) {
+        poll(process, deadlineNanos, "INFO line", () -> {
+            String info = infoLine();
+            return info != null && info.startsWith("INFO ");
+        });
+    }
+
+    @Override
+    protected String describe() {
+        return url();
+    }
 }
