@@ -147,13 +147,16 @@ public final class RpcClient implements MicroClient {
     }
 
     /**
-     * A node that could not be connected to, on the last try, makes the service unavailable (503,
-     * naming no address the caller did not give); a failed exchange is a 500.
+     * A node that could not be connected to, on the last try, makes the service unavailable (503);
+     * a failed exchange is a 500 saying what happened. Neither names a node's address the caller
+     * did not give (the error may travel on to a client outside, through the gateway).
      */
     private static MicroException transportError(ClientCall call, TransportException error) {
         if (!error.unprocessed()) {
-            return MicroException.internalServerError(ID, "%s %s: %s", call.service(), call.endpoint(),
-                    error.getMessage());
+            Throwable cause = error.getCause() != null ? error.getCause() : error;
+            return MicroException.internalServerError(ID, "%s %s: the exchange with a node failed: %s",
+                    call.service(), call.endpoint(), cause.getMessage() != null ? cause.getMessage()
+                            : cause.getClass().getSimpleName());
         }
         String address = call.options().address();
         return address != null

@@ -144,7 +144,7 @@ public final class GatewayWebHandler implements WebHandler {
             return new MicroException(Exchanges.API_ID, status.getStatusCode().value(), status.getReason());
         }
         log.error("Request failed unexpectedly", error);
-        return MicroException.internalServerError(Exchanges.API_ID, "the gateway failed: %s", error.toString());
+        return MicroException.internalServerError(Exchanges.API_ID, "the gateway failed unexpectedly; its log says why");
     }
 
     /** A resolved service and endpoint. */

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
@@ -45,6 +47,8 @@ import reactor.netty.resources.LoopResources;
  * request timeout with 504.
  */
 public final class ProxyHandler implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ProxyHandler.class);
 
     private final Selector selector;
     private final ConnectionProvider connections;
@@ -196,19 +200,24 @@ public final class ProxyHandler implements AutoCloseable {
                 service);
     }
 
+    /**
+     * The error the client sees when a node fails: it names the service but not the node, whose
+     * address stays in the gateway's log.
+     */
     private static Throwable failure(String service, Node node, Throwable error) {
         if (error instanceof MicroException) {
             return error;
         }
+        log.warn("Proxying to service {} at {} failed: {}", service, node.address(), error.toString());
         if (error instanceof ReadTimeoutException) {
-            return new MicroException(Exchanges.API_ID, 504, "service " + service + " at " + node.address()
+            return new MicroException(Exchanges.API_ID, 504, "service " + service
                     + " did not answer in time (micro.client-request-timeout)");
         }
         if (error instanceof PrematureCloseException) {
-            return new MicroException(Exchanges.API_ID, 502, "service " + service + " at " + node.address()
+            return new MicroException(Exchanges.API_ID, 502, "service " + service
                     + " closed the connection before answering");
         }
-        return new MicroException(Exchanges.API_ID, 502, "proxying to service " + service + " at " + node.address()
-                + " failed: " + error);
+        return new MicroException(Exchanges.API_ID, 502, "proxying to service " + service + " failed ("
+                + error.getClass().getSimpleName() + ")");
     }
 }

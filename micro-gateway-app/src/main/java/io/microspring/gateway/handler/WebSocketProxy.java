@@ -70,8 +70,7 @@ final class WebSocketProxy {
                 return upgrades.handleRequest(exchange, new Bridge(nodeSession, bridged)).then(bridged.asMono());
             }
         }).onErrorMap(WebSocketClientHandshakeException.class, e -> new MicroException(Exchanges.API_ID, 502,
-                "service " + service + " at " + node.address() + " refused the websocket: "
-                        + e.response().status()));
+                "service " + service + " refused the websocket: " + e.response().status()));
     }
 
     /** Relays messages between the client's session and the node's, then signals {@code bridged}. */

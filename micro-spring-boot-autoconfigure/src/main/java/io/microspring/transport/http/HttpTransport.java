@@ -77,7 +77,7 @@ public final class HttpTransport implements Transport {
                         .defaultIfEmpty(new byte[0])
                         .map(body -> {
                             if (response.status().code() != HttpResponseStatus.OK.code()) {
-                                throw new TransportException(address, false, "node " + address + " answered HTTP "
+                                throw new TransportException(address, false, "the node answered HTTP "
                                         + response.status() + ": " + new String(body, java.nio.charset.StandardCharsets.UTF_8), null);
                             }
                             return new TransportMessage(HttpHeadersView.metadata(response.responseHeaders()), body);
