@@ -44,23 +44,6 @@ class ConsulRegistryConfiguration {
                 tls(consul.getTls(), bundles)));
     }
 
-    /** The SSL bundle named by {@code property}, or a failure saying how to define it. */
-    static SslBundle bundle(String property, String name, ObjectProvider<SslBundles> bundles) {
-        SslBundles available = bundles.getIfAvailable();
-        if (available == null) {
-            throw new InvalidConfigurationPropertyValueException(property, name,
-                    "no SSL bundles are configured: define it under spring.ssl.bundle.pem." + name
-                            + " or spring.ssl.bundle.jks." + name);
-        }
-        try {
-            return available.getBundle(name);
-        } catch (NoSuchSslBundleException e) {
-            throw new InvalidConfigurationPropertyValueException(property, name,
-                    "there is no such SSL bundle: define it under spring.ssl.bundle.pem." + name
-                            + " or spring.ssl.bundle.jks." + name);
-        }
-    }
-
     // a Consul client talks to one agent: its local one
     private static String address(List<String> addresses) {
         if (addresses.size() > 1) {
@@ -81,6 +64,6 @@ class ConsulRegistryConfiguration {
                 throw new IllegalStateException("micro.consul.tls.enabled=true but this JVM has no default TLS context", e);
             }
         }
-        return bundle("micro.consul.tls.bundle", tls.getBundle(), bundles).createSslContext();
+        return SslBundleLookup.find("micro.consul.tls.bundle", tls.getBundle(), bundles).createSslContext();
     }
 }

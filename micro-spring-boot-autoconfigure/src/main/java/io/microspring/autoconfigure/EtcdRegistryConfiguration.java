@@ -42,7 +42,7 @@ class EtcdRegistryConfiguration {
         if (tls.getBundle() == null || tls.getBundle().isBlank()) {
             return new EtcdSettings.Tls(null, null);
         }
-        SslBundle bundle = ConsulRegistryConfiguration.bundle("micro.etcd.tls.bundle", tls.getBundle(), bundles);
+        SslBundle bundle = SslBundleLookup.find("micro.etcd.tls.bundle", tls.getBundle(), bundles);
         return new EtcdSettings.Tls(bundle.getManagers().getKeyManagerFactory(),
                 bundle.getManagers().getTrustManagerFactory());
     }

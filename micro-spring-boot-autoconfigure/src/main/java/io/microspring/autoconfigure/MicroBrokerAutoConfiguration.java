@@ -191,16 +191,6 @@ public class MicroBrokerAutoConfiguration {
         if (name == null || name.isBlank()) {
             return null;
         }
-        SslBundles bundles = sslBundles.getIfAvailable();
-        if (bundles == null) {
-            throw new InvalidConfigurationPropertyValueException(property, name,
-                    "no SSL bundles are configured; define it under spring.ssl.bundle");
-        }
-        try {
-            return bundles.getBundle(name).createSslContext();
-        } catch (NoSuchSslBundleException e) {
-            throw new InvalidConfigurationPropertyValueException(property, name,
-                    "there is no SSL bundle of that name under spring.ssl.bundle");
-        }
+        return SslBundleLookup.find(property, name, sslBundles).createSslContext();
     }
 }

@@ -80,6 +80,15 @@ class BrokerAutoConfigurationTest {
     }
 
     @Test
+    void whenNatsNamesAnUnknownSslBundleThenStartupSaysHowToDefineIt() {
+        runner.withPropertyValues("micro.broker=nats", "micro.nats.ssl-bundle=nats").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("micro.nats.ssl-bundle")
+                    .hasMessageContaining("spring.ssl.bundle.pem.nats");
+        });
+    }
+
+    @Test
     void whenNoBrokerIsChosenThenTheHttpBrokerOfGoMicroIsUsedByTheClient() {
         runner.run(context -> {
             assertThat(context.getBean(Broker.class)).isInstanceOf(HttpBroker.class);
