@@ -193,8 +193,8 @@ public final class CachingRegistry implements Registry {
                 }
             } else if (current == null) {
                 byVersion.put(changed.version(), changed.withNodes(List.of(node)));
-            } else {
-                byVersion.put(changed.version(), current.withNode(node));
+            } else { // the announced service (its endpoints, metadata) with the nodes known before
+                byVersion.put(changed.version(), changed.withNodes(current.nodes()).withNode(node));
             }
         }
         byVersion.values().removeIf(service -> service.nodes().isEmpty());
