@@ -1,6 +1,5 @@
 package io.microspring.gateway.handler;
 
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -69,13 +68,8 @@ public final class ApiHandler {
             request.putHeader("Content-Type", pair("Content-Type", List.of("text/plain; charset=UTF-8")));
         }
         request.putHeader("Host", pair("Host", List.of(String.valueOf(http.getHeaders().getFirst(HttpHeaders.HOST)))));
-        InetSocketAddress remote = http.getRemoteAddress();
-        if (remote != null) {
-            List<String> prior = http.getHeaders().getOrEmpty("X-Forwarded-For");
-            String client = remote.getAddress().getHostAddress();
-            String forwarded = prior.isEmpty() ? client : String.join(", ", prior) + ", " + client;
-            request.putHeader("X-Forwarded-For", pair("X-Forwarded-For", List.of(forwarded)));
-        }
+        Exchanges.forwardedFor(http).ifPresent(forwarded ->
+                request.putHeader("X-Forwarded-For", pair("X-Forwarded-For", List.of(forwarded))));
         Exchanges.form(rawQuery).forEach((key, values) -> request.putGet(key, pair(key, values)));
         String text = new String(body, StandardCharsets.UTF_8);
         if (contentType != null && FORM.equals(contentType.getType() + "/" + contentType.getSubtype())) {

@@ -1,11 +1,13 @@
 package io.microspring.gateway.handler;
 
+import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -13,6 +15,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -99,6 +102,20 @@ public final class Exchanges {
     public static Predicate<String> passedOn(HttpHeaders response) {
         boolean corsAnswered = response.containsHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
         return name -> !isHopByHop(name) && !(corsAnswered && isCors(name));
+    }
+
+    /**
+     * {@code X-Forwarded-For} as it goes on: the client's address after any the request came
+     * with; empty when the client's address is not known.
+     */
+    public static Optional<String> forwardedFor(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        if (remote == null || remote.getAddress() == null) {
+            return Optional.empty();
+        }
+        List<String> prior = request.getHeaders().getOrEmpty("X-Forwarded-For");
+        String client = remote.getAddress().getHostAddress();
+        return Optional.of(prior.isEmpty() ? client : String.join(", ", prior) + ", " + client);
     }
 
     private static boolean isCors(String header) {

@@ -154,12 +154,7 @@ public final class ProxyHandler implements AutoCloseable {
                 values.forEach(value -> add.accept(name, value));
             }
         });
-        InetSocketAddress remote = request.getRemoteAddress();
-        if (remote != null) {
-            List<String> prior = request.getHeaders().getOrEmpty("X-Forwarded-For");
-            String client = remote.getAddress().getHostAddress();
-            add.accept("X-Forwarded-For", prior.isEmpty() ? client : String.join(", ", prior) + ", " + client);
-        }
+        Exchanges.forwardedFor(request).ifPresent(forwarded -> add.accept("X-Forwarded-For", forwarded));
         String host = request.getHeaders().getFirst(HttpHeaders.HOST);
         if (host != null) {
             add.accept("X-Forwarded-Host", host);
