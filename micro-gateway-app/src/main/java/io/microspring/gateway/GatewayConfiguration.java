@@ -35,7 +35,7 @@ import io.microspring.gateway.handler.RpcEndpoint;
 import io.microspring.gateway.handler.RpcHandler;
 import io.microspring.gateway.route.Namespace;
 import io.microspring.gateway.route.ServiceIndex;
-import io.microspring.registry.cache.CachingRegistry;
+import io.microspring.registry.Registry;
 import io.microspring.selector.Selector;
 
 /**
@@ -62,7 +62,7 @@ class GatewayConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    ServiceIndex serviceIndex(CachingRegistry registry, Namespace namespace) {
+    ServiceIndex serviceIndex(Registry registry, Namespace namespace) {
         return new ServiceIndex(registry, namespace);
     }
 
@@ -87,12 +87,12 @@ class GatewayConfiguration {
 
     @Bean
     GatewayWebHandler gatewayWebHandler(GatewayProperties properties, Namespace namespace, ServiceIndex index,
-            CachingRegistry registry, MicroClient client, RpcHandler rpc, ApiHandler api, ProxyHandler proxy) {
+            MicroClient client, RpcHandler rpc, ApiHandler api, ProxyHandler proxy) {
         Optional<RpcEndpoint> rpcEndpoint = properties.getRpc().isEnabled()
                 ? Optional.of(new RpcEndpoint(client, maxBodySize(properties), properties.getRpc().getAllowedServices()))
                 : Optional.empty();
         EventHandler events = new EventHandler(client, namespace, maxBodySize(properties));
-        return new GatewayWebHandler(properties.getHandler(), namespace, index, registry, rpcEndpoint,
+        return new GatewayWebHandler(properties.getHandler(), namespace, index, rpcEndpoint,
                 new GatewayWebHandler.Handlers(rpc, api, proxy, events));
     }
 
@@ -126,8 +126,8 @@ class GatewayConfiguration {
     }
 
     @Bean
-    RegistryHealthIndicator registryHealthIndicator(CachingRegistry registry) {
-        return new RegistryHealthIndicator(registry.delegate());
+    RegistryHealthIndicator registryHealthIndicator(Registry registry) {
+        return new RegistryHealthIndicator(registry);
     }
 
     /** Listens on {@code micro.api.address} ({@code :8080}: every interface, port 8080). */

@@ -26,7 +26,7 @@ import io.microspring.broker.nats.NatsBroker;
 import io.microspring.broker.nats.NatsBrokerSettings;
 import io.microspring.broker.rabbitmq.RabbitMqBroker;
 import io.microspring.broker.rabbitmq.RabbitMqBrokerSettings;
-import io.microspring.registry.cache.CachingRegistry;
+import io.microspring.registry.Registry;
 
 /**
  * The broker chosen by {@code micro.broker}, created only when the application defines no
@@ -50,7 +50,7 @@ public class MicroBrokerAutoConfiguration {
 
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean(Broker.class)
-        HttpBroker microBroker(MicroBrokerProperties properties, CachingRegistry registry) {
+        HttpBroker microBroker(MicroBrokerProperties properties, Registry registry) {
             List<String> addresses = properties.getBrokerAddress();
             if (addresses.size() > 1) {
                 throw new InvalidConfigurationPropertyValueException(ADDRESS_PROPERTY, addresses,

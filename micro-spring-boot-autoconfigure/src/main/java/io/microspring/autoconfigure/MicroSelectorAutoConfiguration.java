@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-import io.microspring.registry.cache.CachingRegistry;
+import io.microspring.registry.Registry;
 import io.microspring.selector.RegistrySelector;
 import io.microspring.selector.Selector;
 import io.microspring.selector.Strategy;
@@ -17,7 +17,7 @@ public class MicroSelectorAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(Selector.class)
-    RegistrySelector microSelector(CachingRegistry registry, MicroSelectorProperties properties) {
+    RegistrySelector microSelector(Registry registry, MicroSelectorProperties properties) {
         Strategy strategy = switch (properties.getSelector()) {
             case RANDOM -> Strategy.random();
             case ROUNDROBIN -> Strategy.roundRobin();

@@ -18,6 +18,17 @@ final class Properties {
         return value;
     }
 
+    /** {@code micro.register-interval}, checked to be positive and shorter than {@code micro.register-ttl}. */
+    static Duration registerInterval(MicroServerProperties properties) {
+        Duration ttl = positive("micro.register-ttl", properties.getRegisterTtl());
+        Duration interval = positive("micro.register-interval", properties.getRegisterInterval());
+        if (interval.compareTo(ttl) >= 0) {
+            throw new InvalidConfigurationPropertyValueException("micro.register-interval", interval,
+                    "it must be shorter than micro.register-ttl (" + ttl + "), or the node expires between heartbeats");
+        }
+        return interval;
+    }
+
     static int atLeast(String name, int value, int minimum) {
         if (value < minimum) {
             throw new InvalidConfigurationPropertyValueException(name, value, "it must be at least " + minimum);

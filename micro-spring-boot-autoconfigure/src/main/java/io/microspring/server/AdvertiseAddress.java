@@ -12,12 +12,13 @@ import java.util.List;
  * is set, else the bound address; a wildcard host ({@code ""}, {@code 0.0.0.0}, {@code ::}) is
  * replaced by this machine's first private IPv4 address (loopback when there is none).
  */
-final class AdvertiseAddress {
+public final class AdvertiseAddress {
 
     private AdvertiseAddress() {
     }
 
-    static String resolve(String advertise, String bound) {
+    /** The {@code host:port} to register for a server bound to {@code bound}, given {@code advertise} (may be empty). */
+    public static String resolve(String advertise, String bound) {
         String chosen = advertise.isBlank() ? bound : advertise;
         int colon = chosen.lastIndexOf(':');
         String host = colon < 0 ? chosen : chosen.substring(0, colon);
