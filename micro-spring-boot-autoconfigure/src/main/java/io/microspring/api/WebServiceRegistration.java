@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.microspring.net.HostPort;
 import io.microspring.registry.Endpoint;
 import io.microspring.registry.Node;
 import io.microspring.registry.Registry;
@@ -55,8 +56,10 @@ public final class WebServiceRegistration implements AutoCloseable {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name must be the service name, for example go.micro.api.web");
         }
-        if (address == null || address.lastIndexOf(':') <= 0) {
-            throw new IllegalArgumentException("address must be the host:port clients reach, got '" + address + "'");
+        try {
+            HostPort.parse(address).requireHost();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("address must be the host:port clients reach: " + e.getMessage(), e);
         }
         List<Endpoint> endpoints = paths.stream().map(WebServiceRegistration::proxied).toList();
         Node node = new Node(name + "-" + UUID.randomUUID(), address, Map.of());
