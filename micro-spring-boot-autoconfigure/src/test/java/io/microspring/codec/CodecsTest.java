@@ -32,6 +32,15 @@ class CodecsTest {
     }
 
     @Test
+    void protobufAliasesFindTheProtobufCodec() {
+        assertThat(codecs.get("application/proto").contentType()).isEqualTo("application/protobuf");
+        assertThat(codecs.get("Application/X-Protobuf; messageType=x.Y").contentType())
+                .isEqualTo("application/protobuf");
+        assertThat(Codecs.normalize(" Application/X-Protobuf ; charset=utf-8")).isEqualTo("application/protobuf");
+        assertThat(Codecs.normalize("Application/JSON;charset=utf-8")).isEqualTo("application/json");
+    }
+
+    @Test
     void jsonReadsProtobufMessagesByCamelCaseOrOriginalFieldNames() {
         Codec json = codecs.get("application/json");
         for (String body : new String[] {"{\"firstName\":\"Jo\"}", "{\"first_name\":\"Jo\"}"}) {
