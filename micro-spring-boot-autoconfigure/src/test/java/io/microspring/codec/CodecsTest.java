@@ -57,6 +57,8 @@ class CodecsTest {
         Greeting greeting = (Greeting) read(codecs.get("application/json"),
                 "{\"Name\":\"John\",\"times\":3,\"tags\":[\"a\"],\"unknown\":true}", Greeting.class);
         assertThat(greeting).isEqualTo(new Greeting("John", 3, List.of("a")));
+        assertThat(read(codecs.get("application/json"), "{\"name\":\"Jo\",\"times\":null}", Greeting.class))
+                .as("null into a number is its zero value").isEqualTo(new Greeting("Jo", 0, null));
         assertThatThrownBy(() -> read(codecs.get("application/json"), "{\"name\":", Greeting.class))
                 .isInstanceOf(CodecException.class).hasMessageContaining("invalid JSON");
     }

@@ -17,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * JSON for both kinds of message types: protobuf messages through the protobuf JSON mapping
  * (written in lowerCamelCase as Go's protojson does, read in either camelCase or the original
- * field names), everything else through Jackson set up as Go's encoding/json ({@link GoJson}) unless
- * the application gives its own mapper.
+ * field names), everything else through Jackson, reading as Go's encoding/json does ({@link GoJson})
+ * unless the application gives its own mapper.
  */
 public final class JsonMarshaller {
 

@@ -6,17 +6,21 @@ import io.microspring.codec.json.GoJson;
 import io.microspring.registry.Endpoint;
 import io.microspring.registry.Node;
 import io.microspring.registry.Service;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * go-micro's JSON of registry entries: {@link Service}, {@link Node}, {@link Endpoint} and
- * {@link io.microspring.registry.Value} with the lower-case names and the field order of go-micro's
- * structs, read as Go reads them ({@link GoJson}). The etcd values, the endpoints in Consul tags
- * and the mDNS TXT records all hold it. Not API.
+ * {@code Value} written as Go writes them (the lower-case names and the
+ * field order of go-micro's structs, map keys sorted) and read as Go reads them ({@link GoJson}).
+ * The etcd values, the endpoints in Consul tags and the mDNS TXT records all hold it. Not API.
  */
 public final class RegistryJson {
 
     private static final JsonMapper MAPPER = GoJson.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .addMixIn(Service.class, ServiceOrder.class)
             .addMixIn(Node.class, NodeOrder.class)
             .addMixIn(Endpoint.class, EndpointOrder.class)
