@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.microspring.annotation.MicroHandler;
+import io.microspring.registry.Endpoint;
 
 /**
  * A named group of endpoints served by one object, as a go-micro handler: each
@@ -42,7 +43,7 @@ public final class Handler {
         List<EndpointMethod> endpoints = new ArrayList<>();
         for (Method method : handlerMethods(type)) {
             MicroHandler annotation = method.getAnnotation(MicroHandler.class);
-            String methodName = annotation.name().isEmpty() ? capitalise(method.getName()) : annotation.name();
+            String methodName = annotation.name().isEmpty() ? Endpoint.capitalise(method.getName()) : annotation.name();
             String endpoint = name + "." + methodName;
             endpoints.add(EndpointMethod.of(endpoint, bean, method, endpointMetadata(annotation, endpoint,
                     type.getSimpleName() + "." + method.getName())));
@@ -118,9 +119,5 @@ public final class Handler {
                 .filter(method -> !Modifier.isStatic(method.getModifiers()))
                 .sorted(Comparator.comparing(Method::getName))
                 .toList();
-    }
-
-    private static String capitalise(String name) {
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 }

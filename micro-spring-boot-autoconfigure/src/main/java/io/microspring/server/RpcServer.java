@@ -14,6 +14,8 @@ import io.microspring.broker.Broker;
 import io.microspring.broker.Subscriber;
 import io.microspring.broker.Subscription;
 import io.microspring.codec.Codecs;
+import io.microspring.net.AdvertiseAddress;
+import io.microspring.net.HostPort;
 import io.microspring.registry.Endpoint;
 import io.microspring.registry.Node;
 import io.microspring.registry.Registration;
@@ -121,7 +123,8 @@ public final class RpcServer implements Server {
                 "micro-handler-" + settings.name(), 60, true);
         dispatcher = new RpcDispatcher(settings.name(), endpoints, codecs, wrappers, handlerThreads);
         listener = transport.listen(settings.address(), dispatcher);
-        Node node = new Node(nodeId, AdvertiseAddress.resolve(settings.advertise(), listener.address()), nodeMetadata());
+        HostPort advertised = AdvertiseAddress.resolve(settings.advertise(), HostPort.parse(listener.address()));
+        Node node = new Node(nodeId, advertised.toString(), nodeMetadata());
         registered = new Service(settings.name(), settings.version(), Map.of(), endpointDescriptors(), List.of(node));
         log.info("Transport [{}] Listening on {}", transport.name(), listener.address());
         subscribeAll();

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
+import io.microspring.internal.Durations;
+
 /**
  * How a server runs and registers.
  *
@@ -41,8 +43,8 @@ public record ServerSettings(String name, String version, String address, String
         address = address == null || address.isBlank() ? DEFAULT_ADDRESS : address;
         advertise = advertise == null ? "" : advertise;
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
-        requirePositive(registerTtl, "registerTtl");
-        requirePositive(registerInterval, "registerInterval");
+        Durations.requirePositive(registerTtl, "registerTtl");
+        Durations.requirePositive(registerInterval, "registerInterval");
         Objects.requireNonNull(drainTimeout, "drainTimeout");
         if (registerInterval.compareTo(registerTtl) >= 0) {
             throw new IllegalArgumentException("registerInterval (" + registerInterval + ") must be shorter than "
@@ -68,12 +70,6 @@ public record ServerSettings(String name, String version, String address, String
     private static void requireText(String value, String what) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what + " must not be empty");
-        }
-    }
-
-    private static void requirePositive(Duration value, String what) {
-        if (value == null || value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(what + " must be a positive duration, got " + value);
         }
     }
 }

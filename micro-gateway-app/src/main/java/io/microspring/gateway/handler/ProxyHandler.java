@@ -25,6 +25,7 @@ import io.microspring.errors.MicroException;
 import io.microspring.gateway.route.RequestPath;
 import io.microspring.registry.Node;
 import io.microspring.selector.Selector;
+import io.microspring.transport.MicroHeaders;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
@@ -149,7 +150,7 @@ public final class ProxyHandler implements AutoCloseable {
      */
     static void forwardHeaders(ServerHttpRequest request, BiConsumer<String, String> add) {
         request.getHeaders().forEach((name, values) -> {
-            if (!Exchanges.isHopByHop(name) && !name.equalsIgnoreCase(HttpHeaders.HOST)
+            if (!MicroHeaders.isHopByHop(name) && !name.equalsIgnoreCase(HttpHeaders.HOST)
                     && !name.regionMatches(true, 0, "X-Forwarded-", 0, 12)) {
                 values.forEach(value -> add.accept(name, value));
             }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.microspring.net.HostPort;
 import io.microspring.transport.Listener;
 import io.microspring.transport.SendOptions;
 import io.microspring.transport.Transport;
@@ -53,7 +54,7 @@ public final class HttpTransport implements Transport {
 
     @Override
     public Listener listen(String address, TransportHandler handler) {
-        InetSocketAddress bind = Addresses.parseBindAddress(address);
+        InetSocketAddress bind = HostPort.parse(address).socketAddress();
         DisposableServer server = HttpServer.create()
                 .bindAddress(() -> bind)
                 .protocol(HttpProtocol.HTTP11)
@@ -110,8 +111,7 @@ public final class HttpTransport implements Transport {
 
         HttpListener(DisposableServer server) {
             this.server = server;
-            InetSocketAddress bound = (InetSocketAddress) server.address();
-            this.address = Addresses.hostPort(bound);
+            this.address = HostPort.of((InetSocketAddress) server.address()).toString();
         }
 
         @Override
