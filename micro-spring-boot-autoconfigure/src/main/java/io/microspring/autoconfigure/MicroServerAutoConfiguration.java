@@ -1,6 +1,8 @@
 package io.microspring.autoconfigure;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
@@ -48,10 +51,9 @@ public class MicroServerAutoConfiguration {
             Registry registry, Codecs codecs, ObjectProvider<Broker> brokers, ObjectProvider<HandlerWrapper> wrappers,
             ObjectProvider<ServerSettingsCustomizer> customizers) {
         Map<String, Object> beans = context.getBeansWithAnnotation(MicroService.class);
-        ServerSettings settings = settings(properties, beans.values());
-        for (ServerSettingsCustomizer customizer : customizers.orderedStream().toList()) {
-            settings = customizer.customize(settings);
-        }
+        ServerSettings.Builder builder = settings(properties, beans.values());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        ServerSettings settings = builder.build();
         List<HandlerWrapper> handlerWrappers = wrappers.orderedStream().toList();
         Broker broker = brokers.getIfAvailable();
         RpcServer server = broker != null ? new RpcServer(settings, transport, registry, codecs, handlerWrappers, broker)
@@ -69,6 +71,7 @@ public class MicroServerAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     MicroServerLifecycle microServerLifecycle(Server server) {
         return new MicroServerLifecycle(server);
     }
@@ -78,7 +81,7 @@ public class MicroServerAutoConfiguration {
         return annotation == null || annotation.handler().isEmpty() ? type.getSimpleName() : annotation.handler();
     }
 
-    private static ServerSettings settings(MicroServerProperties properties, java.util.Collection<Object> beans) {
+    private static ServerSettings.Builder settings(MicroServerProperties properties, Collection<Object> beans) {
         Set<String> names = new TreeSet<>();
         Set<String> versions = new TreeSet<>();
         Map<String, String> metadata = new LinkedHashMap<>(properties.getServerMetadata());
@@ -97,20 +100,26 @@ public class MicroServerAutoConfiguration {
         }
         String name = single(names, "name", properties.getServerName(), "micro.server-name");
         String version = single(versions, "version", properties.getServerVersion(), "micro.server-version");
-        return new ServerSettings(name, version, properties.getServerAddress(), properties.getServerAdvertise(),
-                metadata, Properties.positive("micro.register-ttl", properties.getRegisterTtl()),
-                registerInterval(properties), Properties.positive("micro.server-drain-timeout",
-                        properties.getServerDrainTimeout()),
-                properties.isRegisterFailFast(),
-                Properties.atLeast("micro.server-handler-threads", properties.getServerHandlerThreads(), 1));
+        String address = properties.getServerAddress();
+        return ServerSettings.builder(name)
+                .version(version)
+                .address(address == null || address.isBlank() ? ServerSettings.DEFAULT_ADDRESS : address)
+                .advertise(properties.getServerAdvertise())
+                .metadata(metadata)
+                .registerTtl(Properties.positive("micro.register-ttl", properties.getRegisterTtl()))
+                .registerInterval(registerInterval(properties))
+                .drainTimeout(Properties.positive("micro.server-drain-timeout", properties.getServerDrainTimeout()))
+                .registerFailFast(properties.isRegisterFailFast())
+                .handlerThreads(Properties.atLeast("micro.server-handler-threads",
+                        properties.getServerHandlerThreads(), 1));
     }
 
-    private static java.time.Duration registerInterval(MicroServerProperties properties) {
-        java.time.Duration interval = Properties.positive("micro.register-interval", properties.getRegisterInterval());
+    private static Duration registerInterval(MicroServerProperties properties) {
+        Duration interval = Properties.positive("micro.register-interval", properties.getRegisterInterval());
         if (interval.compareTo(properties.getRegisterTtl()) >= 0) {
-            throw new org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException(
-                    "micro.register-interval", interval, "it must be shorter than micro.register-ttl ("
-                            + properties.getRegisterTtl() + "), or the node expires between heartbeats");
+            throw new InvalidConfigurationPropertyValueException("micro.register-interval", interval,
+                    "it must be shorter than micro.register-ttl (" + properties.getRegisterTtl()
+                            + "), or the node expires between heartbeats");
         }
         return interval;
     }
@@ -130,5 +139,4 @@ public class MicroServerAutoConfiguration {
         }
         return fromProperty;
     }
-
 }

@@ -1,5 +1,6 @@
 package io.microspring.codec;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class Codecs {
 
     /** These codecs plus {@code codecs}, which replace those of the same content type. */
     public Codecs with(Collection<? extends Codec> codecs) {
-        java.util.List<Codec> all = new java.util.ArrayList<>(byContentType.values());
+        List<Codec> all = new ArrayList<>(byContentType.values());
         all.addAll(codecs);
         return of(all);
     }

@@ -2,6 +2,7 @@ package io.microspring.server;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import io.microspring.broker.Subscription;
 import io.microspring.codec.Codecs;
 import io.microspring.registry.Endpoint;
 import io.microspring.registry.Node;
+import io.microspring.registry.RegistrationException;
 import io.microspring.registry.Registry;
 import io.microspring.registry.Service;
 import io.microspring.transport.Listener;
@@ -182,9 +184,7 @@ public final class RpcServer implements Server {
                 listener.close(CLOSE_TIMEOUT); // Duration.ZERO fails in reactor-netty, hiding the registry error
                 handlerThreads.dispose();
                 listener = null;
-                throw new IllegalStateException("Cannot register service " + settings.name() + " with registry ["
-                        + registry.name() + "]: " + e.getMessage() + ". Check micro.registry and micro.registry-address,"
-                        + " or set micro.register-fail-fast=false to start anyway and retry.", e);
+                throw new RegistrationException(registry.name(), settings.name(), e);
             }
             log.warn("Registry [{}] could not register {} ({}); retrying every {}", registry.name(), nodeId,
                     e.getMessage(), settings.registerInterval());
@@ -271,7 +271,7 @@ public final class RpcServer implements Server {
     private List<Endpoint> endpointDescriptors() {
         List<Endpoint> descriptors = new ArrayList<>();
         endpoints.values().stream().map(EndpointMethod::descriptor)
-                .sorted(java.util.Comparator.comparing(Endpoint::name))
+                .sorted(Comparator.comparing(Endpoint::name))
                 .forEach(descriptors::add);
         for (Subscriber subscriber : subscribers) {
             descriptors.add(new Endpoint(subscriber.name(), ValueDescriber.describe(subscriber.messageType()), null,

@@ -1,5 +1,6 @@
 package io.microspring.transport;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,7 +47,7 @@ public final class MicroHeaders {
 
     private static Set<String> caseInsensitive(String... names) {
         Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        set.addAll(java.util.List.of(names));
+        set.addAll(List.of(names));
         return set;
     }
 }

@@ -134,10 +134,7 @@ class MicroAutoConfigurationTest {
     @Test
     void whenCustomizersExistThenTheyAdjustTheDefaults() {
         runner.withUserConfiguration(WithService.class)
-                .withBean(ServerSettingsCustomizer.class, () -> settings -> new io.microspring.server.ServerSettings(
-                        settings.name(), "9.9.9", settings.address(), settings.advertise(), settings.metadata(),
-                        settings.registerTtl(), settings.registerInterval(), settings.drainTimeout(),
-                        settings.registerFailFast(), settings.handlerThreads()))
+                .withBean(ServerSettingsCustomizer.class, () -> settings -> settings.version("9.9.9"))
                 .run(context -> assertThat(context.getBean(Server.class).service().version()).isEqualTo("9.9.9"));
     }
 

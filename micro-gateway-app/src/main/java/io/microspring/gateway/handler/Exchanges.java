@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -167,7 +168,7 @@ public final class Exchanges {
 
     /** Whether {@code header} concerns only one connection, so a proxy must not pass it on. */
     public static boolean isHopByHop(String header) {
-        return switch (header.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (header.toLowerCase(Locale.ROOT)) {
             case "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
                     "transfer-encoding", "upgrade", "proxy-connection" -> true;
             default -> false;

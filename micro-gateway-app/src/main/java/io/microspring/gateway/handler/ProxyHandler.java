@@ -27,6 +27,7 @@ import io.microspring.registry.Node;
 import io.microspring.selector.Selector;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -123,7 +124,7 @@ public final class ProxyHandler implements AutoCloseable {
         ServerHttpResponse response = exchange.getResponse();
         NettyDataBufferFactory buffers = (NettyDataBufferFactory) response.bufferFactory();
         return http
-                .request(io.netty.handler.codec.http.HttpMethod.valueOf(request.getMethod().name()))
+                .request(HttpMethod.valueOf(request.getMethod().name()))
                 .uri("http://" + node.address() + pathAndQuery)
                 .send((outbound, body) -> {
                     forwardHeaders(request, outbound.requestHeaders()::add);
