@@ -108,7 +108,9 @@ public final class HttpTransport implements Transport {
             root = root.getCause();
         }
         String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-        return message.startsWith("bind(..) failed: ") ? message.substring("bind(..) failed: ".length()) : message;
+        // the native transport says "bind(..) failed with error(-98): Address already in use"
+        int colon = message.lastIndexOf(": ");
+        return message.startsWith("bind(") && colon > 0 ? message.substring(colon + 2) : message;
     }
 
     private static TransportException classify(String address, Throwable error) {
