@@ -23,13 +23,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.microspring.testing.ConsulServer;
 import io.microspring.testing.EtcdServer;
 import io.microspring.testing.ExternalProcess;
+import io.microspring.testing.NatsServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The greeter jar as built, started with the seed's registry settings against a real etcd and a
- * real Consul agent: it registers in go-micro's layout, and a node killed with SIGKILL (no
- * deregistration) drops out within its register TTL.
+ * The greeter jar as built, started with the seed's registry settings (go-micro's environment
+ * variables or flags) against a real etcd, a real Consul agent and a real NATS server: it registers
+ * in go-micro's layout, and a node killed with SIGKILL (no deregistration) drops out within its
+ * register TTL.
  */
 class GreeterRegistryIT {
 
@@ -38,6 +40,9 @@ class GreeterRegistryIT {
 
     @RegisterExtension
     static final ConsulServer consul = new ConsulServer();
+
+    @RegisterExtension
+    static final NatsServer nats = new NatsServer();
 
     private static final String SERVICE = "go.micro.srv.greeter";
     private static final Duration TTL = Duration.ofSeconds(5);
@@ -51,15 +56,16 @@ class GreeterRegistryIT {
         try (ExternalProcess greeter = startGreeter(Map.of("MICRO_REGISTRY", "etcd",
                 "MICRO_REGISTRY_ADDRESS", etcd.address(), "MICRO_REGISTER_TTL", "5s",
                 "MICRO_REGISTER_INTERVAL", "2s"))) {
-            assertRegisteredInEtcdAndExpiresAfterSigkill(greeter);
+            assertRegisteredInEtcdAndExpiresAfterSigkill(greeter, "http");
         }
     }
 
     @Test
-    void whenStartedWithTheSeedsEtcdFlagsThenItRegistersInGoMicrosLayoutAndExpiresWithinTheTtlAfterSigkill() {
+    void whenStartedWithGoMicroFlagsForEtcdAndNatsThenItRegistersInGoMicrosLayoutAndExpiresWithinTheTtlAfterSigkill() {
         try (ExternalProcess greeter = startGreeter(Map.of(), "--registry=etcd",
-                "--registry_address=" + etcd.address(), "--register_ttl=5s", "--register_interval", "2s")) {
-            assertRegisteredInEtcdAndExpiresAfterSigkill(greeter);
+                "--registry_address=" + etcd.address(), "--register_ttl=5s", "--register_interval", "2s",
+                "--broker=nats", "--broker_address=" + nats.url())) {
+            assertRegisteredInEtcdAndExpiresAfterSigkill(greeter, "nats");
         }
     }
 
@@ -89,7 +95,7 @@ class GreeterRegistryIT {
         }
     }
 
-    private static void assertRegisteredInEtcdAndExpiresAfterSigkill(ExternalProcess greeter) {
+    private static void assertRegisteredInEtcdAndExpiresAfterSigkill(ExternalProcess greeter, String broker) {
         MatchResult registered = awaitRegistered(greeter, "etcd");
         String key = "/micro/registry/" + SERVICE + "/" + registered.group(1);
 
@@ -103,6 +109,7 @@ class GreeterRegistryIT {
         assertThat(service.get("nodes").get(0).get("id").asString()).isEqualTo(registered.group(1));
         assertThat(service.get("nodes").get(0).get("address").asString()).isEqualTo(registered.group(2));
         assertThat(service.get("nodes").get(0).get("metadata").get("registry").asString()).isEqualTo("etcd");
+        assertThat(service.get("nodes").get(0).get("metadata").get("broker").asString()).isEqualTo(broker);
         assertThat(service.get("endpoints").valueStream().map(endpoint -> endpoint.get("name").asString()))
                 .contains("Say.Hello");
 
