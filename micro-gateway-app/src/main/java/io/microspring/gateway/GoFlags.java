@@ -71,8 +71,8 @@ final class GoFlags {
 
     private static String property(GoMicroFlags.Flag flag) {
         if (UNSUPPORTED.contains(flag.name())) {
-            throw new IllegalArgumentException("flag --" + flag.name() + " of micro api is not supported by this gateway "
-                    + "(see micro-gateway-app/README.md for the settings it has)");
+            throw new IllegalArgumentException("flag --" + flag.name() + " of micro api is not supported by this"
+                    + " gateway (see micro-gateway-app/README.md for the settings it has)");
         }
         return API_FLAGS.getOrDefault(flag.name(), flag.property());
     }

@@ -5,7 +5,10 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import io.microspring.transport.ListenException;
 
-/** Reports a server that could not listen on {@code micro.server-address}: the port taken, or a host not this machine's. */
+/**
+ * Reports a server that could not listen on {@code micro.server-address}: the port is taken, or the
+ * host is not this machine's.
+ */
 class ListenFailureAnalyzer extends AbstractFailureAnalyzer<ListenException> {
 
     @Override

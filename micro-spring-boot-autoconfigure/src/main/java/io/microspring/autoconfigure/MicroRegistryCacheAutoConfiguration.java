@@ -31,8 +31,8 @@ public class MicroRegistryCacheAutoConfiguration {
         throw switch (properties.getRegistry()) {
             case ETCD -> new MissingPluginException(MissingPluginException.Plugin.ETCD);
             case CONSUL -> new MissingPluginException(MissingPluginException.Plugin.CONSUL);
-            default -> new IllegalStateException("micro.registry=" + properties.getRegistry().name().toLowerCase(Locale.ROOT)
-                    + " is not available in this build");
+            default -> new IllegalStateException("micro.registry="
+                    + properties.getRegistry().name().toLowerCase(Locale.ROOT) + " is not available in this build");
         };
     }
 }

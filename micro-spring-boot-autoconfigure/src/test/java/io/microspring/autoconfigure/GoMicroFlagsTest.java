@@ -56,8 +56,8 @@ class GoMicroFlagsTest {
     @Test
     void whenNoGoMicroFlagIsGivenThenNoPropertySourceIsAdded() {
         try (ConfigurableApplicationContext context = run("--spring.main.banner-mode=off")) {
-            assertThat(context.getEnvironment().getPropertySources().contains(GoMicroFlagsListener.PROPERTY_SOURCE_NAME))
-                    .isFalse();
+            assertThat(context.getEnvironment().getPropertySources()
+                    .contains(GoMicroFlagsListener.PROPERTY_SOURCE_NAME)).isFalse();
         }
     }
 

@@ -34,11 +34,13 @@ class StartupFailureReportIT {
     @CsvSource({
             "--registry=etcd, jetcd-, micro.registry=etcd needs the etcd client (io.etcd:jetcd-core), "
                     + "micro-spring-boot-starter-etcd",
-            "--registry=consul, consul-api-, micro.registry=consul needs the Consul client (com.ecwid.consul:consul-api), "
+            "--registry=consul, consul-api-, "
+                    + "micro.registry=consul needs the Consul client (com.ecwid.consul:consul-api), "
                     + "micro-spring-boot-starter-consul",
             "--broker=nats, jnats-, micro.broker=nats needs the NATS client (io.nats:jnats), "
                     + "micro-spring-boot-starter-nats",
-            "--broker=rabbitmq, amqp-client-, micro.broker=rabbitmq needs the RabbitMQ client (com.rabbitmq:amqp-client), "
+            "--broker=rabbitmq, amqp-client-, "
+                    + "micro.broker=rabbitmq needs the RabbitMQ client (com.rabbitmq:amqp-client), "
                     + "micro-spring-boot-starter-rabbitmq"})
     void whenThePluginLibraryIsMissingThenTheReportNamesTheStarterToAdd(String flag, String missingJar,
             String description, String starter) {
@@ -93,7 +95,8 @@ class StartupFailureReportIT {
 
     private static void assertReport(String output) {
         assertThat(output).contains("APPLICATION FAILED TO START").contains("Description:").contains("Action:");
-        assertThat(output.lines()).as("stack frames on the console").noneMatch(line -> STACK_FRAME.matcher(line).find());
+        assertThat(output.lines()).as("stack frames on the console")
+                .noneMatch(line -> STACK_FRAME.matcher(line).find());
         assertThat(output).doesNotContain("at io.");
     }
 
