@@ -19,10 +19,10 @@ import org.springframework.core.env.MutablePropertySources;
  * configuration files, as command-line arguments are. Spring arguments ({@code --server.port=9000})
  * and Spring Boot's own {@code --debug} and {@code --trace} are left as they are.
  */
-public final class GoMicroFlagsListener implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+final class GoMicroFlagsListener implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
     /** The property source holding the flags' {@code micro.*} properties. */
-    public static final String PROPERTY_SOURCE_NAME = "goMicroFlags";
+    static final String PROPERTY_SOURCE_NAME = "goMicroFlags";
 
     private static final Set<String> SPRING_BOOT_FLAGS = Set.of("debug", "trace");
 
