@@ -8,6 +8,7 @@ import org.springframework.core.env.Environment;
 import io.microspring.net.AdvertiseAddress;
 import io.microspring.net.HostPort;
 import io.microspring.registry.Registration;
+import io.microspring.registry.RegistrationException;
 import io.microspring.registry.Registry;
 import io.microspring.registry.Service;
 import io.microspring.registry.WebService;
@@ -45,8 +46,15 @@ class WebServiceLifecycle implements SmartLifecycle {
         String address = AdvertiseAddress.resolve(properties.getAdvertise(), bound).toString();
         Service service = WebService.of(properties.getName(), properties.getVersion(), address,
                 properties.getMetadata(), properties.getPaths());
-        registration = failFast ? Registration.register(registry, service, ttl, interval)
-                : Registration.registerEventually(registry, service, ttl, interval);
+        if (!failFast) {
+            registration = Registration.registerEventually(registry, service, ttl, interval);
+            return;
+        }
+        try {
+            registration = Registration.register(registry, service, ttl, interval);
+        } catch (RuntimeException e) {
+            throw new RegistrationException(registry.name(), service.name(), e);
+        }
     }
 
     @Override

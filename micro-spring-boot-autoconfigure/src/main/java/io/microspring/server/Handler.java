@@ -5,6 +5,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,7 +67,7 @@ public final class Handler {
 
     /** {@code key=value} entries as a map; a malformed entry fails naming {@code where}. */
     public static Map<String, String> parseMetadata(String[] entries, String where) {
-        Map<String, String> map = new java.util.LinkedHashMap<>();
+        Map<String, String> map = new LinkedHashMap<>();
         for (String entry : entries) {
             int equals = entry.indexOf('=');
             if (equals <= 0) {

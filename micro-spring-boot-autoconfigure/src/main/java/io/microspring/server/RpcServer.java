@@ -2,6 +2,7 @@ package io.microspring.server;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import io.microspring.net.HostPort;
 import io.microspring.registry.Endpoint;
 import io.microspring.registry.Node;
 import io.microspring.registry.Registration;
+import io.microspring.registry.RegistrationException;
 import io.microspring.registry.Registry;
 import io.microspring.registry.Service;
 import io.microspring.transport.Listener;
@@ -172,9 +174,7 @@ public final class RpcServer implements Server {
             listener.close(CLOSE_TIMEOUT); // Duration.ZERO fails in reactor-netty, hiding the registry error
             handlerThreads.dispose();
             listener = null;
-            throw new IllegalStateException("Cannot register service " + settings.name() + " with registry ["
-                    + registry.name() + "]: " + e.getMessage() + ". Check micro.registry and micro.registry-address,"
-                    + " or set micro.register-fail-fast=false to start anyway and retry.", e);
+            throw new RegistrationException(registry.name(), settings.name(), e);
         }
     }
 
@@ -249,7 +249,7 @@ public final class RpcServer implements Server {
     private List<Endpoint> endpointDescriptors() {
         List<Endpoint> descriptors = new ArrayList<>();
         endpoints.values().stream().map(EndpointMethod::descriptor)
-                .sorted(java.util.Comparator.comparing(Endpoint::name))
+                .sorted(Comparator.comparing(Endpoint::name))
                 .forEach(descriptors::add);
         for (Subscriber subscriber : subscribers) {
             descriptors.add(new Endpoint(subscriber.name(), ValueDescriber.describe(subscriber.messageType()), null,

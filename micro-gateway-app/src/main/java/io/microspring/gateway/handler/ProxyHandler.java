@@ -28,6 +28,7 @@ import io.microspring.selector.Selector;
 import io.microspring.transport.MicroHeaders;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -124,7 +125,7 @@ public final class ProxyHandler implements AutoCloseable {
         ServerHttpResponse response = exchange.getResponse();
         NettyDataBufferFactory buffers = (NettyDataBufferFactory) response.bufferFactory();
         return http
-                .request(io.netty.handler.codec.http.HttpMethod.valueOf(request.getMethod().name()))
+                .request(HttpMethod.valueOf(request.getMethod().name()))
                 .uri("http://" + node.address() + pathAndQuery)
                 .send((outbound, body) -> {
                     forwardHeaders(request, outbound.requestHeaders()::add);
