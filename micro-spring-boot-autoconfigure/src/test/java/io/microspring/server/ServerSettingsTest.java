@@ -38,9 +38,9 @@ class ServerSettingsTest {
         assertThatThrownBy(() -> builder.advertise(null)).hasMessage("advertise");
         assertThatThrownBy(() -> builder.metadata(Map.of("", "x"))).hasMessage("metadata key must not be empty");
         assertThatThrownBy(() -> builder.registerTtl(Duration.ZERO))
-                .hasMessage("registerTtl must be a positive duration, got PT0S");
+                .hasMessage("registerTtl must be a positive duration, such as 5s, got PT0S");
         assertThatThrownBy(() -> builder.registerInterval(null))
-                .hasMessage("registerInterval must be a positive duration, got null");
+                .hasMessage("registerInterval must be a positive duration, such as 5s, got null");
         assertThatThrownBy(() -> builder.drainTimeout(Duration.ofSeconds(-1)))
                 .hasMessage("drainTimeout must be zero or positive, got PT-1S");
         assertThatThrownBy(() -> builder.handlerThreads(0)).hasMessage("handlerThreads must be at least 1, got 0");
