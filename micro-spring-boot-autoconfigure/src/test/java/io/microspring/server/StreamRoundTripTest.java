@@ -16,13 +16,16 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 
+import io.microspring.annotation.MicroClient;
 import io.microspring.annotation.MicroHandler;
 import io.microspring.client.Backoff;
 import io.microspring.client.CallOptions;
 import io.microspring.client.RetryPolicy;
 import io.microspring.client.RpcClient;
+import io.microspring.client.TypedClients;
 import io.microspring.codec.Codecs;
 import io.microspring.errors.MicroException;
 import io.microspring.metadata.Metadata;
@@ -99,6 +102,16 @@ class StreamRoundTripTest {
         }
     }
 
+    /** A typed client of the three stream shapes. */
+    @MicroClient(value = "greeter", handler = "Say")
+    interface SayClient {
+        Flux<HelloResponse> stream(HelloRequest request);
+
+        Mono<HelloResponse> join(Flux<HelloRequest> requests, CallOptions options);
+
+        Flux<HelloResponse> chat(Publisher<HelloRequest> requests);
+    }
+
     MemoryRegistry registry = new MemoryRegistry();
     HttpTransport transport = new HttpTransport(HttpTransportSettings.defaults());
     Say say = new Say();
@@ -143,6 +156,20 @@ class StreamRoundTripTest {
                 .map(name -> HelloRequest.newBuilder().setName(name).build()), HelloResponse.class, CallOptions.none())
                 .single().block(Duration.ofSeconds(10));
         assertThat(joined.getMsg()).isEqualTo("a,b,c");
+    }
+
+    @Test
+    void typedClientsStreamInEveryShape() {
+        SayClient say = TypedClients.create(SayClient.class, client);
+        assertThat(say.stream(HelloRequest.newBuilder().setName("Ann").setTimes(2).build())
+                .map(HelloResponse::getMsg).collectList().block(Duration.ofSeconds(10)))
+                .containsExactly("Hello Ann 1", "Hello Ann 2");
+        assertThat(say.join(Flux.just(HelloRequest.newBuilder().setName("x").build(),
+                HelloRequest.newBuilder().setName("y").build()), CallOptions.builder()
+                        .contentType("application/protobuf").build()).block(Duration.ofSeconds(10)).getMsg())
+                .isEqualTo("x,y");
+        assertThat(say.chat(Flux.just(HelloRequest.newBuilder().setName("z").build()))
+                .map(HelloResponse::getMsg).collectList().block(Duration.ofSeconds(10))).containsExactly("Hi z");
     }
 
     @Test
