@@ -73,7 +73,7 @@ func (s *Say) Error(ctx context.Context, req *pb.ErrorRequest, rsp *pb.ErrorResp
 }
 
 // Stream reads one StreamRequest and answers Count HelloResponses (IntervalMillis apart), then
-// ends the stream.
+// ends the stream; the name "bad" ends it with a 400 after the first message.
 func (s *Say) Stream(ctx context.Context, stream server.Stream) error {
 	var req pb.StreamRequest
 	if err := stream.Recv(&req); err != nil {
@@ -89,6 +89,9 @@ func (s *Say) Stream(ctx context.Context, stream server.Stream) error {
 		}
 		if err := stream.Send(&pb.HelloResponse{Msg: fmt.Sprintf("Hello %s %d", req.Name, i)}); err != nil {
 			return err
+		}
+		if req.Name == "bad" {
+			return errors.BadRequest("x", "bad name")
 		}
 	}
 	return nil
