@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +33,8 @@ import io.microspring.codec.Codecs;
 import io.microspring.errors.MicroException;
 import io.microspring.metadata.Metadata;
 import io.microspring.registry.Endpoint;
+import io.microspring.registry.Node;
+import io.microspring.registry.Service;
 import io.microspring.registry.cache.CachingRegistry;
 import io.microspring.registry.memory.MemoryRegistry;
 import io.microspring.selector.RegistrySelector;
@@ -272,6 +277,38 @@ class StreamRoundTripTest {
         assertThat(reader.failure.get()).isInstanceOfSatisfying(MicroException.class, e -> assertThat(e.code())
                 .isEqualTo(503));
         assertThat(say.ended.get()).isEqualTo(SignalType.CANCEL);
+    }
+
+    @Test
+    void aStreamPastItsDeadlineEndsWithATimeout() {
+        assertThatThrownBy(() -> client.stream("greeter", "Say.Stall", Flux.just(HelloRequest.getDefaultInstance()),
+                HelloResponse.class, CallOptions.builder().requestTimeout(Duration.ofMillis(300)).build())
+                .blockLast(Duration.ofSeconds(10)))
+                .isInstanceOfSatisfying(MicroException.class, e -> assertThat(e.code()).isEqualTo(408));
+        await().atMost(Duration.ofSeconds(10)).until(() -> say.ended.get() == SignalType.CANCEL);
+    }
+
+    @Test
+    void openingAStreamIsRetriedOnAnotherNodeAndAServiceWithoutReachableNodesIsUnavailable() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Node dead = new Node("greeter-dead", "127.0.0.1:" + closedPort, Map.of("protocol", "mucp"));
+        registry.register(new Service("offline", "latest", Map.of(), List.of(), List.of(dead)), Duration.ofMinutes(1));
+        assertThatThrownBy(() -> client.stream("offline", "Say.Stream", Mono.just(HelloRequest.getDefaultInstance()),
+                HelloResponse.class, CallOptions.none()).blockLast(Duration.ofSeconds(10)))
+                .isInstanceOfSatisfying(MicroException.class, e -> {
+                    assertThat(e.code()).isEqualTo(503);
+                    assertThat(e.detail()).contains("service offline").doesNotContain(":" + closedPort);
+                });
+        registry.register(new Service("greeter", "latest", Map.of(), List.of(), List.of(dead)), Duration.ofMinutes(1));
+        for (int i = 0; i < 10; i++) {
+            assertThat(client.stream("greeter", "Say.Stream", Mono.just(HelloRequest.newBuilder().setName("R")
+                    .setTimes(1).build()), HelloResponse.class, CallOptions.builder().retries(3).build())
+                    .map(HelloResponse::getMsg).collectList().block(Duration.ofSeconds(10)))
+                    .containsExactly("Hello R 1");
+        }
     }
 
     /** Waits until {@code counter} stops moving, and returns where it stopped. */
