@@ -67,8 +67,8 @@ class GatewayConfiguration {
     }
 
     @Bean
-    RpcHandler rpcHandler(MicroClient client, GatewayProperties properties) {
-        return new RpcHandler(client, maxBodySize(properties));
+    RpcHandler rpcHandler(MicroClient client, GatewayProperties properties, CachingRegistry registry) {
+        return new RpcHandler(client, maxBodySize(properties), registry);
     }
 
     @Bean

@@ -126,11 +126,11 @@ final class StreamConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closed = true;
+        if (answers != null) {
+            answers.dispose(); // first, so that the handler is cancelled rather than failed
+        }
         inboundEnd = new TransportException(remote(ctx), false, "the caller closed the stream's connection", null);
         deliver();
-        if (answers != null) {
-            answers.dispose();
-        }
         ctx.fireChannelInactive();
     }
 
