@@ -1,14 +1,15 @@
 // Command greeter-srv is a go-micro service used as the Go peer in interop tests.
 //
 // It registers handler Say with the endpoints of ../../proto/greeter.proto (Hello, Meta, Sleep,
-// Error, Stream), listens on 127.0.0.1 (HTTP transport), prints "READY <address>" on stdout once
-// it listens and is registered, and stops cleanly (deregisters) on SIGTERM or SIGINT.
+// Error, Stream, Chat), listens on 127.0.0.1 (HTTP transport), prints "READY <address>" on stdout
+// once it listens and is registered, and stops cleanly (deregisters) on SIGTERM or SIGINT.
 package main
 
 import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"time"
@@ -95,6 +96,22 @@ func (s *Say) Stream(ctx context.Context, stream server.Stream) error {
 		}
 	}
 	return nil
+}
+
+// Chat answers each HelloRequest with "Hello <name>" until the client ends the stream.
+func (s *Say) Chat(ctx context.Context, stream server.Stream) error {
+	for {
+		var req pb.HelloRequest
+		if err := stream.Recv(&req); err != nil {
+			if err == io.EOF {
+				return nil
+			}
+			return err
+		}
+		if err := stream.Send(&pb.HelloResponse{Msg: "Hello " + req.Name}); err != nil {
+			return err
+		}
+	}
 }
 
 func main() {
