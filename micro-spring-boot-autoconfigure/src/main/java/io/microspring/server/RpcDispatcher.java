@@ -66,8 +66,7 @@ final class RpcDispatcher implements TransportHandler {
         Metadata headers = message.headers();
         if (draining) {
             lastRefusedAt = System.nanoTime();
-            return Mono.just(errorAnswer(headers, null, null,
-                    new MicroException(ID, 503, "server " + serviceName + " is shutting down; call another node")));
+            return Mono.just(errorAnswer(headers, null, null, shuttingDown()));
         }
         inFlight.incrementAndGet();
         return Mono.defer(() -> dispatch(message))
@@ -79,12 +78,15 @@ final class RpcDispatcher implements TransportHandler {
     public Flux<TransportMessage> stream(TransportMessage opening, Flux<TransportMessage> inbound) {
         if (draining) {
             lastRefusedAt = System.nanoTime();
-            return Flux.just(errorAnswer(opening.headers(), null, null,
-                    new MicroException(ID, 503, "server " + serviceName + " is shutting down; call another node")));
+            return Flux.just(errorAnswer(opening.headers(), null, null, shuttingDown()));
         }
         inFlight.incrementAndGet();
         return Flux.defer(() -> streams.serve(opening, inbound))
                 .doFinally(signal -> inFlight.decrementAndGet());
+    }
+
+    private MicroException shuttingDown() {
+        return new MicroException(ID, 503, "server " + serviceName + " is shutting down; call another node");
     }
 
     /** Ends the streams still open with a 503 error message, once the drain timeout has passed. */
