@@ -52,7 +52,8 @@ public interface MicroClient extends io.microspring.broker.Publisher { // the na
      * end is sent and the responses go on until the handler ends. Cancelling the result closes the
      * connection, which cancels the handler. Only opening the stream is retried; once it is open
      * nothing is. A request timeout set in {@code options} bounds the whole stream; without one a
-     * stream has no deadline (go-micro's default stream timeout is none as well).
+     * stream has no deadline (go-micro's default stream timeout is none as well). Call wrappers,
+     * which wrap a single answer, do not apply to streams.
      */
     default <T> Flux<T> stream(String service, String endpoint, Publisher<?> requests,
             Type responseType, CallOptions options) {
