@@ -19,10 +19,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.microspring.client.CallOptions;
 import io.microspring.client.MicroClient;
 import io.microspring.errors.MicroException;
+import io.microspring.interop.proto.HelloRequest;
 import io.microspring.interop.proto.HelloResponse;
 import io.microspring.interop.proto.StreamRequest;
 import io.microspring.testing.GoPeers;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -91,6 +93,25 @@ class StreamingIT {
                     .map(HelloResponse::getMsg).collectList().block(Duration.ofSeconds(30));
             assertThat(messages).as(contentType).containsExactly("Hello John 1", "Hello John 2", "Hello John 3");
         }
+    }
+
+    /**
+     * One message at a time: go-micro v5.30.0's server can send messages queued back to back with
+     * another one's bytes. The Java client ends the stream itself once it has its answers, as
+     * go-micro's clients do with Close: a Go handler that reads its stream to the end returns
+     * without sending an end-of-stream message.
+     */
+    @Test
+    void javaClientChatsWithTheGoGreeter() {
+        Sinks.Many<HelloRequest> requests = Sinks.many().unicast().onBackpressureBuffer();
+        requests.tryEmitNext(HelloRequest.newBuilder().setName("1").build());
+        List<String> answers = client.stream(SERVICE, "Say.Chat", requests.asFlux(), HelloResponse.class,
+                toGo("application/protobuf"))
+                .map(HelloResponse::getMsg)
+                .doOnNext(answer -> requests.tryEmitNext(HelloRequest.newBuilder()
+                        .setName(Integer.toString(Integer.parseInt(answer.substring(6)) + 1)).build()))
+                .take(5).collectList().block(Duration.ofSeconds(30));
+        assertThat(answers).containsExactly("Hello 1", "Hello 2", "Hello 3", "Hello 4", "Hello 5");
     }
 
     @Test
