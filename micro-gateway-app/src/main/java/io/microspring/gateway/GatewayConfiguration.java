@@ -68,8 +68,8 @@ class GatewayConfiguration {
     }
 
     @Bean
-    RpcHandler rpcHandler(MicroClient client, GatewayProperties properties) {
-        return new RpcHandler(client, maxBodySize(properties));
+    RpcHandler rpcHandler(MicroClient client, GatewayProperties properties, Registry registry) {
+        return new RpcHandler(client, maxBodySize(properties), registry);
     }
 
     @Bean
