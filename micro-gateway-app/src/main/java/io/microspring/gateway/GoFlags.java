@@ -17,6 +17,9 @@ import java.util.Set;
  * (also as micro v1's {@code --api_namespace}, {@code --api_handler}, {@code --api_address}),
  * {@code --enable_rpc}, and {@code --enable_cors}, which allows every origin
  * ({@code micro.api.cors.allowed-origins=*}).</li>
+ * <li>micro sidecar's own flags: {@code --namespace}, {@code --handler}, {@code --address},
+ * {@code --server_name}, {@code --server_address}, {@code --server_version},
+ * {@code --healthcheck_url} and {@code --endpoints} ({@code micro.sidecar.*}).</li>
  * <li>Any other go-micro flag {@code --some_flag} is property {@code micro.some-flag}, as for
  * services; Spring arguments ({@code --server.port=9000}, with a dot) pass unchanged.</li>
  * </ul>
@@ -35,6 +38,19 @@ final class GoFlags {
             "enable_rpc", "micro.api.rpc.enabled",
             ENABLE_CORS, "micro.api.cors.allowed-origins");
 
+    private static final Map<String, String> SIDECAR_FLAGS = Map.of(
+            "namespace", "micro.sidecar.namespace",
+            "handler", "micro.sidecar.handler",
+            "address", "micro.sidecar.address",
+            "server_name", "micro.sidecar.server-name",
+            "server_address", "micro.sidecar.server-address",
+            "server_version", "micro.sidecar.server-version",
+            "healthcheck_url", "micro.sidecar.healthcheck-url",
+            "endpoints", "micro.sidecar.endpoints");
+
+    private static final Map<String, Map<String, String>> COMMAND_FLAGS = Map.of("api", API_FLAGS,
+            "sidecar", SIDECAR_FLAGS);
+
     private static final Set<String> BOOLEAN_FLAGS = Set.of("enable_rpc", ENABLE_CORS, "register_fail_fast");
 
     private static final Set<String> UNSUPPORTED = Set.of("resolver", "type", "enable_tls",
@@ -46,7 +62,7 @@ final class GoFlags {
     /** The command and its Spring arguments; the command is empty when none was given or help was asked. */
     static Command parse(List<String> args) {
         String command = "";
-        List<String> springArgs = new ArrayList<>();
+        List<String[]> flags = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("-") || arg.equals("-") || arg.equals("--")) {
@@ -62,7 +78,6 @@ final class GoFlags {
             }
             int equals = flag.indexOf('=');
             String name = equals < 0 ? flag : flag.substring(0, equals);
-            String property = property(name);
             String value;
             if (equals >= 0) {
                 value = flag.substring(equals + 1);
@@ -73,15 +88,18 @@ final class GoFlags {
             } else {
                 throw new IllegalArgumentException("flag --" + name + " needs a value");
             }
-            if (name.equals(ENABLE_CORS)) {
-                value = corsOrigins(value);
-            }
-            springArgs.add("--" + property + "=" + value);
+            flags.add(new String[] {name, value});
+        }
+        List<String> springArgs = new ArrayList<>();
+        for (String[] flag : flags) {
+            String value = flag[0].equals(ENABLE_CORS) ? corsOrigins(flag[1]) : flag[1];
+            springArgs.add("--" + property(flag[0], command) + "=" + value);
         }
         return new Command(command, List.copyOf(springArgs));
     }
 
-    private static String property(String flag) {
+    /** The property of {@code flag}: the command's own flags first, flags before the command included. */
+    private static String property(String flag, String command) {
         if (flag.contains(".")) {
             return flag;
         }
@@ -89,8 +107,8 @@ final class GoFlags {
             throw new IllegalArgumentException("flag --" + flag + " of micro api is not supported by this gateway "
                     + "(see micro-gateway-app/README.md for the settings it has)");
         }
-        String api = API_FLAGS.get(flag);
-        return api != null ? api : "micro." + flag.replace('_', '-');
+        String own = COMMAND_FLAGS.getOrDefault(command, Map.of()).get(flag);
+        return own != null ? own : "micro." + flag.replace('_', '-');
     }
 
     /** The origins {@code --enable_cors=value} allows: every one, as micro's CORS, or none. */

@@ -1,0 +1,127 @@
+package io.microspring.sidecar;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.reactive.ConfigurableReactiveWebServerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
+
+import io.microspring.autoconfigure.MicroClientProperties;
+import io.microspring.autoconfigure.MicroServerProperties;
+import io.microspring.autoconfigure.MicroTransportProperties;
+import io.microspring.broker.Broker;
+import io.microspring.client.MicroClient;
+import io.microspring.codec.Codec;
+import io.microspring.gateway.handler.GatewayHandlerMapping;
+import io.microspring.gateway.handler.PassThroughJsonCodec;
+import io.microspring.gateway.handler.ProxyHandler;
+import io.microspring.gateway.handler.RpcEndpoint;
+import io.microspring.gateway.handler.RpcHandler;
+import io.microspring.gateway.route.Namespace;
+import io.microspring.registry.Registry;
+import io.microspring.selector.Selector;
+
+/**
+ * The sidecar's beans, over the registry, selector, client and broker of micro's
+ * auto-configuration: the app's registration, the endpoints, the web handler serving every path
+ * but {@code /actuator}, and {@code micro.sidecar.address} as the server's address.
+ */
+@Configuration(proxyBeanMethods = false)
+class SidecarConfiguration {
+
+    /** Replaces the JSON codec of calls so bodies pass between HTTP and RPC unparsed. */
+    @Bean
+    Codec passThroughJsonCodec() {
+        return new PassThroughJsonCodec();
+    }
+
+    @Bean
+    AppHealth appHealth(SidecarProperties properties, ReactorResourceFactory resources) {
+        return new AppHealth(properties.getHealthcheckUrl(), resources.getLoopResources());
+    }
+
+    /** With {@code micro.sidecar.server-name}: the app, registered while it is healthy. */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    @ConditionalOnProperty("micro.sidecar.server-name")
+    AppRegistration appRegistration(SidecarProperties properties, MicroServerProperties server,
+            Registry registry, Broker broker, AppHealth health) {
+        Duration ttl = server.getRegisterTtl();
+        Duration interval = server.getRegisterInterval();
+        if (interval == null || ttl == null || interval.isNegative() || interval.isZero()
+                || interval.compareTo(ttl) >= 0) {
+            throw new InvalidConfigurationPropertyValueException("micro.register-interval", interval,
+                    "it must be positive and shorter than micro.register-ttl (" + ttl + ")");
+        }
+        return new AppRegistration(registry, AppService.of(properties, registry.name(), broker.name()), ttl,
+                interval, health);
+    }
+
+    @Bean(destroyMethod = "close")
+    ProxyHandler sidecarProxyHandler(Selector selector, ReactorResourceFactory resources,
+            MicroTransportProperties transport, MicroClientProperties client, SidecarProperties properties) {
+        return new ProxyHandler(selector, resources.getLoopResources(), transport.getClientPoolSize(),
+                transport.getClientPoolTtl(), client.getClientConnectionTimeout(), client.getClientRequestTimeout(),
+                client.getClientRetries(), maxBodySize(properties));
+    }
+
+    @Bean
+    SidecarWebHandler sidecarWebHandler(SidecarProperties properties, MicroClient client, Registry registry,
+            Broker broker, MicroServerProperties server, AppHealth health, ProxyHandler proxy) {
+        int maxBodySize = maxBodySize(properties);
+        List<String> allowed = properties.getRpcAllowedServices();
+        return new SidecarWebHandler(properties.getHandler(), Namespace.of(properties.getNamespace()), registry,
+                new SidecarWebHandler.Endpoints(new RpcEndpoint(client, maxBodySize, allowed),
+                        new RegistryEndpoint(registry, server.getRegisterTtl(), maxBodySize),
+                        new BrokerEndpoint(broker, maxBodySize), health),
+                new RpcHandler(client, maxBodySize), proxy);
+    }
+
+    @Bean
+    GatewayHandlerMapping sidecarHandlerMapping(SidecarWebHandler handler,
+            @Value("${management.endpoints.web.base-path:/actuator}") String actuatorPath) {
+        return new GatewayHandlerMapping(handler, actuatorPath);
+    }
+
+    /** Listens on {@code micro.sidecar.address} ({@code :8081}: loopback, port 8081). */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableReactiveWebServerFactory> sidecarAddress(SidecarProperties properties) {
+        String address = properties.getAddress();
+        int colon = address == null ? -1 : address.lastIndexOf(':');
+        int port;
+        try {
+            port = Integer.parseInt(address.substring(colon + 1));
+        } catch (RuntimeException e) {
+            throw new InvalidConfigurationPropertyValueException("micro.sidecar.address", address,
+                    "it must be host:port, such as :8081 (loopback) or 0.0.0.0:8081 (every interface)");
+        }
+        String host = colon <= 0 ? "" : address.substring(0, colon).replace("[", "").replace("]", "");
+        InetAddress bound;
+        try {
+            bound = host.isEmpty() ? InetAddress.getLoopbackAddress() : InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new InvalidConfigurationPropertyValueException("micro.sidecar.address", address,
+                    "its host " + host + " is unknown");
+        }
+        return factory -> {
+            factory.setPort(port);
+            factory.setAddress(bound);
+        };
+    }
+
+    private static int maxBodySize(SidecarProperties properties) {
+        long bytes = properties.getMaxBodySize() == null ? -1 : properties.getMaxBodySize().toBytes();
+        if (bytes < 1 || bytes > Integer.MAX_VALUE) {
+            throw new InvalidConfigurationPropertyValueException("micro.sidecar.max-body-size",
+                    properties.getMaxBodySize(), "it must be between 1 byte and 2GB, such as 10MB");
+        }
+        return (int) bytes;
+    }
+}
