@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.server.WebSocketService;
@@ -28,6 +29,7 @@ import io.microspring.metadata.Metadata;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -101,6 +103,8 @@ final class BrokerEndpoint {
             }, options);
             sink.onDispose(() -> Schedulers.boundedElastic().schedule(subscription::unsubscribe));
         }, FluxSink.OverflowStrategy.BUFFER).subscribeOn(Schedulers.boundedElastic());
+        // the client's frames are published in order; once it closes, those in flight still go out
+        Sinks.Empty<Void> closed = Sinks.empty();
         Mono<Void> published = session.receive()
                 .map(frame -> message(topic, headers, frame.getType() == WebSocketMessage.Type.BINARY
                         ? "application/octet-stream" : JSON, bytes(frame.getPayload())))
@@ -108,8 +112,14 @@ final class BrokerEndpoint {
                     log.warn("Publishing a websocket frame to topic {} failed: {}", topic, error.toString());
                     return Mono.empty();
                 }))
-                .then();
-        return Mono.firstWithSignal(session.send(messages.map(session::textMessage)), published);
+                .then()
+                .doFinally(signal -> closed.tryEmitEmpty());
+        Mono<Void> delivered = session.send(messages.takeUntilOther(closed.asMono()).map(session::textMessage))
+                .onErrorResume(error -> {
+                    log.warn("Subscription to topic {} for a websocket failed: {}", topic, error.toString());
+                    return session.close(CloseStatus.SERVER_ERROR.withReason("subscribing to " + topic + " failed"));
+                });
+        return Mono.when(published, delivered);
     }
 
     private BrokerMessage message(String topic, Metadata headers, String contentType, byte[] body) {
