@@ -78,6 +78,10 @@ final class GoFlags {
             }
             int equals = flag.indexOf('=');
             String name = equals < 0 ? flag : flag.substring(0, equals);
+            if (UNSUPPORTED.contains(name)) {
+                throw new IllegalArgumentException("flag --" + name + " of micro is not supported here "
+                        + "(see micro-gateway-app/README.md for the settings there are)");
+            }
             String value;
             if (equals >= 0) {
                 value = flag.substring(equals + 1);
@@ -102,10 +106,6 @@ final class GoFlags {
     private static String property(String flag, String command) {
         if (flag.contains(".")) {
             return flag;
-        }
-        if (UNSUPPORTED.contains(flag)) {
-            throw new IllegalArgumentException("flag --" + flag + " of micro api is not supported by this gateway "
-                    + "(see micro-gateway-app/README.md for the settings it has)");
         }
         String own = COMMAND_FLAGS.getOrDefault(command, Map.of()).get(flag);
         return own != null ? own : "micro." + flag.replace('_', '-');
