@@ -24,6 +24,7 @@ import io.microspring.broker.BrokerMessage;
 import io.microspring.broker.SubscribeOptions;
 import io.microspring.broker.Subscription;
 import io.microspring.errors.MicroException;
+import io.microspring.gateway.handler.BodyLimit;
 import io.microspring.gateway.handler.Exchanges;
 import io.microspring.metadata.Metadata;
 import reactor.core.publisher.Flux;
@@ -54,10 +55,10 @@ final class BrokerEndpoint {
     private static final String JSON = "application/json";
 
     private final Broker broker;
-    private final int maxBodySize;
+    private final BodyLimit maxBodySize;
     private final WebSocketService upgrades = new HandshakeWebSocketService();
 
-    BrokerEndpoint(Broker broker, int maxBodySize) {
+    BrokerEndpoint(Broker broker, BodyLimit maxBodySize) {
         this.broker = broker;
         this.maxBodySize = maxBodySize;
     }
@@ -123,8 +124,8 @@ final class BrokerEndpoint {
     }
 
     private BrokerMessage message(String topic, Metadata headers, String contentType, byte[] body) {
-        if (body.length > maxBodySize) {
-            throw Exchanges.tooLarge(body.length, maxBodySize);
+        if (body.length > maxBodySize.bytes()) {
+            throw maxBodySize.tooLarge(body.length);
         }
         return new BrokerMessage(headers
                 .with(BrokerMessage.CONTENT_TYPE_HEADER, contentType)

@@ -16,6 +16,7 @@ import org.springframework.web.reactive.socket.server.support.HandshakeWebSocket
 import org.springframework.web.server.ServerWebExchange;
 
 import io.microspring.errors.MicroException;
+import io.microspring.gateway.handler.BodyLimit;
 import io.microspring.gateway.handler.Exchanges;
 import io.microspring.registry.Registry;
 import io.microspring.registry.RegistryEvent;
@@ -45,10 +46,10 @@ final class RegistryEndpoint {
 
     private final Registry registry;
     private final Duration defaultTtl;
-    private final int maxBodySize;
+    private final BodyLimit maxBodySize;
     private final WebSocketService upgrades = new HandshakeWebSocketService();
 
-    RegistryEndpoint(Registry registry, Duration defaultTtl, int maxBodySize) {
+    RegistryEndpoint(Registry registry, Duration defaultTtl, BodyLimit maxBodySize) {
         this.registry = registry;
         this.defaultTtl = defaultTtl;
         this.maxBodySize = maxBodySize;

@@ -3,7 +3,6 @@ package io.microspring.sidecar;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,6 +19,7 @@ import io.microspring.autoconfigure.MicroTransportProperties;
 import io.microspring.broker.Broker;
 import io.microspring.client.MicroClient;
 import io.microspring.codec.Codec;
+import io.microspring.gateway.handler.BodyLimit;
 import io.microspring.gateway.handler.GatewayHandlerMapping;
 import io.microspring.gateway.handler.PassThroughJsonCodec;
 import io.microspring.gateway.handler.ProxyHandler;
@@ -75,10 +75,10 @@ class SidecarConfiguration {
     @Bean
     SidecarWebHandler sidecarWebHandler(SidecarProperties properties, MicroClient client, Registry registry,
             Broker broker, MicroServerProperties server, AppHealth health, ProxyHandler proxy) {
-        int maxBodySize = maxBodySize(properties);
-        List<String> allowed = properties.getRpcAllowedServices();
+        BodyLimit maxBodySize = maxBodySize(properties);
         return new SidecarWebHandler(properties.getHandler(), Namespace.of(properties.getNamespace()), registry,
-                new SidecarWebHandler.Endpoints(new RpcEndpoint(client, maxBodySize, allowed),
+                new SidecarWebHandler.Endpoints(new RpcEndpoint(client, maxBodySize,
+                        properties.getRpcAllowedServices(), "micro.sidecar.rpc-allowed-services"),
                         new RegistryEndpoint(registry, server.getRegisterTtl(), maxBodySize),
                         new BrokerEndpoint(broker, maxBodySize), health),
                 new RpcHandler(client, maxBodySize), proxy);
@@ -116,12 +116,7 @@ class SidecarConfiguration {
         };
     }
 
-    private static int maxBodySize(SidecarProperties properties) {
-        long bytes = properties.getMaxBodySize() == null ? -1 : properties.getMaxBodySize().toBytes();
-        if (bytes < 1 || bytes > Integer.MAX_VALUE) {
-            throw new InvalidConfigurationPropertyValueException("micro.sidecar.max-body-size",
-                    properties.getMaxBodySize(), "it must be between 1 byte and 2GB, such as 10MB");
-        }
-        return (int) bytes;
+    private static BodyLimit maxBodySize(SidecarProperties properties) {
+        return BodyLimit.of(properties.getMaxBodySize(), "micro.sidecar.max-body-size");
     }
 }

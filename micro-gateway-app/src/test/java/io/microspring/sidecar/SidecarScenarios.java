@@ -316,6 +316,18 @@ abstract class SidecarScenarios {
                 .isEqualTo(Map.of("msg", "Hello again from Python"));
     }
 
+    /** After the restart: the sidecar deregisters the app when it stops, not when the TTL runs out. */
+    @Test
+    @Order(3)
+    void aStoppingSidecarDeregistersItsApp() {
+        pySidecar.stop();
+        assertThat(pySidecar.stdout()).anySatisfy(line -> assertThat(line).contains("Deregistered node go.micro.srv.py-"));
+        // well before the registration's TTL (10s) would have run out
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(Http.get(sidecarUrl(nodeSidecarPort, "/registry?service=go.micro.srv.py")).statusCode())
+                        .isEqualTo(404));
+    }
+
     String sidecarUrl(int port, String path) {
         return "http://127.0.0.1:" + port + path;
     }

@@ -42,14 +42,14 @@ public final class Exchanges {
 
     /**
      * The whole request body, or a 413 {@link MicroException} when it is larger than
-     * {@code maxBytes} (told by Content-Length before reading, or found while reading).
+     * {@code limit} (told by Content-Length before reading, or found while reading).
      */
-    public static Mono<byte[]> body(ServerWebExchange exchange, int maxBytes) {
+    public static Mono<byte[]> body(ServerWebExchange exchange, BodyLimit limit) {
         long declared = exchange.getRequest().getHeaders().getContentLength();
-        if (declared > maxBytes) {
-            return Mono.error(tooLarge(declared, maxBytes));
+        if (declared > limit.bytes()) {
+            return Mono.error(limit.tooLarge(declared));
         }
-        return DataBufferUtils.join(exchange.getRequest().getBody(), maxBytes)
+        return DataBufferUtils.join(exchange.getRequest().getBody(), limit.bytes())
                 .map(buffer -> {
                     try {
                         byte[] bytes = new byte[buffer.readableByteCount()];
@@ -59,14 +59,8 @@ public final class Exchanges {
                         DataBufferUtils.release(buffer);
                     }
                 })
-                .onErrorMap(DataBufferLimitException.class, e -> tooLarge(-1, maxBytes))
+                .onErrorMap(DataBufferLimitException.class, e -> limit.tooLarge(-1))
                 .defaultIfEmpty(NO_BYTES);
-    }
-
-    /** The 413 error of a body over {@code maxBytes}. */
-    public static MicroException tooLarge(long size, int maxBytes) {
-        return new MicroException(API_ID, 413, "request body " + (size < 0 ? "" : "of " + size + " bytes ")
-                + "is larger than " + maxBytes + " bytes (micro.api.max-body-size)");
     }
 
     /** Answers {@code status} with {@code body} of {@code contentType} (none when {@code null}). */

@@ -25,9 +25,9 @@ import reactor.core.publisher.Mono;
 public final class RpcHandler {
 
     private final MicroClient client;
-    private final int maxBodySize;
+    private final BodyLimit maxBodySize;
 
-    public RpcHandler(MicroClient client, int maxBodySize) {
+    public RpcHandler(MicroClient client, BodyLimit maxBodySize) {
         this.client = client;
         this.maxBodySize = maxBodySize;
     }
