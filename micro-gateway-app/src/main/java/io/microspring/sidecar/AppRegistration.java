@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 import io.microspring.registry.Registration;
 import io.microspring.registry.Registry;
@@ -16,10 +17,11 @@ import io.microspring.registry.Service;
  * Keeps the app beside the sidecar registered while it is healthy: without a health check it is
  * registered from the start; with one, the check runs every register interval, a failing check
  * deregisters the app and a passing one registers it again (micro v1 kept registering a dead app).
- * The registration itself, with its heartbeats, is the core's {@link Registration}; closing this
- * deregisters the app.
+ * The registration itself, with its heartbeats, is the core's {@link Registration}. It starts once
+ * the sidecar serves, and stops first: the app is deregistered before the sidecar finishes its
+ * requests and closes.
  */
-final class AppRegistration implements AutoCloseable {
+final class AppRegistration implements SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AppRegistration.class);
 
@@ -30,6 +32,7 @@ final class AppRegistration implements AutoCloseable {
     private final AppHealth health;
     private final ScheduledExecutorService checks;
     private Registration registration;
+    private boolean running;
 
     AppRegistration(Registry registry, Service service, Duration ttl, Duration interval, AppHealth health) {
         this.registry = registry;
@@ -45,7 +48,9 @@ final class AppRegistration implements AutoCloseable {
     }
 
     /** Registers the app, or starts checking its health and registers it once a check passes. */
-    void start() {
+    @Override
+    public synchronized void start() {
+        running = true;
         if (!health.isConfigured()) {
             registration = Registration.registerEventually(registry, service, ttl, interval);
             return;
@@ -71,8 +76,20 @@ final class AppRegistration implements AutoCloseable {
         }
     }
 
+    /** Deregisters the app. */
+    @Override
+    public void stop() {
+        close();
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return running;
+    }
+
     @Override
     public synchronized void close() {
+        running = false;
         checks.shutdownNow();
         if (registration != null) {
             registration.close();

@@ -57,9 +57,11 @@ final class BrokerEndpoint {
     private final Broker broker;
     private final BodyLimit maxBodySize;
     private final WebSocketService upgrades = new HandshakeWebSocketService();
+    private final OpenWebSockets sockets;
 
-    BrokerEndpoint(Broker broker, BodyLimit maxBodySize) {
+    BrokerEndpoint(Broker broker, BodyLimit maxBodySize, OpenWebSockets sockets) {
         this.broker = broker;
+        this.sockets = sockets;
         this.maxBodySize = maxBodySize;
     }
 
@@ -78,7 +80,8 @@ final class BrokerEndpoint {
                     headers.put(name, value);
                 }
             });
-            return upgrades.handleRequest(exchange, session -> subscribe(session, topic, queue, headers.build()));
+            return upgrades.handleRequest(exchange, session -> sockets.serve(session,
+                    subscribe(session, topic, queue, headers.build())));
         }
         if (HttpMethod.POST.equals(method)) {
             String contentType = request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);

@@ -48,9 +48,11 @@ final class RegistryEndpoint {
     private final Duration defaultTtl;
     private final BodyLimit maxBodySize;
     private final WebSocketService upgrades = new HandshakeWebSocketService();
+    private final OpenWebSockets sockets;
 
-    RegistryEndpoint(Registry registry, Duration defaultTtl, BodyLimit maxBodySize) {
+    RegistryEndpoint(Registry registry, Duration defaultTtl, BodyLimit maxBodySize, OpenWebSockets sockets) {
         this.registry = registry;
+        this.sockets = sockets;
         this.defaultTtl = defaultTtl;
         this.maxBodySize = maxBodySize;
     }
@@ -61,7 +63,8 @@ final class RegistryEndpoint {
         HttpMethod method = request.getMethod();
         if (HttpMethod.GET.equals(method)) {
             if ("websocket".equalsIgnoreCase(request.getHeaders().getUpgrade())) {
-                return upgrades.handleRequest(exchange, session -> watch(session, service.isEmpty() ? null : service));
+                return upgrades.handleRequest(exchange, session -> sockets.serve(session,
+                        watch(session, service.isEmpty() ? null : service)));
             }
             return service.isEmpty() ? list(exchange) : get(exchange, service);
         }

@@ -5,7 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.reactive.ConfigurableReactiveWebServerFactory;
@@ -49,8 +49,8 @@ class SidecarConfiguration {
     }
 
     /** With {@code micro.sidecar.server-name}: the app, registered while it is healthy. */
-    @Bean(initMethod = "start", destroyMethod = "close")
-    @ConditionalOnProperty("micro.sidecar.server-name")
+    @Bean
+    @ConditionalOnExpression("!'${micro.sidecar.server-name:}'.isBlank()")
     AppRegistration appRegistration(SidecarProperties properties, MicroServerProperties server,
             Registry registry, Broker broker, AppHealth health) {
         Duration ttl = server.getRegisterTtl();
@@ -73,14 +73,20 @@ class SidecarConfiguration {
     }
 
     @Bean
+    OpenWebSockets openWebSockets() {
+        return new OpenWebSockets();
+    }
+
+    @Bean
     SidecarWebHandler sidecarWebHandler(SidecarProperties properties, MicroClient client, Registry registry,
-            Broker broker, MicroServerProperties server, AppHealth health, ProxyHandler proxy) {
+            Broker broker, MicroServerProperties server, AppHealth health, ProxyHandler proxy,
+            OpenWebSockets sockets) {
         BodyLimit maxBodySize = maxBodySize(properties);
         return new SidecarWebHandler(properties.getHandler(), Namespace.of(properties.getNamespace()), registry,
                 new SidecarWebHandler.Endpoints(new RpcEndpoint(client, maxBodySize,
                         properties.getRpcAllowedServices(), "micro.sidecar.rpc-allowed-services"),
-                        new RegistryEndpoint(registry, server.getRegisterTtl(), maxBodySize),
-                        new BrokerEndpoint(broker, maxBodySize), health),
+                        new RegistryEndpoint(registry, server.getRegisterTtl(), maxBodySize, sockets),
+                        new BrokerEndpoint(broker, maxBodySize, sockets), health),
                 new RpcHandler(client, maxBodySize), proxy);
     }
 

@@ -320,12 +320,18 @@ abstract class SidecarScenarios {
     @Test
     @Order(3)
     void aStoppingSidecarDeregistersItsApp() {
+        long deregisteredBefore = deregistrationsOfPython();
         pySidecar.stop();
-        assertThat(pySidecar.stdout()).anySatisfy(line -> assertThat(line).contains("Deregistered node go.micro.srv.py-"));
+        assertThat(pySidecar.exitCode()).as("exit code of a sidecar stopped by SIGTERM").hasValue(143);
+        assertThat(deregistrationsOfPython()).isEqualTo(deregisteredBefore + 1);
         // well before the registration's TTL (10s) would have run out
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 assertThat(Http.get(sidecarUrl(nodeSidecarPort, "/registry?service=go.micro.srv.py")).statusCode())
                         .isEqualTo(404));
+    }
+
+    private long deregistrationsOfPython() {
+        return pySidecar.stdout().stream().filter(line -> line.contains("Deregistered node go.micro.srv.py-")).count();
     }
 
     String sidecarUrl(int port, String path) {
