@@ -1,7 +1,10 @@
 package io.microspring.sidecar;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
@@ -22,14 +25,20 @@ final class AppHealth {
     /** Checks {@code url} (empty: no check) on {@code loops}. */
     AppHealth(String url, LoopResources loops) {
         this.url = url == null ? "" : url.strip();
-        if (!this.url.isEmpty()) {
-            URI uri = URI.create(this.url);
-            if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new IllegalArgumentException("micro.sidecar.healthcheck-url must be an http:// URL, such as "
-                        + "http://127.0.0.1:9000/health, got '" + this.url + "'");
-            }
+        if (!this.url.isEmpty() && !isHttpUrl(this.url)) {
+            throw new InvalidConfigurationPropertyValueException("micro.sidecar.healthcheck-url", this.url,
+                    "it must be an http:// URL, such as http://127.0.0.1:9000/health");
         }
         this.http = HttpClient.create(ConnectionProvider.newConnection()).runOn(loops);
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            return "http".equals(uri.getScheme()) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** Whether a health check URL is set. */
