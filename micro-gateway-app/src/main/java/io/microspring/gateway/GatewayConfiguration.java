@@ -36,6 +36,7 @@ import io.microspring.gateway.handler.RpcEndpoint;
 import io.microspring.gateway.handler.RpcHandler;
 import io.microspring.gateway.route.Namespace;
 import io.microspring.gateway.route.ServiceIndex;
+import io.microspring.net.HostPort;
 import io.microspring.registry.Registry;
 import io.microspring.selector.Selector;
 
@@ -136,15 +137,14 @@ class GatewayConfiguration {
     @Bean
     WebServerFactoryCustomizer<ConfigurableReactiveWebServerFactory> gatewayAddress(GatewayProperties properties) {
         String address = properties.getAddress();
-        int colon = address == null ? -1 : address.lastIndexOf(':');
-        int port;
+        HostPort listen;
         try {
-            port = Integer.parseInt(address.substring(colon + 1));
-        } catch (RuntimeException e) {
-            throw new InvalidConfigurationPropertyValueException("micro.api.address", address,
-                    "it must be host:port, such as :8080 or 127.0.0.1:8080");
+            listen = HostPort.parse(address);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationPropertyValueException("micro.api.address", address, e.getMessage());
         }
-        String host = colon <= 0 ? "" : address.substring(0, colon).replace("[", "").replace("]", "");
+        int port = listen.port();
+        String host = listen.host();
         return factory -> {
             factory.setPort(port);
             if (!host.isEmpty()) {

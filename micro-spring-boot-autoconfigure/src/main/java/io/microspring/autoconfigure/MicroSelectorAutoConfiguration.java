@@ -3,6 +3,7 @@ package io.microspring.autoconfigure;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 
 import io.microspring.registry.Registry;
@@ -23,7 +24,7 @@ public class MicroSelectorAutoConfiguration {
             case ROUNDROBIN -> Strategy.roundRobin();
         };
         if (properties.getSelectorCooldown().isNegative()) {
-            throw new org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException(
+            throw new InvalidConfigurationPropertyValueException(
                     "micro.selector-cooldown", properties.getSelectorCooldown(), "it must not be negative");
         }
         return new RegistrySelector(registry, strategy, properties.getSelectorCooldown());

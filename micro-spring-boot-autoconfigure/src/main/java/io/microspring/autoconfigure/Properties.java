@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.unit.DataSize;
 
+import io.microspring.internal.Durations;
+
 /** Checks of property values whose failure names the property, the value and what is accepted. */
 final class Properties {
 
@@ -12,7 +14,7 @@ final class Properties {
     }
 
     static Duration positive(String name, Duration value) {
-        if (value == null || value.isZero() || value.isNegative()) {
+        if (!Durations.isPositive(value)) {
             throw new InvalidConfigurationPropertyValueException(name, value, "it must be a positive duration, such as 5s");
         }
         return value;

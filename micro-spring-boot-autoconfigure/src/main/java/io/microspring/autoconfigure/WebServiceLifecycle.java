@@ -5,11 +5,13 @@ import java.time.Duration;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 
+import io.microspring.net.AdvertiseAddress;
+import io.microspring.net.HostPort;
 import io.microspring.registry.Registration;
+import io.microspring.registry.RegistrationException;
 import io.microspring.registry.Registry;
 import io.microspring.registry.Service;
 import io.microspring.registry.WebService;
-import io.microspring.server.AdvertiseAddress;
 
 /**
  * Registers the web app once its web server listens (this lifecycle's phase comes after the web
@@ -39,13 +41,20 @@ class WebServiceLifecycle implements SmartLifecycle {
 
     @Override
     public void start() {
-        String bound = environment.getProperty("server.address", "") + ":"
-                + environment.getRequiredProperty("local.server.port");
-        String address = AdvertiseAddress.resolve(properties.getAdvertise(), bound);
+        HostPort bound = new HostPort(environment.getProperty("server.address", ""),
+                environment.getRequiredProperty("local.server.port", Integer.class));
+        String address = AdvertiseAddress.resolve(properties.getAdvertise(), bound).toString();
         Service service = WebService.of(properties.getName(), properties.getVersion(), address,
                 properties.getMetadata(), properties.getPaths());
-        registration = failFast ? Registration.register(registry, service, ttl, interval)
-                : Registration.registerEventually(registry, service, ttl, interval);
+        if (!failFast) {
+            registration = Registration.registerEventually(registry, service, ttl, interval);
+            return;
+        }
+        try {
+            registration = Registration.register(registry, service, ttl, interval);
+        } catch (RuntimeException e) {
+            throw new RegistrationException(registry.name(), service.name(), e);
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.microspring.server;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,12 @@ import io.microspring.broker.Broker;
 import io.microspring.broker.Subscriber;
 import io.microspring.broker.Subscription;
 import io.microspring.codec.Codecs;
+import io.microspring.net.AdvertiseAddress;
+import io.microspring.net.HostPort;
 import io.microspring.registry.Endpoint;
 import io.microspring.registry.Node;
 import io.microspring.registry.Registration;
+import io.microspring.registry.RegistrationException;
 import io.microspring.registry.Registry;
 import io.microspring.registry.Service;
 import io.microspring.transport.Listener;
@@ -121,7 +125,8 @@ public final class RpcServer implements Server {
                 "micro-handler-" + settings.name(), 60, true);
         dispatcher = new RpcDispatcher(settings.name(), endpoints, codecs, wrappers, handlerThreads);
         listener = transport.listen(settings.address(), dispatcher);
-        Node node = new Node(nodeId, AdvertiseAddress.resolve(settings.advertise(), listener.address()), nodeMetadata());
+        HostPort advertised = AdvertiseAddress.resolve(settings.advertise(), HostPort.parse(listener.address()));
+        Node node = new Node(nodeId, advertised.toString(), nodeMetadata());
         registered = new Service(settings.name(), settings.version(), Map.of(), endpointDescriptors(), List.of(node));
         log.info("Transport [{}] Listening on {}", transport.name(), listener.address());
         subscribeAll();
@@ -169,9 +174,7 @@ public final class RpcServer implements Server {
             listener.close(CLOSE_TIMEOUT); // Duration.ZERO fails in reactor-netty, hiding the registry error
             handlerThreads.dispose();
             listener = null;
-            throw new IllegalStateException("Cannot register service " + settings.name() + " with registry ["
-                    + registry.name() + "]: " + e.getMessage() + ". Check micro.registry and micro.registry-address,"
-                    + " or set micro.register-fail-fast=false to start anyway and retry.", e);
+            throw new RegistrationException(registry.name(), settings.name(), e);
         }
     }
 
@@ -246,7 +249,7 @@ public final class RpcServer implements Server {
     private List<Endpoint> endpointDescriptors() {
         List<Endpoint> descriptors = new ArrayList<>();
         endpoints.values().stream().map(EndpointMethod::descriptor)
-                .sorted(java.util.Comparator.comparing(Endpoint::name))
+                .sorted(Comparator.comparing(Endpoint::name))
                 .forEach(descriptors::add);
         for (Subscriber subscriber : subscribers) {
             descriptors.add(new Endpoint(subscriber.name(), ValueDescriber.describe(subscriber.messageType()), null,

@@ -29,6 +29,8 @@ import io.microspring.broker.Subscription;
 import io.microspring.broker.UnreadableMessageException;
 import io.microspring.broker.internal.MessageJson;
 import io.microspring.errors.MicroException;
+import io.microspring.net.AdvertiseAddress;
+import io.microspring.net.HostPort;
 import io.microspring.registry.Node;
 import io.microspring.registry.Registration;
 import io.microspring.registry.Registry;
@@ -119,7 +121,7 @@ public final class HttpBroker implements Broker {
         if (server != null) {
             return;
         }
-        InetSocketAddress bind = HostPort.parse(settings.address());
+        InetSocketAddress bind = HostPort.parse(settings.address()).socketAddress();
         try {
             server = HttpServer.create()
                     .bindAddress(() -> bind)
@@ -130,7 +132,7 @@ public final class HttpBroker implements Broker {
             throw new BrokerException("Cannot listen on " + settings.address() + " for the http broker: " + e.getMessage()
                     + ". Choose a free host:port with micro.broker-address (port 0 takes any).", e);
         }
-        address = HostPort.advertised((InetSocketAddress) server.address());
+        address = AdvertiseAddress.resolve("", HostPort.of((InetSocketAddress) server.address())).toString();
         log.info("Broker [http] Listening on {}", address);
     }
 
