@@ -10,9 +10,11 @@ import java.util.UUID;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
+import io.microspring.net.HostPort;
 import io.microspring.registry.Endpoint;
 import io.microspring.registry.Node;
 import io.microspring.registry.Service;
+import io.microspring.registry.internal.RegistryJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 
@@ -31,10 +33,13 @@ final class AppService {
 
     /** The app's service as {@code properties} describe it, on a registry and broker of these names. */
     static Service of(SidecarProperties properties, String registry, String broker) {
-        String address = properties.getServerAddress().strip();
-        if (address.lastIndexOf(':') <= 0) {
-            throw new InvalidConfigurationPropertyValueException("micro.sidecar.server-address", address,
-                    "it must be the app's host:port, such as 127.0.0.1:9000, where other services call it");
+        String address;
+        try {
+            address = HostPort.parse(properties.getServerAddress()).requireHost().toString();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationPropertyValueException("micro.sidecar.server-address",
+                    properties.getServerAddress(), e.getMessage() + "; it is the app's host:port, where other "
+                            + "services call it");
         }
         String name = properties.getServerName().strip();
         Map<String, String> metadata = new LinkedHashMap<>();
@@ -61,7 +66,7 @@ final class AppService {
 
     private static List<Endpoint> fromFile(Path file) {
         try {
-            return RegistryJson.MAPPER.readValue(Files.readAllBytes(file), new TypeReference<List<Endpoint>>() {
+            return RegistryJson.mapper().readValue(Files.readAllBytes(file), new TypeReference<List<Endpoint>>() {
             });
         } catch (IOException | JacksonException e) {
             throw new InvalidConfigurationPropertyValueException("micro.sidecar.endpoints", "@" + file,

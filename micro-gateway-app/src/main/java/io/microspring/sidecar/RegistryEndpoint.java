@@ -22,6 +22,7 @@ import io.microspring.registry.Registry;
 import io.microspring.registry.RegistryEvent;
 import io.microspring.registry.Service;
 import io.microspring.registry.Watch;
+import io.microspring.registry.internal.RegistryJson;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
@@ -103,7 +104,7 @@ final class RegistryEndpoint {
     private static Service service(byte[] body) {
         Service service;
         try {
-            service = RegistryJson.MAPPER.readValue(body, Service.class);
+            service = RegistryJson.mapper().readValue(body, Service.class);
         } catch (JacksonException e) {
             throw MicroException.badRequest(SidecarWebHandler.ID, "the body must be the JSON of a go-micro service "
                     + "({\"name\":...,\"nodes\":[{\"id\":...,\"address\":\"host:port\"}]}): %s", e.getOriginalMessage());
@@ -147,11 +148,11 @@ final class RegistryEndpoint {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("action", event.type().name().toLowerCase(Locale.ROOT));
         result.put("service", event.service());
-        return RegistryJson.MAPPER.writeValueAsString(result);
+        return RegistryJson.mapper().writeValueAsString(result);
     }
 
     private static Mono<Void> writeJson(ServerWebExchange exchange, List<Service> services) {
-        return Exchanges.write(exchange, 200, JSON, RegistryJson.MAPPER.writeValueAsBytes(services));
+        return Exchanges.write(exchange, 200, JSON, RegistryJson.mapper().writeValueAsBytes(services));
     }
 
     private static String query(ServerHttpRequest request, String name) {

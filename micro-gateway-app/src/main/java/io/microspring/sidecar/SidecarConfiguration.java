@@ -26,6 +26,7 @@ import io.microspring.gateway.handler.ProxyHandler;
 import io.microspring.gateway.handler.RpcEndpoint;
 import io.microspring.gateway.handler.RpcHandler;
 import io.microspring.gateway.route.Namespace;
+import io.microspring.net.HostPort;
 import io.microspring.registry.Registry;
 import io.microspring.selector.Selector;
 
@@ -100,24 +101,17 @@ class SidecarConfiguration {
     @Bean
     WebServerFactoryCustomizer<ConfigurableReactiveWebServerFactory> sidecarAddress(SidecarProperties properties) {
         String address = properties.getAddress();
-        int colon = address == null ? -1 : address.lastIndexOf(':');
-        int port;
-        try {
-            port = Integer.parseInt(address.substring(colon + 1));
-        } catch (RuntimeException e) {
-            throw new InvalidConfigurationPropertyValueException("micro.sidecar.address", address,
-                    "it must be host:port, such as :8081 (loopback) or 0.0.0.0:8081 (every interface)");
-        }
-        String host = colon <= 0 ? "" : address.substring(0, colon).replace("[", "").replace("]", "");
+        HostPort listen;
         InetAddress bound;
         try {
-            bound = host.isEmpty() ? InetAddress.getLoopbackAddress() : InetAddress.getByName(host);
-        } catch (UnknownHostException e) {
-            throw new InvalidConfigurationPropertyValueException("micro.sidecar.address", address,
-                    "its host " + host + " is unknown");
+            listen = HostPort.parse(address);
+            bound = listen.host().isEmpty() ? InetAddress.getLoopbackAddress() : InetAddress.getByName(listen.host());
+        } catch (IllegalArgumentException | UnknownHostException e) {
+            throw new InvalidConfigurationPropertyValueException("micro.sidecar.address", address, e.getMessage()
+                    + "; :8081 listens on loopback, 0.0.0.0:8081 on every interface");
         }
         return factory -> {
-            factory.setPort(port);
+            factory.setPort(listen.port());
             factory.setAddress(bound);
         };
     }
