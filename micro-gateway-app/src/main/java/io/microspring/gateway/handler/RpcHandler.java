@@ -27,11 +27,11 @@ import reactor.core.publisher.Mono;
 public final class RpcHandler {
 
     private final MicroClient client;
-    private final int maxBodySize;
+    private final BodyLimit maxBodySize;
     private final StreamBridge streams;
 
     /** Calling through {@code client}; {@code registry} tells which endpoints are streams. */
-    public RpcHandler(MicroClient client, int maxBodySize, Registry registry) {
+    public RpcHandler(MicroClient client, BodyLimit maxBodySize, Registry registry) {
         this.client = client;
         this.maxBodySize = maxBodySize;
         this.streams = new StreamBridge(client, registry);
