@@ -32,7 +32,7 @@ import reactor.core.publisher.SignalType;
 /** A stream to our server written and read byte by byte, as go-micro's HTTP transport sends it. */
 class StreamWireTest {
 
-    /** {@code Say.Stream}: {@code times} messages; {@code Say.Forever}: one message a millisecond until cancelled. */
+    /** {@code Say.Stream}: {@code times} messages; {@code Say.Forever}: a message a millisecond until cancelled. */
     public static class Say {
         final AtomicReference<SignalType> ended = new AtomicReference<>();
 
@@ -44,7 +44,9 @@ class StreamWireTest {
 
         @MicroHandler
         public Flux<Map<String, Object>> forever(Map<String, Object> request) {
-            return Flux.interval(Duration.ofMillis(1)).map(i -> Map.<String, Object>of("i", i)).doFinally(ended::set);
+            return Flux.interval(Duration.ofMillis(1)).onBackpressureDrop()
+                    .map(i -> Map.<String, Object>of("i", i))
+                    .doFinally(ended::set);
         }
     }
 
@@ -98,7 +100,7 @@ class StreamWireTest {
             out.write(request("Say.Forever", "{}"));
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            assertThat(Response.read(in).body()).isEqualTo("{\"i\":0}");
+            assertThat(Response.read(in).body()).startsWith("{\"i\":");
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> say.ended.get() == SignalType.CANCEL);
     }

@@ -82,7 +82,8 @@ public class EchoApplication {
         /** A server stream without end: {@code {"tick":<i>}} every 10 ms. */
         @MicroHandler
         public Flux<Map<String, Object>> ticks(Map<String, Object> request) {
-            return Flux.interval(Duration.ofMillis(10)).map(i -> Map.<String, Object>of("tick", i))
+            return Flux.interval(Duration.ofMillis(10)).onBackpressureDrop()
+                    .map(i -> Map.<String, Object>of("tick", i))
                     .doOnSubscribe(subscription -> OPEN_TICKS.incrementAndGet())
                     .doFinally(signal -> OPEN_TICKS.decrementAndGet());
         }
