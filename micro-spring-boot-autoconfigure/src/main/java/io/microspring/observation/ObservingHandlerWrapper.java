@@ -26,6 +26,7 @@ public final class ObservingHandlerWrapper implements HandlerWrapper {
         ServerCallObservationContext observed = new ServerCallObservationContext(context.service(),
                 context.endpoint(), context.metadata());
         Observation observation = Observation.createNotStarted(convention, () -> observed, registry);
-        return ObservedMono.observe(observation, observed::outcome, () -> next.proceed(context, request));
+        return ObservedMono.observeHandling(context, observation, observed::outcome,
+                () -> next.proceed(context, request));
     }
 }
