@@ -48,6 +48,11 @@ public final class ObservingBroker implements Broker {
     }
 
     @Override
+    public boolean isConnected() {
+        return delegate.isConnected();
+    }
+
+    @Override
     public void connect() {
         delegate.connect();
     }
