@@ -32,6 +32,7 @@ import io.microspring.selector.Strategy;
 import io.microspring.server.Handler;
 import io.microspring.server.RpcServer;
 import io.microspring.server.ServerSettings;
+import io.microspring.testing.InMemoryTracing;
 import io.microspring.transport.http.HttpTransport;
 import io.microspring.transport.http.HttpTransportSettings;
 import io.opentelemetry.api.trace.SpanKind;

@@ -1,4 +1,4 @@
-package io.microspring.observation;
+package io.microspring.testing;
 
 import java.util.List;
 
@@ -22,14 +22,15 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
  * Micrometer Tracing over the OpenTelemetry SDK with W3C propagation, as Spring Boot sets it up,
  * its finished spans kept in memory: the tracing a test observes calls with.
  */
-final class InMemoryTracing implements AutoCloseable {
+public final class InMemoryTracing implements AutoCloseable {
 
     private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
     private final SdkTracerProvider provider = SdkTracerProvider.builder()
             .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
     private final ObservationRegistry registry = ObservationRegistry.create();
 
-    InMemoryTracing() {
+    /** Tracing with nothing recorded yet. */
+    public InMemoryTracing() {
         Tracer otel = provider.get("micro-test");
         OtelCurrentTraceContext current = new OtelCurrentTraceContext();
         OtelTracer tracer = new OtelTracer(otel, current, event -> { });
@@ -42,12 +43,12 @@ final class InMemoryTracing implements AutoCloseable {
     }
 
     /** The registry whose observations become spans. */
-    ObservationRegistry registry() {
+    public ObservationRegistry registry() {
         return registry;
     }
 
     /** The spans finished so far. */
-    List<SpanData> spans() {
+    public List<SpanData> spans() {
         return exporter.getFinishedSpanItems();
     }
 
