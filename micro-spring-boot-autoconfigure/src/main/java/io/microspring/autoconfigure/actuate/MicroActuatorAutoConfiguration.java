@@ -1,19 +1,12 @@
 package io.microspring.autoconfigure.actuate;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.contributor.CompositeHealthContributor;
-import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import io.microspring.autoconfigure.MicroBrokerAutoConfiguration;
 import io.microspring.autoconfigure.MicroRegistryCacheAutoConfiguration;
@@ -23,9 +16,8 @@ import io.microspring.registry.Registry;
 import io.microspring.server.Server;
 
 /**
- * With Spring Boot's Actuator: the {@code micro} endpoint, and a {@code micro} health contributor
- * made of the registry's, the broker's and (in a service) the server's health. Expose the endpoint
- * as any other: {@code management.endpoints.web.exposure.include=health,micro}.
+ * With Spring Boot's Actuator: the {@code micro} endpoint. Expose it as any other:
+ * {@code management.endpoints.web.exposure.include=health,micro}.
  */
 @AutoConfiguration(after = {MicroServerAutoConfiguration.class, MicroBrokerAutoConfiguration.class,
         MicroRegistryCacheAutoConfiguration.class})
@@ -37,22 +29,5 @@ public class MicroActuatorAutoConfiguration {
     @ConditionalOnAvailableEndpoint
     MicroEndpoint microEndpoint(ObjectProvider<Server> server, Registry registry, ObjectProvider<Broker> broker) {
         return new MicroEndpoint(server.getIfAvailable(), registry, broker.getIfAvailable());
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(HealthContributor.class)
-    @ConditionalOnEnabledHealthIndicator("micro")
-    static class Health {
-
-        @Bean
-        @ConditionalOnMissingBean(name = "microHealthContributor")
-        CompositeHealthContributor microHealthContributor(Registry registry, ObjectProvider<Broker> broker,
-                ObjectProvider<Server> server) {
-            Map<String, HealthContributor> parts = new LinkedHashMap<>();
-            parts.put("registry", new RegistryHealthIndicator(registry));
-            broker.ifAvailable(available -> parts.put("broker", new BrokerHealthIndicator(available)));
-            server.ifAvailable(available -> parts.put("server", new ServerHealthIndicator(available, registry)));
-            return CompositeHealthContributor.fromMap(parts);
-        }
     }
 }
