@@ -2,21 +2,28 @@ package io.microspring.gateway;
 
 import java.util.List;
 
+import io.microspring.sidecar.SidecarApplication;
+
 /**
- * The {@code micro} command: {@code micro [flags] api [flags]} runs the API gateway. go-micro's
+ * The {@code micro} command: {@code micro [flags] api [flags]} runs the API gateway,
+ * {@code micro [flags] sidecar [flags]} the sidecar. go-micro's
  * flags are taken as micro takes them ({@code --registry=etcd}, {@code --registry_address ...},
  * {@code --handler=rpc}) and become the gateway's properties; see {@link GoFlags}.
  */
 public final class Micro {
 
     private static final String USAGE = """
-            usage: micro [flags] api [flags]
-              api    run the API gateway (port 8080, namespace go.micro.api)
+            usage: micro [flags] api|sidecar [flags]
+              api      run the API gateway (port 8080, namespace go.micro.api)
+              sidecar  run the sidecar: go-micro over HTTP for an app in any language (127.0.0.1:8081)
             flags, as go-micro's (environment variables work too, MICRO_REGISTRY=etcd):
               --registry=mdns|etcd|consul|memory  --registry_address=host:port
               --namespace=go.micro.api  --handler=meta|api|rpc|http|proxy|web|event  --address=:8080
               --enable_rpc=true|false  --enable_cors (every origin)  --selector=random|roundrobin
               --broker=http|nats|rabbitmq  --client_request_timeout=30s
+              sidecar: --server_name=go.micro.srv.app --server_address=127.0.0.1:9000
+              --healthcheck_url=http://127.0.0.1:9000/health --endpoints=App.Hello,App.Bye
+              --handler=rpc|proxy --namespace=go.micro.srv --address=:8081 (loopback)
               ... (any micro.* property: --client_retries=1)
             """;
 
@@ -33,11 +40,15 @@ public final class Micro {
             System.exit(2);
             return;
         }
-        if (!command.name().equals("api")) {
-            System.err.print(command.name().isEmpty() ? USAGE : "micro: unknown command '" + command.name()
-                    + "'; this build has: api\n" + USAGE);
-            System.exit(command.name().isEmpty() ? 0 : 2);
+        String[] springArgs = command.springArgs().toArray(String[]::new);
+        switch (command.name()) {
+            case "api" -> GatewayApplication.main(springArgs);
+            case "sidecar" -> SidecarApplication.main(springArgs);
+            default -> {
+                System.err.print(command.name().isEmpty() ? USAGE : "micro: unknown command '" + command.name()
+                        + "'; this build has: api, sidecar\n" + USAGE);
+                System.exit(command.name().isEmpty() ? 0 : 2);
+            }
         }
-        GatewayApplication.main(command.springArgs().toArray(String[]::new));
     }
 }

@@ -28,6 +28,7 @@ public final class Registration implements AutoCloseable {
     private final Duration ttl;
     private final Duration interval;
     private final ScheduledExecutorService heartbeat;
+    private boolean registered;
     private boolean failing;
 
     private Registration(Registry registry, Service service, Duration ttl, Duration interval) {
@@ -54,7 +55,7 @@ public final class Registration implements AutoCloseable {
             registration.heartbeat.shutdownNow();
             throw e;
         }
-        log.info("Registry [{}] Registered {}", registry.name(), registration.describe());
+        registration.registered();
         registration.startHeartbeat();
         return registration;
     }
@@ -97,20 +98,28 @@ public final class Registration implements AutoCloseable {
         heartbeat.scheduleWithFixedDelay(this::beat, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** One registration; logs the first failure of an outage and the recovery after it. */
+    /** One registration; logs the first success, the first failure of an outage and the recovery after it. */
     private synchronized void beat() {
         try {
             registry.register(service, ttl);
-            if (failing) {
-                failing = false;
-                log.info("Registry [{}] Registered {} again", registry.name(), describe());
-            }
+            registered();
         } catch (RuntimeException e) {
             if (!failing) {
                 failing = true;
                 log.warn("Registry [{}] could not register {}: {}; retrying every {} until it answers", registry.name(),
                         describe(), e.getMessage(), interval);
             }
+        }
+    }
+
+    private synchronized void registered() {
+        if (!registered) {
+            registered = true;
+            failing = false;
+            log.info("Registry [{}] Registered {}", registry.name(), describe());
+        } else if (failing) {
+            failing = false;
+            log.info("Registry [{}] Registered {} again", registry.name(), describe());
         }
     }
 

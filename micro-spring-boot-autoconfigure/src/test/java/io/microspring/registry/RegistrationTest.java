@@ -93,6 +93,8 @@ class RegistrationTest {
             registry.down.set(false);
             await().atMost(Duration.ofSeconds(5)).until(() -> !memory.getService("go.micro.web.test").isEmpty());
         }
+        assertThat(messages(Level.INFO)).anySatisfy(message -> assertThat(message)
+                .startsWith("Registry [flaky] Registered node " + service.nodes().get(0).id()));
     }
 
     private List<String> messages(Level level) {

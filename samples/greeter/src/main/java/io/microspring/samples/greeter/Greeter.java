@@ -12,7 +12,7 @@ import io.microspring.samples.greeter.server.GreeterServerApplication;
 /**
  * Starts the greeter service, or with {@code call [name]} runs the client once:
  * <pre>
- * java -jar greeter.jar            # the service go.micro.srv.greeter, Actuator on 127.0.0.1:8081
+ * java -jar greeter.jar            # the service go.micro.srv.greeter, Actuator on 127.0.0.1:8091
  * java -jar greeter.jar call John  # calls Say.Hello through MicroClient and a typed client
  * </pre>
  * The client runs as a plain (not web) application: it serves nothing, Actuator included.
