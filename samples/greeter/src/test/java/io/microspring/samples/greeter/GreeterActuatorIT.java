@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,8 +61,10 @@ class GreeterActuatorIT {
             JsonNode micro = JSON.readTree(get(management + "/actuator/micro"));
             assertThat(micro.get("name").asString()).isEqualTo(SERVICE);
             assertThat(micro.get("nodes").get(0).get("id").asString()).isEqualTo(registered.group(1));
-            assertThat(micro.get("endpoints").get(0).get("name").asString()).isEqualTo("Say.Hello");
-            assertThat(micro.get("endpoints").get(0).get("request").get("name").asString()).isEqualTo("HelloRequest");
+            JsonNode sayHello = StreamSupport.stream(micro.get("endpoints").spliterator(), false)
+                    .filter(endpoint -> endpoint.get("name").asString().equals("Say.Hello")).findFirst().orElseThrow();
+            assertThat(sayHello.get("request").get("name").asString()).isEqualTo("HelloRequest");
+            assertThat(sayHello.get("response").get("name").asString()).isEqualTo("HelloResponse");
             assertThat(micro.get("registry").get("name").asString()).isEqualTo("memory");
             assertThat(micro.get("broker").get("name").asString()).isEqualTo("http");
 
