@@ -25,6 +25,7 @@ import io.microspring.autoconfigure.MicroServerAutoConfiguration;
 import io.microspring.autoconfigure.MicroTransportAutoConfiguration;
 import io.microspring.broker.Broker;
 import io.microspring.client.MicroClient;
+import io.microspring.server.Server;
 
 class ObservationAutoConfigurationTest {
 
@@ -38,6 +39,9 @@ class ObservationAutoConfigurationTest {
                     CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
             .withBean(Say.class)
             .withPropertyValues("micro.registry=memory", "micro.broker=memory", "micro.server-address=127.0.0.1:0");
+
+    /** Reactor Netty's gauge of a pool's connections to one node. */
+    private static final String POOLED_CONNECTIONS = "reactor.netty.connection.provider.total.connections";
 
     @MicroService(name = "greeter")
     static class Say {
@@ -63,6 +67,8 @@ class ObservationAutoConfigurationTest {
                         .timer().count()).isEqualTo(1);
             });
             assertThat(meters.get(MicroMeterBinder.CACHED_SERVICES).gauge().value()).isEqualTo(1);
+            String node = context.getBean(Server.class).service().nodes().get(0).address();
+            assertThat(meters.get(POOLED_CONNECTIONS).tag("remote.address", node).gauge().value()).isEqualTo(1);
             assertThat(meters.get(MicroMeterBinder.COOLING_NODES).gauge().value()).isZero();
             assertThat(context.getBean(Broker.class)).isInstanceOf(ObservingBroker.class);
         });
@@ -78,6 +84,7 @@ class ObservationAutoConfigurationTest {
             assertThat(meters.find(ServerCallConvention.NAME).timers()).isEmpty();
             assertThat(meters.find(ClientCallConvention.NAME).timers()).isEmpty();
             assertThat(meters.find(MicroMeterBinder.CACHED_SERVICES).gauges()).isEmpty();
+            assertThat(meters.find(POOLED_CONNECTIONS).gauges()).isEmpty();
             assertThat(context.getBean(Broker.class)).isNotInstanceOf(ObservingBroker.class);
         });
     }
