@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Import;
 import io.microspring.broker.Broker;
 import io.microspring.client.Backoff;
 import io.microspring.client.CallOptions;
+import io.microspring.client.AttemptWrapper;
 import io.microspring.client.CallWrapper;
 import io.microspring.client.MicroClient;
 import io.microspring.client.RetryPolicy;
@@ -20,7 +21,7 @@ import io.microspring.selector.Selector;
 import io.microspring.transport.Transport;
 
 /**
- * The {@link MicroClient}, with defaults from {@code micro.client-*}, the {@link CallWrapper} beans
+ * The {@link MicroClient}, with defaults from {@code micro.client-*}, the {@link CallWrapper} and {@link AttemptWrapper} beans
  * in order, publishing through the {@link Broker}, and beans for the {@code @MicroClient}
  * interfaces of the application's packages.
  */
@@ -34,7 +35,7 @@ public class MicroClientAutoConfiguration {
     @ConditionalOnMissingBean(MicroClient.class)
     RpcClient microClient(Selector selector, Transport transport, Codecs codecs, ObjectProvider<Broker> broker,
             MicroClientProperties properties, ObjectProvider<CallOptionsCustomizer> customizers,
-            ObjectProvider<CallWrapper> wrappers) {
+            ObjectProvider<CallWrapper> wrappers, ObjectProvider<AttemptWrapper> attemptWrappers) {
         CallOptions.Builder defaults = CallOptions.builder()
                 .requestTimeout(Properties.positive("micro.client-request-timeout", properties.getClientRequestTimeout()))
                 .connectionTimeout(Properties.positive("micro.client-connection-timeout",
@@ -49,7 +50,7 @@ public class MicroClientAutoConfiguration {
                 .contentType(supported(codecs, properties.getClientContentType()));
         customizers.orderedStream().forEach(customizer -> customizer.customize(defaults));
         return new RpcClient(selector, transport, codecs, defaults.build(), wrappers.orderedStream().toList(),
-                broker.getIfAvailable());
+                attemptWrappers.orderedStream().toList(), broker.getIfAvailable());
     }
 
     private static String supported(Codecs codecs, String contentType) {

@@ -27,6 +27,14 @@ public interface Broker extends AutoCloseable {
      */
     void connect();
 
+    /**
+     * Whether the broker can publish and deliver now: connected to its server, or serving. What a
+     * health check reports; a broker without a connection to lose says yes.
+     */
+    default boolean isConnected() {
+        return true;
+    }
+
     /** Publishes {@code message} to {@code topic}; the result fails when the message could not be handed over. */
     Mono<Void> publish(String topic, BrokerMessage message);
 

@@ -46,6 +46,7 @@ public final class RpcClient implements MicroClient {
     private final Codecs codecs;
     private final CallOptions defaults;
     private final List<CallWrapper> wrappers;
+    private final List<AttemptWrapper> attemptWrappers;
     private final Broker broker;
     private final AtomicLong sequence = new AtomicLong();
 
@@ -61,11 +62,18 @@ public final class RpcClient implements MicroClient {
     /** A client as above that publishes through {@code broker} ({@code null}: it does not publish). */
     public RpcClient(Selector selector, Transport transport, Codecs codecs, CallOptions defaults,
             List<CallWrapper> wrappers, Broker broker) {
+        this(selector, transport, codecs, defaults, wrappers, List.of(), broker);
+    }
+
+    /** A client as above whose every attempt (the first and each retry) passes {@code attemptWrappers}. */
+    public RpcClient(Selector selector, Transport transport, Codecs codecs, CallOptions defaults,
+            List<CallWrapper> wrappers, List<AttemptWrapper> attemptWrappers, Broker broker) {
         this.selector = selector;
         this.transport = transport;
         this.codecs = codecs;
         this.defaults = requireComplete(defaults);
         this.wrappers = List.copyOf(wrappers);
+        this.attemptWrappers = List.copyOf(attemptWrappers);
         this.broker = broker;
     }
 
@@ -180,10 +188,8 @@ public final class RpcClient implements MicroClient {
         } catch (CodecException e) {
             return Mono.error(MicroException.badRequest(ID, e.getMessage()));
         }
-        // the transport's own response timeout ends an exchange at the deadline too, and may come first
         return Deadlines.within(attempt(call, codec, deadline, 0), timeout)
-                .onErrorMap(error -> error instanceof TimeoutException
-                        || (error instanceof TransportException && isPast(deadline)), e -> MicroException.timeout(ID,
+                .onErrorMap(TimeoutException.class, e -> MicroException.timeout(ID,
                         "%s %s: no answer within %s", call.service(), call.endpoint(), timeout))
                 .onErrorMap(TransportException.class, e -> transportError(call, e));
     }
@@ -212,8 +218,17 @@ public final class RpcClient implements MicroClient {
     }
 
     private Mono<Object> attempt(ClientCall call, Codec codec, long deadline, int retry) {
-        return Mono.defer(() -> node(call))
-                .flatMap(node -> send(call, codec, node, deadline))
+        // the transport's own response timeout ends an exchange at the deadline too, and may come first
+        CallWrapper.Next chain = attempted -> node(attempted).flatMap(node -> send(attempted, codec, node, deadline))
+                .onErrorMap(error -> error instanceof TransportException && isPast(deadline),
+                        error -> new TimeoutException(error.getMessage()));
+        for (int i = attemptWrappers.size() - 1; i >= 0; i--) {
+            AttemptWrapper wrapper = attemptWrappers.get(i);
+            CallWrapper.Next next = chain;
+            chain = attempted -> wrapper.wrap(attempted, retry, next);
+        }
+        CallWrapper.Next attempt = chain;
+        return Mono.defer(() -> attempt.proceed(call))
                 .onErrorResume(error -> {
                     if (retry >= call.options().retries() || !call.options().retryPolicy().shouldRetry(error)) {
                         return Mono.error(error);

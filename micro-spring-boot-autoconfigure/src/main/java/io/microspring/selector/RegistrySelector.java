@@ -63,6 +63,12 @@ public final class RegistrySelector implements Selector {
         }
     }
 
+    /** How many nodes are in their failure cool-down now, skipped while other nodes are left. */
+    public int coolingDown() {
+        Instant now = clock.instant();
+        return (int) failedUntil.values().stream().filter(until -> !until.isBefore(now)).count();
+    }
+
     private Node choose(String service, List<Service> services, List<NodeFilter> filters) {
         if (services.isEmpty()) {
             throw MicroException.notFound(ID, "service %s: not found", service);

@@ -67,6 +67,12 @@ public final class NatsBroker implements Broker {
     }
 
     @Override
+    public boolean isConnected() {
+        Connection current = connection;
+        return current != null && current.getStatus() == Connection.Status.CONNECTED;
+    }
+
+    @Override
     public synchronized void connect() {
         if (connection != null) {
             return;

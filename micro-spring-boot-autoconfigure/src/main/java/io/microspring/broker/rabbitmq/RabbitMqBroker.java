@@ -207,6 +207,12 @@ public final class RabbitMqBroker implements Broker {
                 : ConnectionFactory.DEFAULT_AMQP_PORT)).toList();
     }
 
+    @Override
+    public boolean isConnected() {
+        Connection current = connection;
+        return current != null && current.isOpen();
+    }
+
     private void closeQuietly() {
         Connection current = connection;
         connection = null;

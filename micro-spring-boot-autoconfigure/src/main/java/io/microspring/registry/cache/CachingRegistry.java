@@ -116,6 +116,11 @@ public final class CachingRegistry implements Registry {
         return delegate.name();
     }
 
+    /** How many services the cache holds: a gauge of what the service looks up. */
+    public int cachedServices() {
+        return entries.size();
+    }
+
     /** The registry behind this cache. */
     public Registry delegate() {
         return delegate;

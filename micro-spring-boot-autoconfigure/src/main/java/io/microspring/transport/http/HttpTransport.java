@@ -56,6 +56,7 @@ public final class HttpTransport implements Transport {
                 .maxConnections(settings.poolSize())
                 .pendingAcquireMaxCount(-1)
                 .maxIdleTime(settings.poolIdleTtl())
+                .metrics(settings.poolMetrics())
                 .build();
         this.baseClient = HttpClient.create(pool).protocol(HttpProtocol.HTTP11).keepAlive(true);
         this.streamClient = new StreamClient(settings.maxBodySize(), settings.maxHeaderSize());

@@ -10,8 +10,12 @@ import java.util.Objects;
  * @param poolIdleTtl how long an idle pooled connection is kept
  * @param maxBodySize largest request body the server accepts, in bytes; larger ones get a 413 error
  * @param maxHeaderSize largest request header block the server accepts, in bytes
+ * @param poolMetrics whether the pool reports its connections per node to Micrometer's global registry
+ *     (Reactor Netty's {@code reactor.netty.connection.provider.*} gauges, tagged {@code remote.address});
+ *     needs {@code micrometer-core}
  */
-public record HttpTransportSettings(int poolSize, Duration poolIdleTtl, int maxBodySize, int maxHeaderSize) {
+public record HttpTransportSettings(int poolSize, Duration poolIdleTtl, int maxBodySize, int maxHeaderSize,
+        boolean poolMetrics) {
 
     /** go-micro's pool size. */
     public static final int DEFAULT_POOL_SIZE = 100;
@@ -33,6 +37,16 @@ public record HttpTransportSettings(int poolSize, Duration poolIdleTtl, int maxB
         if (maxHeaderSize < 1024) {
             throw new IllegalArgumentException("maxHeaderSize must be at least 1024 bytes, got " + maxHeaderSize);
         }
+    }
+
+    /** Settings whose pool reports no metrics. */
+    public HttpTransportSettings(int poolSize, Duration poolIdleTtl, int maxBodySize, int maxHeaderSize) {
+        this(poolSize, poolIdleTtl, maxBodySize, maxHeaderSize, false);
+    }
+
+    /** These settings with the pool's metrics on or off. */
+    public HttpTransportSettings withPoolMetrics(boolean poolMetrics) {
+        return new HttpTransportSettings(poolSize, poolIdleTtl, maxBodySize, maxHeaderSize, poolMetrics);
     }
 
     /** The defaults above. */

@@ -1,0 +1,85 @@
+package io.microspring.samples.greeter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.Test;
+
+import io.microspring.testing.ExternalProcess;
+import io.microspring.testing.FreePorts;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The greeter jar as built, a service that serves no web pages, exposes Actuator on its management
+ * port: after a call, Prometheus sees {@code micro_server_requests_seconds_count} for
+ * {@code Say.Hello}; {@code /actuator/micro} describes the service and {@code /actuator/health}
+ * reports its registry, broker and server.
+ */
+class GreeterActuatorIT {
+
+    private static final String SERVICE = "go.micro.srv.greeter";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void whenCalledThenActuatorOnTheManagementPortShowsTheCallTheServiceAndItsHealth() throws Exception {
+        int managementPort = FreePorts.find();
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        try (ExternalProcess greeter = ExternalProcess.builder("greeter-actuator", java)
+                .args("-jar", Path.of("target", "greeter.jar").toAbsolutePath().toString(),
+                        "--micro.registry=memory", "--management.server.port=" + managementPort)
+                .start()) {
+            MatchResult registered = greeter.awaitMatch(Pattern.compile("Registered node (\\S+) of "
+                    + Pattern.quote(SERVICE) + " at (\\S+)"), Duration.ofSeconds(120));
+            String management = "http://127.0.0.1:" + managementPort;
+
+            HttpResponse<String> hello = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + registered.group(2)
+                    + "/"))
+                    .header("Content-Type", "application/json")
+                    .header("Micro-Service", SERVICE)
+                    .header("Micro-Endpoint", "Say.Hello")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"John\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(hello.body()).isEqualTo("{\"msg\":\"Hello John\"}");
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(management
+                    + "/actuator/prometheus")).containsPattern("micro_server_requests_seconds_count\\{[^}]*"
+                    + "endpoint=\"Say.Hello\"[^}]*outcome=\"SUCCESS\"[^}]*service=\"go.micro.srv.greeter\"[^}]*\\} 1"));
+
+            JsonNode micro = JSON.readTree(get(management + "/actuator/micro"));
+            assertThat(micro.get("name").asString()).isEqualTo(SERVICE);
+            assertThat(micro.get("nodes").get(0).get("id").asString()).isEqualTo(registered.group(1));
+            JsonNode sayHello = StreamSupport.stream(micro.get("endpoints").spliterator(), false)
+                    .filter(endpoint -> endpoint.get("name").asString().equals("Say.Hello")).findFirst().orElseThrow();
+            assertThat(sayHello.get("request").get("name").asString()).isEqualTo("HelloRequest");
+            assertThat(sayHello.get("response").get("name").asString()).isEqualTo("HelloResponse");
+            assertThat(micro.get("registry").get("name").asString()).isEqualTo("memory");
+            assertThat(micro.get("broker").get("name").asString()).isEqualTo("http");
+
+            JsonNode health = JSON.readTree(get(management + "/actuator/health")).get("components").get("micro");
+            assertThat(health.get("status").asString()).isEqualTo("UP");
+            assertThat(health.get("components").get("server").get("details").get("registered").asBoolean()).isTrue();
+            assertThat(health.get("components").get("registry").get("status").asString()).isEqualTo("UP");
+            assertThat(health.get("components").get("broker").get("status").asString()).isEqualTo("UP");
+        }
+    }
+
+    private static String get(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return response.body();
+    }
+}
