@@ -1,0 +1,181 @@
+package io.microspring.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.microspring.gatewaytest.Cluster;
+import io.microspring.gatewaytest.ClusterExtension;
+import io.microspring.registry.Endpoint;
+import io.microspring.registry.Node;
+import io.microspring.registry.Registration;
+import io.microspring.registry.Service;
+import io.microspring.registry.Value;
+import io.microspring.samples.greeterweb.GreeterWebApplication;
+
+/**
+ * The dashboard in a real browser: Debian's headless Chromium, driven through Debian's
+ * chromedriver, against a running {@code micro web} beside the greeter. Without Chromium or its
+ * driver the test fails. Screenshots of the pages land in {@code target/screenshots}.
+ */
+@ExtendWith(ClusterExtension.class)
+class DashboardBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    static ConfigurableApplicationContext greeterWeb;
+    static Registration evil;
+    static MicroWeb web;
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void start(Cluster cluster) {
+        assertThat(CHROMIUM).as("Chromium (apt-get install chromium; scripts/install-servers.sh)").isExecutable();
+        assertThat(CHROMEDRIVER).as("chromedriver (apt-get install chromium-driver; scripts/install-servers.sh)")
+                .isExecutable();
+        greeterWeb = cluster.startWebApp(GreeterWebApplication.class, WebApplicationType.REACTIVE,
+                "server.address=127.0.0.1", "server.port=0", "micro.web.name=go.micro.web.greeter");
+        evil = Registration.register(cluster.registry(), new Service("go.micro.srv.evil", "latest",
+                Map.of("owner", "<script>window.pwned = 'service'</script>"),
+                List.of(new Endpoint("Evil.Call", new Value("Request", "Request",
+                        List.of(new Value("<img src=x onerror=\"window.pwned = 'field'\">", "string", List.of()))),
+                        null, Map.of())),
+                List.of(new Node("evil-1", "127.0.0.1:1", Map.of("note", "<script>alert('node')</script>")))),
+                Duration.ofMinutes(5), Duration.ofMinutes(1));
+        web = MicroWeb.start(cluster);
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--window-size=1200,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (web != null) {
+            web.close();
+        }
+        if (evil != null) {
+            evil.close();
+        }
+        if (greeterWeb != null) {
+            greeterWeb.close();
+        }
+    }
+
+    @Test
+    void theRegistryLeadsToTheGreeterAndItsSayHelloWithFieldName() throws IOException {
+        browser.get(web.url("/registry"));
+        browser.findElement(By.linkText("go.micro.srv.greeter")).click();
+        WebElement endpoint = new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//div[@class='endpoint'][h4[starts-with(normalize-space(.), 'Say.Hello')]]")));
+        assertThat(browser.getTitle()).startsWith("go.micro.srv.greeter");
+        assertThat(endpoint.findElements(By.cssSelector(".field"))).extracting(WebElement::getText)
+                .containsExactly("name", "msg");
+        screenshot("registry-service");
+    }
+
+    @Test
+    void theCallFormSaysHelloToJohnAndItsPermalinkReproducesTheForm() throws IOException {
+        browser.get(web.url("/client"));
+        new Select(browser.findElement(By.name("service"))).selectByValue("go.micro.srv.greeter");
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("option[value='Say.Hello']")));
+        new Select(browser.findElement(By.name("endpoint"))).selectByValue("Say.Hello");
+        WebElement request = browser.findElement(By.name("request"));
+        assertThat(request.getDomProperty("value")).isEqualTo("{\n  \"name\" : \"\"\n}");
+
+        request.clear();
+        request.sendKeys("{\"name\": \"John\"}");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("response"), "Hello John"));
+        assertThat(browser.findElement(By.id("response")).getText()).isEqualTo("{\n  \"msg\": \"Hello John\"\n}");
+        assertThat(browser.findElement(By.id("status")).getText()).startsWith("200 OK in ").endsWith(" ms");
+        screenshot("client");
+
+        String permalink = browser.getCurrentUrl();
+        assertThat(permalink).contains("service=go.micro.srv.greeter", "endpoint=Say.Hello", "request=");
+        browser.navigate().refresh();
+        assertThat(new Select(browser.findElement(By.name("service"))).getFirstSelectedOption().getText())
+                .isEqualTo("go.micro.srv.greeter");
+        assertThat(new Select(browser.findElement(By.name("endpoint"))).getFirstSelectedOption().getText())
+                .isEqualTo("Say.Hello");
+        assertThat(browser.findElement(By.name("request")).getDomProperty("value")).isEqualTo("{\"name\": \"John\"}");
+    }
+
+    @Test
+    void theHomePageShowsTheGreeterAsATileThatReachesItThroughTheProxy() throws IOException {
+        browser.get(web.url("/"));
+        WebElement tile = browser.findElement(By.cssSelector("a.tile"));
+        assertThat(tile.getText()).isEqualTo("greeter");
+        screenshot("home");
+        browser.get(web.url("/greeter/web/hello?name=John"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).isEqualTo("Hello John");
+    }
+
+    @Test
+    void scriptsInRegistryStringsAreShownAsTextAndNeverRun() throws IOException {
+        browser.get(web.url("/registry?service=go.micro.srv.evil"));
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("<script>window.pwned = 'service'</script>")
+                .contains("<script>alert('node')</script>")
+                .contains("<img src=x onerror=\"window.pwned = 'field'\">");
+        assertThat(((JavascriptExecutor) browser).executeScript("return typeof window.pwned")).isEqualTo("undefined");
+        assertNoAlert();
+        screenshot("registry-escaped");
+
+        browser.get(web.url("/client?service=go.micro.srv.evil&endpoint=Evil.Call"));
+        assertThat(browser.findElement(By.name("request")).getDomProperty("value"))
+                .isEqualTo("{\n  \"<img src=x onerror=\\\"window.pwned = 'field'\\\">\" : \"\"\n}");
+        assertThat(((JavascriptExecutor) browser).executeScript("return typeof window.pwned")).isEqualTo("undefined");
+        assertNoAlert();
+    }
+
+    private static void assertNoAlert() {
+        try {
+            String text = browser.switchTo().alert().getText();
+            throw new AssertionError("a script from the registry ran: alert '" + text + "'");
+        } catch (NoAlertPresentException expected) {
+            // nothing ran
+        }
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}
