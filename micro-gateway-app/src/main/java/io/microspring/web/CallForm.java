@@ -59,6 +59,9 @@ record CallForm(List<String> services, String service, List<EndpointChoice> endp
                 .append("</textarea></label>\n<p><button type=\"submit\">Send</button> ")
                 .append("<span id=\"status\" class=\"status\"></span></p>\n</form>\n")
                 .append("<h2>Response</h2>\n<pre id=\"response\" class=\"response\"></pre>\n")
+                .append("<h2>The same call</h2>\n<p>Through the gateway (<code>micro api</code>):</p>\n")
+                .append("<pre id=\"curl\" class=\"command\"></pre>\n<p>With the CLI:</p>\n")
+                .append("<pre id=\"micro-call\" class=\"command\"></pre>\n")
                 .append("<noscript><p>Sending a call needs JavaScript; without it, the form shows the request of "
                         + "the endpoint you choose.</p></noscript>\n");
         return html.toString();

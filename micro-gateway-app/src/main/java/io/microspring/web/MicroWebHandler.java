@@ -1,5 +1,6 @@
 package io.microspring.web;
 
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.springframework.http.HttpMethod;
@@ -14,7 +15,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Where every micro web request enters. With the dashboard on, {@code /}, {@code /registry},
- * {@code /client}, their stylesheet and script, and {@code POST /rpc} are the dashboard's; every
+ * {@code /registry/events}, {@code /client}, their stylesheet and script, and {@code POST /rpc}
+ * are the dashboard's; every
  * other path goes to the web proxy. With {@code micro.web.dashboard.enabled=false} every path but
  * {@code /} goes to the proxy. Failures become go-micro's error JSON with the code as the status.
  */
@@ -23,16 +25,12 @@ final class MicroWebHandler implements WebHandler {
     /** The id of errors micro web itself answers with. */
     static final String ID = "go.micro.web";
 
-    private final DashboardPages pages;
-    private final DashboardAssets assets;
-    private final RpcEndpoint rpc;
+    private final Optional<Dashboard> dashboard;
     private final WebProxy proxy;
 
-    /** A handler with the dashboard; {@code pages}, {@code assets} and {@code rpc} are null without it. */
-    MicroWebHandler(DashboardPages pages, DashboardAssets assets, RpcEndpoint rpc, WebProxy proxy) {
-        this.pages = pages;
-        this.assets = assets;
-        this.rpc = rpc;
+    /** A handler serving {@code dashboard} when present, and {@code proxy}. */
+    MicroWebHandler(Optional<Dashboard> dashboard, WebProxy proxy) {
+        this.dashboard = dashboard;
         this.proxy = proxy;
     }
 
@@ -45,16 +43,18 @@ final class MicroWebHandler implements WebHandler {
 
     private Mono<Void> serve(ServerWebExchange exchange) {
         String rawPath = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (pages != null) {
-            Mono<Void> dashboard = switch (rawPath) {
-                case "/", "" -> page(exchange, pages::home);
-                case "/registry" -> page(exchange, pages::registry);
-                case "/client" -> page(exchange, pages::client);
-                case "/rpc" -> rpc.handle(exchange);
-                default -> assets.serves(rawPath) ? assets.serve(exchange, rawPath) : null;
+        if (dashboard.isPresent()) {
+            Dashboard served = dashboard.get();
+            Mono<Void> page = switch (rawPath) {
+                case "/", "" -> page(exchange, served.pages()::home);
+                case "/registry" -> page(exchange, served.pages()::registry);
+                case "/registry/events" -> page(exchange, served.feed()::handle);
+                case "/client" -> page(exchange, served.pages()::client);
+                case "/rpc" -> served.rpc().handle(exchange);
+                default -> served.assets().serves(rawPath) ? served.assets().serve(exchange, rawPath) : null;
             };
-            if (dashboard != null) {
-                return dashboard;
+            if (page != null) {
+                return page;
             }
         }
         RequestPath path = RequestPath.parse(rawPath);
@@ -72,5 +72,16 @@ final class MicroWebHandler implements WebHandler {
                     exchange.getRequest().getPath().value(), method));
         }
         return page.apply(exchange);
+    }
+
+    /**
+     * The dashboard's parts.
+     *
+     * @param pages the HTML and JSON pages
+     * @param feed the registry's changes as server-sent events
+     * @param assets the stylesheet and script
+     * @param rpc {@code POST /rpc}
+     */
+    record Dashboard(DashboardPages pages, RegistryFeed feed, DashboardAssets assets, RpcEndpoint rpc) {
     }
 }

@@ -2,6 +2,7 @@ package io.microspring.web;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -54,11 +55,12 @@ class WebConfiguration {
         Namespace namespace = Namespace.of(properties.getNamespace());
         WebProxy webProxy = new WebProxy(namespace, registry, proxy);
         if (!properties.getDashboard().isEnabled()) {
-            return new MicroWebHandler(null, null, null, webProxy);
+            return new MicroWebHandler(Optional.empty(), webProxy);
         }
-        return new MicroWebHandler(new DashboardPages(registry, namespace), new DashboardAssets(),
-                new RpcEndpoint(client, maxBodySize(properties), properties.getRpc().getAllowedServices(),
-                        "micro.web.rpc.allowed-services"), webProxy);
+        RpcEndpoint rpc = new RpcEndpoint(client, maxBodySize(properties), properties.getRpc().getAllowedServices(),
+                "micro.web.rpc.allowed-services");
+        return new MicroWebHandler(Optional.of(new MicroWebHandler.Dashboard(new DashboardPages(registry, namespace),
+                new RegistryFeed(registry), new DashboardAssets(), rpc)), webProxy);
     }
 
     @Bean

@@ -1,6 +1,47 @@
-// micro web's call form: fills the request from the endpoint's skeleton, sends it through POST /rpc
-// and keeps the call in the address bar (a permalink). Everything shown is set as text, never HTML.
+// micro web's pages. The registry list follows the registry's changes (server-sent events from
+// /registry/events). The call form fills the request from the endpoint's skeleton, sends it through
+// POST /rpc, shows the same call for curl and micro, and keeps the call in the address bar (a
+// permalink). Everything shown is set as text, never as HTML.
 document.addEventListener('DOMContentLoaded', () => {
+  followRegistry();
+  callForm();
+});
+
+function followRegistry() {
+  const table = document.querySelector('table.services');
+  if (!table || !window.EventSource) {
+    return;
+  }
+  let pending = null;
+  const refresh = async () => {
+    pending = null;
+    const answer = await fetch('/registry?format=json', { headers: { Accept: 'application/json' } });
+    if (!answer.ok) {
+      return;
+    }
+    const rows = (await answer.json()).services.map(service => {
+      const row = document.createElement('tr');
+      const link = document.createElement('a');
+      link.href = '/registry?' + new URLSearchParams({ service: service.name });
+      link.textContent = service.name;
+      [link, document.createTextNode(service.versions.join(', ')), document.createTextNode(String(service.nodes))]
+        .forEach(content => row.appendChild(document.createElement('td')).appendChild(content));
+      return row;
+    });
+    table.tBodies[0].replaceChildren(...rows);
+  };
+  new EventSource('/registry/events').onmessage = () => {
+    if (!pending) {
+      pending = setTimeout(refresh, 200);
+    }
+  };
+}
+
+function shellQuote(text) {
+  return "'" + text.replace(/'/g, "'\\''") + "'";
+}
+
+function callForm() {
   const form = document.getElementById('call');
   if (!form) {
     return;
@@ -11,10 +52,26 @@ document.addEventListener('DOMContentLoaded', () => {
   const status = document.getElementById('status');
   const response = document.getElementById('response');
 
+  const compact = () => {
+    try {
+      return JSON.stringify(JSON.parse(request.value || '{}'));
+    } catch (notJson) {
+      return request.value;
+    }
+  };
   const permalink = () => {
     const query = new URLSearchParams({ service: service.value, endpoint: endpoint.value, request: request.value });
     history.replaceState(null, '', '/client?' + query);
+    const body = '{"service":' + JSON.stringify(service.value) + ',"endpoint":' + JSON.stringify(endpoint.value)
+      + ',"request":' + compact() + '}';
+    document.getElementById('curl').textContent = "curl -s http://localhost:8080/rpc -H 'Content-Type: application/json' -d "
+      + shellQuote(body);
+    document.getElementById('micro-call').textContent = 'micro call ' + shellQuote(service.value) + ' '
+      + shellQuote(endpoint.value) + ' ' + shellQuote(compact());
   };
+  if (service.value && endpoint.value) {
+    permalink();
+  }
 
   service.addEventListener('change', () => {
     endpoint.value = '';
@@ -53,4 +110,4 @@ document.addEventListener('DOMContentLoaded', () => {
       status.textContent = 'the call could not be sent: ' + failure;
     }
   });
-});
+}

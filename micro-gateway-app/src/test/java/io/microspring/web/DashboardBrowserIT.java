@@ -53,9 +53,11 @@ class DashboardBrowserIT {
     static Registration evil;
     static MicroWeb web;
     static ChromeDriver browser;
+    static Cluster cluster;
 
     @BeforeAll
-    static void start(Cluster cluster) {
+    static void start(Cluster shared) {
+        cluster = shared;
         assertThat(CHROMIUM).as("Chromium (apt-get install chromium; scripts/install-servers.sh)").isExecutable();
         assertThat(CHROMEDRIVER).as("chromedriver (apt-get install chromium-driver; scripts/install-servers.sh)")
                 .isExecutable();
@@ -125,6 +127,11 @@ class DashboardBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("response"), "Hello John"));
         assertThat(browser.findElement(By.id("response")).getText()).isEqualTo("{\n  \"msg\": \"Hello John\"\n}");
         assertThat(browser.findElement(By.id("status")).getText()).startsWith("200 OK in ").endsWith(" ms");
+        assertThat(browser.findElement(By.id("micro-call")).getText())
+                .isEqualTo("micro call 'go.micro.srv.greeter' 'Say.Hello' '{\"name\":\"John\"}'");
+        assertThat(browser.findElement(By.id("curl")).getText()).isEqualTo("curl -s http://localhost:8080/rpc "
+                + "-H 'Content-Type: application/json' -d "
+                + "'{\"service\":\"go.micro.srv.greeter\",\"endpoint\":\"Say.Hello\",\"request\":{\"name\":\"John\"}}'");
         screenshot("client");
 
         String permalink = browser.getCurrentUrl();
@@ -135,6 +142,24 @@ class DashboardBrowserIT {
         assertThat(new Select(browser.findElement(By.name("endpoint"))).getFirstSelectedOption().getText())
                 .isEqualTo("Say.Hello");
         assertThat(browser.findElement(By.name("request")).getDomProperty("value")).isEqualTo("{\"name\": \"John\"}");
+    }
+
+    @Test
+    void aServiceStartedWhileTheRegistryPageIsOpenAppearsWithoutAReload() {
+        browser.get(web.url("/registry"));
+        assertThat(browser.findElements(By.linkText("go.micro.srv.newcomer"))).isEmpty();
+        ((JavascriptExecutor) browser).executeScript("window.notReloaded = true");
+        Service newcomer = new Service("go.micro.srv.newcomer", "v2", Map.of(), List.of(),
+                List.of(new Node("newcomer-1", "127.0.0.1:3", Map.of())));
+        try (Registration registration = Registration.register(cluster.registry(), newcomer, Duration.ofMinutes(5),
+                Duration.ofMinutes(1))) {
+            WebElement link = new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                    By.linkText("go.micro.srv.newcomer")));
+            WebElement row = link.findElement(By.xpath("ancestor::tr"));
+            assertThat(row.findElements(By.tagName("td"))).extracting(WebElement::getText)
+                    .containsExactly("go.micro.srv.newcomer", "v2", "1");
+            assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded")).isEqualTo(true);
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -211,6 +212,31 @@ class MicroWebTest {
                         + "selected>Say.Hello</option>")
                 .contains(">{&quot;name&quot;:&quot;John&quot;}</textarea>")
                 .contains("<script src=\"/dashboard.js\" defer></script>");
+    }
+
+    @Test
+    void theRegistryFeedSendsEachChangeAsAServerSentEvent() throws Exception {
+        HttpResponse<Stream<String>> feed = Http.client().send(Http.request(web.url("/registry/events")).GET().build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(feed.headers().firstValue("Content-Type")).hasValue("text/event-stream;charset=utf-8");
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> feed.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo(":");
+        Service late = new Service("go.micro.srv.late", "latest", Map.of(), List.of(),
+                List.of(new Node("late-1", "127.0.0.1:2", Map.of())));
+        try (Registration registration = Registration.register(cluster.registry(), late, TTL, Duration.ofMinutes(1))) {
+            String event;
+            do {
+                event = lines.poll(10, TimeUnit.SECONDS);
+                assertThat(event).as("an event for go.micro.srv.late").isNotNull();
+            } while (!event.contains("go.micro.srv.late"));
+            assertThat(event).isEqualTo("data: {\"action\":\"create\",\"service\":\"go.micro.srv.late\"}");
+        } finally {
+            feed.body().close();
+        }
     }
 
     @Test
