@@ -163,13 +163,23 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void theHomePageShowsTheGreeterAsATileThatReachesItThroughTheProxy() throws IOException {
+    void theHomePageShowsTheGreeterAsATileThatReachesItThroughTheProxyWebsocketIncluded() throws IOException {
         browser.get(web.url("/"));
         WebElement tile = browser.findElement(By.cssSelector("a.tile"));
         assertThat(tile.getText()).isEqualTo("greeter");
         screenshot("home");
+        tile.click();
+        assertThat(browser.getCurrentUrl()).isEqualTo(web.url("/greeter/"));
         browser.get(web.url("/greeter/web/hello?name=John"));
         assertThat(browser.findElement(By.tagName("body")).getText()).isEqualTo("Hello John");
+        Object echoed = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const socket = new WebSocket(location.origin.replace('http', 'ws') + '/greeter/web/ws');
+                socket.onopen = () => socket.send('echo through micro web');
+                socket.onmessage = message => { done(message.data); socket.close(); };
+                socket.onerror = () => done('websocket failed');
+                """);
+        assertThat(echoed).isEqualTo("echo through micro web");
     }
 
     @Test
