@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import io.microspring.registry.Service;
+import io.microspring.server.EndpointMethod;
 
 /**
  * The call form of {@code /client}, filled from its permalink: the services to pick from, the
@@ -38,7 +39,8 @@ record CallForm(List<String> services, String service, List<EndpointChoice> endp
         versions.stream()
                 .flatMap(version -> version.endpoints().stream())
                 .forEach(endpoint -> byName.putIfAbsent(endpoint.name(),
-                        new EndpointChoice(endpoint.name(), RequestSkeleton.of(endpoint.request()))));
+                        new EndpointChoice(endpoint.name(), RequestSkeleton.of(endpoint.request()),
+                                "true".equals(endpoint.metadata().get(EndpointMethod.STREAM_METADATA)))));
         return List.copyOf(byName.values());
     }
 
@@ -47,16 +49,18 @@ record CallForm(List<String> services, String service, List<EndpointChoice> endp
         StringBuilder html = new StringBuilder("<form id=\"call\" method=\"get\" action=\"/client\">\n")
                 .append("<label>Service <select name=\"service\">\n<option value=\"\">choose a service</option>\n");
         for (String name : services) {
-            option(html, name, name.equals(service), Optional.empty());
+            option(html, name, name.equals(service), Optional.empty(), false);
         }
         html.append("</select></label>\n<label>Endpoint <select name=\"endpoint\">\n")
                 .append("<option value=\"\">choose an endpoint</option>\n");
         for (EndpointChoice choice : endpoints) {
-            option(html, choice.name(), choice.name().equals(endpoint), Optional.of(choice.skeleton()));
+            option(html, choice.name(), choice.name().equals(endpoint), Optional.of(choice.skeleton()),
+                    choice.stream());
         }
         html.append("</select></label>\n<label>Request <textarea name=\"request\" rows=\"10\" spellcheck=\"false\">")
                 .append(Html.escape(request))
                 .append("</textarea></label>\n<p><button type=\"submit\">Send</button> ")
+                .append("<button type=\"button\" id=\"close-stream\" hidden>Close the stream</button> ")
                 .append("<span id=\"status\" class=\"status\"></span></p>\n</form>\n")
                 .append("<h2>Response</h2>\n<pre id=\"response\" class=\"response\"></pre>\n")
                 .append("<h2>The same call</h2>\n<p>Through the gateway (<code>micro api</code>):</p>\n")
@@ -67,9 +71,13 @@ record CallForm(List<String> services, String service, List<EndpointChoice> endp
         return html.toString();
     }
 
-    private static void option(StringBuilder html, String value, boolean selected, Optional<String> skeleton) {
+    private static void option(StringBuilder html, String value, boolean selected, Optional<String> skeleton,
+            boolean stream) {
         html.append("<option value=\"").append(Html.escape(value)).append('"');
         skeleton.ifPresent(json -> html.append(" data-skeleton=\"").append(Html.escape(json)).append('"'));
+        if (stream) {
+            html.append(" data-stream=\"true\"");
+        }
         html.append(selected ? " selected>" : ">").append(Html.escape(value)).append("</option>\n");
     }
 
@@ -78,7 +86,9 @@ record CallForm(List<String> services, String service, List<EndpointChoice> endp
      *
      * @param name the endpoint, {@code Say.Hello}
      * @param skeleton the JSON its request starts from
+     * @param stream whether it is a stream (registered with metadata {@code stream=true}): the form
+     *        opens a websocket to {@code /client/stream}, and Send sends one more message
      */
-    record EndpointChoice(String name, String skeleton) {
+    record EndpointChoice(String name, String skeleton, boolean stream) {
     }
 }

@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Where every micro web request enters. With the dashboard on, {@code /}, {@code /registry},
- * {@code /registry/events}, {@code /client}, their stylesheet and script, and {@code POST /rpc}
+ * {@code /registry/events}, {@code /client}, {@code /client/stream}, their stylesheet and script,
+ * and {@code POST /rpc}
  * are the dashboard's; every
  * other path goes to the web proxy. With {@code micro.web.dashboard.enabled=false} every path but
  * {@code /} goes to the proxy. Failures become go-micro's error JSON with the code as the status.
@@ -50,6 +51,7 @@ final class MicroWebHandler implements WebHandler {
                 case "/registry" -> page(exchange, served.pages()::registry);
                 case "/registry/events" -> page(exchange, served.feed()::handle);
                 case "/client" -> page(exchange, served.pages()::client);
+                case "/client/stream" -> page(exchange, served.stream()::handle);
                 case "/rpc" -> served.rpc().handle(exchange);
                 default -> served.assets().serves(rawPath) ? served.assets().serve(exchange, rawPath) : null;
             };
@@ -81,7 +83,9 @@ final class MicroWebHandler implements WebHandler {
      * @param feed the registry's changes as server-sent events
      * @param assets the stylesheet and script
      * @param rpc {@code POST /rpc}
+     * @param stream the call form's streams
      */
-    record Dashboard(DashboardPages pages, RegistryFeed feed, DashboardAssets assets, RpcEndpoint rpc) {
+    record Dashboard(DashboardPages pages, RegistryFeed feed, DashboardAssets assets, RpcEndpoint rpc,
+            CallStream stream) {
     }
 }

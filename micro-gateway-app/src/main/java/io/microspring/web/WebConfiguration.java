@@ -21,6 +21,7 @@ import io.microspring.gateway.handler.GatewayHandlerMapping;
 import io.microspring.gateway.handler.PassThroughJsonCodec;
 import io.microspring.gateway.handler.ProxyHandler;
 import io.microspring.gateway.handler.RpcEndpoint;
+import io.microspring.gateway.handler.RpcHandler;
 import io.microspring.gateway.route.Namespace;
 import io.microspring.net.HostPort;
 import io.microspring.registry.Registry;
@@ -59,8 +60,9 @@ class WebConfiguration {
         }
         RpcEndpoint rpc = new RpcEndpoint(client, maxBodySize(properties), properties.getRpc().getAllowedServices(),
                 "micro.web.rpc.allowed-services");
+        CallStream stream = new CallStream(new RpcHandler(client, maxBodySize(properties), registry), rpc);
         return new MicroWebHandler(Optional.of(new MicroWebHandler.Dashboard(new DashboardPages(registry, namespace),
-                new RegistryFeed(registry), new DashboardAssets(), rpc)), webProxy);
+                new RegistryFeed(registry), new DashboardAssets(), rpc, stream)), webProxy);
     }
 
     @Bean

@@ -1,7 +1,8 @@
 // micro web's pages. The registry list follows the registry's changes (server-sent events from
 // /registry/events). The call form fills the request from the endpoint's skeleton, sends it through
 // POST /rpc, shows the same call for curl and micro, and keeps the call in the address bar (a
-// permalink). Everything shown is set as text, never as HTML.
+// permalink). A stream endpoint opens a websocket and shows its messages as they arrive. Everything
+// shown is set as text, never as HTML.
 document.addEventListener('DOMContentLoaded', () => {
   followRegistry();
   callForm();
@@ -79,15 +80,59 @@ function callForm() {
     window.location.assign('/client?' + new URLSearchParams({ service: service.value }));
   });
   endpoint.addEventListener('change', () => {
+    if (stream) {
+      stream.close(1000, 'another endpoint');
+    }
     const chosen = endpoint.selectedOptions[0];
     request.value = chosen && chosen.dataset.skeleton ? chosen.dataset.skeleton : '{}';
     permalink();
   });
   request.addEventListener('input', permalink);
 
+  const closeStream = document.getElementById('close-stream');
+  let stream = null;
+  const isStream = () => {
+    const chosen = endpoint.selectedOptions[0];
+    return Boolean(chosen && chosen.dataset.stream === 'true');
+  };
+  // a stream endpoint: a websocket to /client/stream; Send sends one more message while it is open
+  const openStream = () => {
+    let received = 0;
+    response.className = 'response';
+    response.textContent = '';
+    status.textContent = 'opening the stream...';
+    const query = new URLSearchParams({ service: service.value, endpoint: endpoint.value });
+    stream = new WebSocket(location.origin.replace(/^http/, 'ws') + '/client/stream?' + query);
+    stream.onopen = () => {
+      status.textContent = 'streaming';
+      closeStream.hidden = false;
+      stream.send(compact());
+    };
+    stream.onmessage = message => {
+      received += 1;
+      response.textContent += message.data + '\n';
+      status.textContent = 'streaming: ' + received + (received === 1 ? ' message' : ' messages');
+    };
+    stream.onclose = closed => {
+      status.textContent = 'stream closed after ' + received + (received === 1 ? ' message' : ' messages')
+        + (closed.code === 1000 ? '' : ' (' + closed.code + (closed.reason ? ' ' + closed.reason : '') + ')');
+      closeStream.hidden = true;
+      stream = null;
+    };
+  };
+  closeStream.addEventListener('click', () => stream && stream.close(1000, 'closed in the form'));
+
   form.addEventListener('submit', async event => {
     event.preventDefault();
     permalink();
+    if (isStream()) {
+      if (stream && stream.readyState === WebSocket.OPEN) {
+        stream.send(compact());
+      } else {
+        openStream();
+      }
+      return;
+    }
     status.textContent = 'sending...';
     response.textContent = '';
     const started = performance.now();

@@ -145,6 +145,31 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void aStreamEndpointShowsItsMessagesAsTheyArriveAndABidirectionalOneTakesMore() throws IOException {
+        browser.get(web.url("/client?service=go.micro.api.test&endpoint=Echo.Count"
+                + "&request=%7B%22name%22%3A%22Ann%22%2C%22count%22%3A3%7D"));
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "stream closed after 3 messages"));
+        assertThat(browser.findElement(By.id("response")).getText()).isEqualTo(
+                "{\"msg\":\"Hello Ann 1\"}\n{\"msg\":\"Hello Ann 2\"}\n{\"msg\":\"Hello Ann 3\"}");
+        screenshot("client-stream");
+
+        browser.get(web.url("/client?service=go.micro.api.test&endpoint=Echo.Chat&request=%7B%22name%22%3A%22Ann%22%7D"));
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "streaming: 1 message"));
+        WebElement request = browser.findElement(By.name("request"));
+        request.clear();
+        request.sendKeys("{\"name\": \"Bob\"}");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "streaming: 2 messages"));
+        assertThat(browser.findElement(By.id("response")).getText())
+                .isEqualTo("{\"msg\":\"Hi Ann\"}\n{\"msg\":\"Hi Bob\"}");
+        browser.findElement(By.id("close-stream")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "stream closed after 2 messages"));
+    }
+
+    @Test
     void aServiceStartedWhileTheRegistryPageIsOpenAppearsWithoutAReload() {
         browser.get(web.url("/registry"));
         assertThat(browser.findElements(By.linkText("go.micro.srv.newcomer"))).isEmpty();

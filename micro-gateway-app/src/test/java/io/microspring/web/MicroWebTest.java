@@ -1,10 +1,12 @@
 package io.microspring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -240,6 +242,33 @@ class MicroWebTest {
     }
 
     @Test
+    void theCallFormsStreamChatsWithABidirectionalEndpointOverAWebsocket() throws Exception {
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        WebSocket socket = Http.client().newWebSocketBuilder()
+                .buildAsync(URI.create(web.url("/client/stream?service=go.micro.api.test&endpoint=Echo.Chat")
+                        .replace("http:", "ws:")), new WebSocket.Listener() {
+                            @Override
+                            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                                received.add(data.toString());
+                                webSocket.request(1);
+                                return null;
+                            }
+                        })
+                .get(10, TimeUnit.SECONDS);
+        socket.sendText("{\"name\":\"Ann\"}", true).get(10, TimeUnit.SECONDS);
+        assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("{\"msg\":\"Hi Ann\"}");
+        socket.sendText("{\"name\":\"Bob\"}", true).get(10, TimeUnit.SECONDS);
+        assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("{\"msg\":\"Hi Bob\"}");
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+
+        assertThat(Http.get(web.url("/client?service=go.micro.api.test&format=json")).body())
+                .contains("{\"name\":\"Echo.Chat\",\"skeleton\":\"{ }\",\"stream\":true}")
+                .contains("{\"name\":\"Echo.Call\",");
+        assertThat(Http.get(web.url("/client/stream?service=go.micro.api.test&endpoint=Echo.Chat")).body())
+                .contains("\"code\":400").contains("opens a websocket");
+    }
+
+    @Test
     void theStylesheetAndScriptComeFromTheJar() {
         HttpResponse<String> script = Http.get(web.url("/dashboard.js"));
         assertThat(script.statusCode()).isEqualTo(200);
@@ -263,6 +292,13 @@ class MicroWebTest {
                     "{\"service\":\"go.micro.srv.greeter\",\"endpoint\":\"Say.Hello\",\"request\":{\"name\":\"John\"}}");
             assertThat(response.statusCode()).isEqualTo(403);
             assertThat(response.body()).contains("micro.web.rpc.allowed-services");
+            assertThatThrownBy(() -> Http.client().newWebSocketBuilder()
+                    .buildAsync(URI.create(limited.url("/client/stream?service=go.micro.srv.greeter"
+                            + "&endpoint=Say.Hello").replace("http:", "ws:")), new WebSocket.Listener() {
+                            })
+                    .join())
+                    .cause().isInstanceOfSatisfying(WebSocketHandshakeException.class, refused ->
+                            assertThat(refused.getResponse().statusCode()).isEqualTo(403));
         }
     }
 
