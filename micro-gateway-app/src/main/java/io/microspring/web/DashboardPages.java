@@ -3,7 +3,6 @@ package io.microspring.web;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -46,7 +45,7 @@ final class DashboardPages {
     Mono<Void> home(ServerWebExchange exchange) {
         String prefix = namespace.join("");
         return services()
-                .filter(name -> namespace.contains(name))
+                .filter(namespace::contains)
                 .flatMapSequential(name -> registry.lookup(name).map(versions -> webApp(name,
                         name.substring(prefix.length()), versions)))
                 .collectList()
@@ -137,8 +136,8 @@ final class DashboardPages {
     }
 
     private static String registryHtml(List<ServiceSummary> services) {
-        StringBuilder html = new StringBuilder("<table class=\"services\">\n<thead><tr><th>Service</th><th>Versions</th>"
-                + "<th>Nodes</th></tr></thead>\n<tbody>\n");
+        StringBuilder html = new StringBuilder("<table class=\"services\">\n<thead><tr><th>Service</th>"
+                + "<th>Versions</th><th>Nodes</th></tr></thead>\n<tbody>\n");
         for (ServiceSummary service : services) {
             html.append("<tr><td><a href=\"/registry?service=")
                     .append(Html.escape(Html.query(service.name()))).append("\">")
@@ -209,7 +208,7 @@ final class DashboardPages {
             return "";
         }
         StringBuilder html = new StringBuilder("<dl class=\"metadata\">");
-        new LinkedHashMap<>(metadata).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry ->
+        metadata.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry ->
                 html.append("<dt>").append(Html.escape(entry.getKey())).append("</dt><dd>")
                         .append(Html.escape(entry.getValue())).append("</dd>"));
         return html.append("</dl>\n").toString();

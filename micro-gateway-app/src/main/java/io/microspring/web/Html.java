@@ -50,7 +50,8 @@ final class Html {
                 <script src="/dashboard.js" defer></script>
                 </head>
                 <body>
-                <nav><a href="/" class="brand">micro web</a> <a href="/registry">Registry</a> <a href="/client">Call</a></nav>
+                <nav><a href="/" class="brand">micro web</a> <a href="/registry">Registry</a>
+                <a href="/client">Call</a></nav>
                 <main>
                 <h1>%s</h1>
                 %s

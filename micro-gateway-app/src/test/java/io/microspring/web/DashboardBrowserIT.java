@@ -131,7 +131,8 @@ class DashboardBrowserIT {
                 .isEqualTo("micro call 'go.micro.srv.greeter' 'Say.Hello' '{\"name\":\"John\"}'");
         assertThat(browser.findElement(By.id("curl")).getText()).isEqualTo("curl -s http://localhost:8080/rpc "
                 + "-H 'Content-Type: application/json' -d "
-                + "'{\"service\":\"go.micro.srv.greeter\",\"endpoint\":\"Say.Hello\",\"request\":{\"name\":\"John\"}}'");
+                + "'{\"service\":\"go.micro.srv.greeter\",\"endpoint\":\"Say.Hello\","
+                + "\"request\":{\"name\":\"John\"}}'");
         screenshot("client");
 
         String permalink = browser.getCurrentUrl();
@@ -155,7 +156,8 @@ class DashboardBrowserIT {
                 "{\"msg\":\"Hello Ann 1\"}\n{\"msg\":\"Hello Ann 2\"}\n{\"msg\":\"Hello Ann 3\"}");
         screenshot("client-stream");
 
-        browser.get(web.url("/client?service=go.micro.api.test&endpoint=Echo.Chat&request=%7B%22name%22%3A%22Ann%22%7D"));
+        browser.get(web.url("/client?service=go.micro.api.test&endpoint=Echo.Chat"
+                + "&request=%7B%22name%22%3A%22Ann%22%7D"));
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "streaming: 1 message"));
         WebElement request = browser.findElement(By.name("request"));

@@ -14,8 +14,8 @@ record MicroWeb(ConfigurableApplicationContext context, int port) implements Aut
         all[0] = "spring.config.name=web";
         all[1] = "micro.web.address=127.0.0.1:0";
         System.arraycopy(properties, 0, all, 2, properties.length);
-        ConfigurableApplicationContext context = cluster.startWebApp(WebApplication.class, WebApplicationType.REACTIVE,
-                all);
+        ConfigurableApplicationContext context = cluster.startWebApp(WebApplication.class,
+                WebApplicationType.REACTIVE, all);
         return new MicroWeb(context, Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port")));
     }
 

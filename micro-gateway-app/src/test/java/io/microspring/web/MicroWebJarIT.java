@@ -43,9 +43,10 @@ class MicroWebJarIT {
     static void start() {
         greeter = GoPeers.startGreeter(GoPeers.registryEnv("etcd", etcd.address()));
         // reactive, as the sample runs alone: the test classpath also holds Spring MVC
-        greeterWeb = new SpringApplicationBuilder(GreeterWebApplication.class).web(WebApplicationType.REACTIVE).run("--micro.registry=etcd",
-                "--micro.registry-address=" + etcd.address(), "--server.address=127.0.0.1", "--server.port=0",
-                "--micro.web.name=go.micro.web.greeter", "--spring.main.banner-mode=off");
+        greeterWeb = new SpringApplicationBuilder(GreeterWebApplication.class).web(WebApplicationType.REACTIVE)
+                .run("--micro.registry=etcd", "--micro.registry-address=" + etcd.address(),
+                        "--server.address=127.0.0.1", "--server.port=0", "--micro.web.name=go.micro.web.greeter",
+                        "--spring.main.banner-mode=off");
         port = FreePorts.find();
         micro = ExternalProcess.builder("micro", Path.of("micro").toAbsolutePath())
                 .args("--registry=etcd", "--registry_address=" + etcd.address(), "web",

@@ -280,7 +280,8 @@ class MicroWebTest {
     @Test
     void rpcCallsAServiceAsTheGatewaysRpcDoes() {
         HttpResponse<String> response = Http.post(web.url("/rpc"), "application/json",
-                "{\"service\":\"go.micro.srv.greeter\",\"endpoint\":\"Say.Hello\",\"request\":\"{\\\"name\\\":\\\"John\\\"}\"}");
+                "{\"service\":\"go.micro.srv.greeter\",\"endpoint\":\"Say.Hello\","
+                        + "\"request\":\"{\\\"name\\\":\\\"John\\\"}\"}");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"msg\":\"Hello John\"}");
     }
@@ -289,7 +290,8 @@ class MicroWebTest {
     void rpcObeysItsAllowList() {
         try (MicroWeb limited = MicroWeb.start(cluster, "micro.web.rpc.allowed-services=go.micro.api.*")) {
             HttpResponse<String> response = Http.post(limited.url("/rpc"), "application/json",
-                    "{\"service\":\"go.micro.srv.greeter\",\"endpoint\":\"Say.Hello\",\"request\":{\"name\":\"John\"}}");
+                    "{\"service\":\"go.micro.srv.greeter\",\"endpoint\":\"Say.Hello\","
+                            + "\"request\":{\"name\":\"John\"}}");
             assertThat(response.statusCode()).isEqualTo(403);
             assertThat(response.body()).contains("micro.web.rpc.allowed-services");
             assertThatThrownBy(() -> Http.client().newWebSocketBuilder()
