@@ -1,12 +1,33 @@
-// micro web's pages. The registry list follows the registry's changes (server-sent events from
-// /registry/events). The call form fills the request from the endpoint's skeleton, sends it through
+// micro web's pages. The registry list and a service's page follow the registry's changes
+// (server-sent events from /registry/events). The call form fills the request from the endpoint's skeleton, sends it through
 // POST /rpc, shows the same call for curl and micro, and keeps the call in the address bar (a
 // permalink). A stream endpoint opens a websocket and shows its messages as they arrive. Everything
 // shown is set as text, never as HTML.
 document.addEventListener('DOMContentLoaded', () => {
   followRegistry();
+  followService();
   callForm();
 });
+
+// a service's page: on each change of that service, its sections are fetched again and swapped in
+function followService() {
+  const name = new URLSearchParams(location.search).get('service');
+  const main = document.querySelector('main');
+  if (!name || !main || !document.querySelector('section.version, p.empty') || !window.EventSource
+      || location.pathname !== '/registry') {
+    return;
+  }
+  new EventSource('/registry/events').onmessage = async message => {
+    if (JSON.parse(message.data).service !== name) {
+      return;
+    }
+    const answer = await fetch(location.href, { headers: { Accept: 'text/html' } });
+    if (answer.ok) {
+      const page = new DOMParser().parseFromString(await answer.text(), 'text/html');
+      main.replaceChildren(...page.querySelector('main').childNodes);
+    }
+  };
+}
 
 function followRegistry() {
   const table = document.querySelector('table.services');

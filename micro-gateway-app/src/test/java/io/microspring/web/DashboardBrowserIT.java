@@ -190,6 +190,26 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void aNodeStartedWhileTheServicePageIsOpenAppearsWithoutAReload() {
+        Duration ttl = Duration.ofMinutes(5);
+        Service first = new Service("go.micro.srv.growing", "latest", Map.of(), List.of(),
+                List.of(new Node("growing-1", "127.0.0.1:4", Map.of())));
+        try (Registration one = Registration.register(cluster.registry(), first, ttl, Duration.ofMinutes(1))) {
+            browser.get(web.url("/registry?service=go.micro.srv.growing"));
+            assertThat(browser.findElements(By.cssSelector("table.nodes tbody tr"))).hasSize(1);
+            ((JavascriptExecutor) browser).executeScript("window.notReloaded = true");
+            Service second = first.withNodes(List.of(new Node("growing-2", "127.0.0.1:5", Map.of())));
+            try (Registration two = Registration.register(cluster.registry(), second, ttl, Duration.ofMinutes(1))) {
+                new WebDriverWait(browser, WAIT).until(ExpectedConditions.numberOfElementsToBe(
+                        By.cssSelector("table.nodes tbody tr"), 2));
+                assertThat(browser.findElements(By.cssSelector("table.nodes tbody tr td:first-child")))
+                        .extracting(WebElement::getText).containsExactlyInAnyOrder("growing-1", "growing-2");
+                assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded")).isEqualTo(true);
+            }
+        }
+    }
+
+    @Test
     void theHomePageShowsTheGreeterAsATileThatReachesItThroughTheProxyWebsocketIncluded() throws IOException {
         browser.get(web.url("/"));
         WebElement tile = browser.findElement(By.cssSelector("a.tile"));
