@@ -22,6 +22,8 @@ import io.microspring.autoconfigure.GoMicroFlags;
  * <li>micro sidecar's own flags: {@code --namespace}, {@code --handler}, {@code --address},
  * {@code --server_name}, {@code --server_address}, {@code --server_version},
  * {@code --healthcheck_url} and {@code --endpoints} ({@code micro.sidecar.*}).</li>
+ * <li>micro web's own flags: {@code --namespace} and {@code --address} (also as micro v1's
+ * {@code --web_namespace} and {@code --web_address}), {@code micro.web.*}.</li>
  * <li>Any other go-micro flag {@code --some_flag} is property {@code micro.some-flag}, as for
  * services; Spring arguments ({@code --server.port=9000}, with a dot) pass unchanged.</li>
  * </ul>
@@ -50,9 +52,15 @@ final class GoFlags {
             "healthcheck_url", "micro.sidecar.healthcheck-url",
             "endpoints", "micro.sidecar.endpoints");
 
+    private static final Map<String, String> WEB_FLAGS = Map.of(
+            "namespace", "micro.web.namespace",
+            "web_namespace", "micro.web.namespace",
+            "address", "micro.web.address",
+            "web_address", "micro.web.address");
+
     /** Each command's own flags; they apply before the command as after it. */
     private static final Map<String, Map<String, String>> COMMAND_FLAGS = Map.of("api", API_FLAGS,
-            "sidecar", SIDECAR_FLAGS);
+            "sidecar", SIDECAR_FLAGS, "web", WEB_FLAGS);
 
     private static final Set<String> BOOLEAN_FLAGS = Set.of("enable_rpc", ENABLE_CORS, "h", "help");
 

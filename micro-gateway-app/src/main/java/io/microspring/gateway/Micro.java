@@ -3,19 +3,22 @@ package io.microspring.gateway;
 import java.util.List;
 
 import io.microspring.sidecar.SidecarApplication;
+import io.microspring.web.WebApplication;
 
 /**
  * The {@code micro} command: {@code micro [flags] api [flags]} runs the API gateway,
- * {@code micro [flags] sidecar [flags]} the sidecar. go-micro's
+ * {@code micro [flags] sidecar [flags]} the sidecar, {@code micro [flags] web [flags]} the web
+ * dashboard and web proxy. go-micro's
  * flags are taken as micro takes them ({@code --registry=etcd}, {@code --registry_address ...},
  * {@code --handler=rpc}) and become the gateway's properties; see {@link GoFlags}.
  */
 public final class Micro {
 
     private static final String USAGE = """
-            usage: micro [flags] api|sidecar [flags]
+            usage: micro [flags] api|sidecar|web [flags]
               api      run the API gateway (port 8080, namespace go.micro.api)
               sidecar  run the sidecar: go-micro over HTTP for an app in any language (127.0.0.1:8081)
+              web      run the web dashboard and the proxy to web apps (port 8082, namespace go.micro.web)
             flags, as go-micro's (environment variables work too, MICRO_REGISTRY=etcd):
               --registry=mdns|etcd|consul|memory  --registry_address=host:port
               --namespace=go.micro.api  --handler=meta|api|rpc|http|proxy|web|event  --address=:8080
@@ -24,6 +27,7 @@ public final class Micro {
               sidecar: --server_name=go.micro.srv.app --server_address=127.0.0.1:9000
               --healthcheck_url=http://127.0.0.1:9000/health --endpoints=App.Hello,App.Bye
               --handler=rpc|proxy --namespace=go.micro.srv --address=:8081 (loopback)
+              web: --namespace=go.micro.web --address=:8082
               ... (any micro.* property: --client_retries=1)
             """;
 
@@ -44,9 +48,10 @@ public final class Micro {
         switch (command.name()) {
             case "api" -> GatewayApplication.main(springArgs);
             case "sidecar" -> SidecarApplication.main(springArgs);
+            case "web" -> WebApplication.main(springArgs);
             default -> {
                 System.err.print(command.name().isEmpty() ? USAGE : "micro: unknown command '" + command.name()
-                        + "'; this build has: api, sidecar\n" + USAGE);
+                        + "'; this build has: api, sidecar, web\n" + USAGE);
                 System.exit(command.name().isEmpty() ? 0 : 2);
             }
         }

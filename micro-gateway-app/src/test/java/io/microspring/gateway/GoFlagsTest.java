@@ -42,6 +42,16 @@ class GoFlagsTest {
     }
 
     @Test
+    void webFlagsBecomeWebPropertiesEvenBeforeTheCommand() {
+        GoFlags.Command command = GoFlags.parse(List.of("--registry=consul", "--namespace=com.example.web", "web",
+                "--address", "127.0.0.1:9082", "--client_request_timeout=5s"));
+        assertThat(command.name()).isEqualTo("web");
+        assertThat(command.springArgs()).containsExactly("--micro.registry=consul",
+                "--micro.web.namespace=com.example.web", "--micro.web.address=127.0.0.1:9082",
+                "--micro.client-request-timeout=5s");
+    }
+
+    @Test
     void booleanFlagsTakeNoSeparateValueAndSpringArgumentsPassUnchanged() {
         GoFlags.Command command = GoFlags.parse(List.of("--enable_rpc", "api", "--server.shutdown=immediate",
                 "--client_request_timeout", "5s"));

@@ -79,6 +79,14 @@ public final class RpcEndpoint {
                 .flatMap(response -> Exchanges.write(exchange, 200, JsonCodec.CONTENT_TYPE, response));
     }
 
+    /** Fails with a 403 naming the setting unless the allow-list lets {@code service} be called. */
+    public void requireAllowed(String service) {
+        if (!allowed.isEmpty() && allowed.stream().noneMatch(pattern -> pattern.matcher(service).matches())) {
+            throw MicroException.forbidden(ID, "service %s may not be called through /rpc: %s allows %s", service,
+                    allowedServicesSetting, allowedServices);
+        }
+    }
+
     private Call parse(ServerHttpRequest request, byte[] body) {
         MediaType contentType = request.getHeaders().getContentType();
         Call call = contentType != null && contentType.isCompatibleWith(MediaType.APPLICATION_JSON)
@@ -91,15 +99,10 @@ public final class RpcEndpoint {
             throw MicroException.badRequest(ID, "endpoint is missing: send endpoint (or method), for example "
                     + "Say.Hello");
         }
-        if (!allowed.isEmpty()) {
-            if (allowed.stream().noneMatch(pattern -> pattern.matcher(call.service()).matches())) {
-                throw MicroException.forbidden(ID, "service %s may not be called through /rpc: %s allows %s",
-                        call.service(), allowedServicesSetting, allowedServices);
-            }
-            if (!call.address().isEmpty()) {
-                throw MicroException.forbidden(ID, "address may not be given to /rpc while %s is set: calls go "
-                        + "through discovery", allowedServicesSetting);
-            }
+        requireAllowed(call.service());
+        if (!allowed.isEmpty() && !call.address().isEmpty()) {
+            throw MicroException.forbidden(ID, "address may not be given to /rpc while %s is set: calls go "
+                    + "through discovery", allowedServicesSetting);
         }
         return call;
     }

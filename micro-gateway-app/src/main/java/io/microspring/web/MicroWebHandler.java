@@ -1,0 +1,91 @@
+package io.microspring.web;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebHandler;
+
+import io.microspring.errors.MicroException;
+import io.microspring.gateway.handler.Exchanges;
+import io.microspring.gateway.handler.RpcEndpoint;
+import io.microspring.gateway.route.RequestPath;
+import reactor.core.publisher.Mono;
+
+/**
+ * Where every micro web request enters. With the dashboard on, {@code /}, {@code /registry},
+ * {@code /registry/events}, {@code /client}, {@code /client/stream}, their stylesheet and script,
+ * and {@code POST /rpc}
+ * are the dashboard's; every
+ * other path goes to the web proxy. With {@code micro.web.dashboard.enabled=false} every path but
+ * {@code /} goes to the proxy. Failures become go-micro's error JSON with the code as the status.
+ */
+final class MicroWebHandler implements WebHandler {
+
+    /** The id of errors micro web itself answers with. */
+    static final String ID = "go.micro.web";
+
+    private final Optional<Dashboard> dashboard;
+    private final WebProxy proxy;
+
+    /** A handler serving {@code dashboard} when present, and {@code proxy}. */
+    MicroWebHandler(Optional<Dashboard> dashboard, WebProxy proxy) {
+        this.dashboard = dashboard;
+        this.proxy = proxy;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange) {
+        return Mono.defer(() -> serve(exchange))
+                .onErrorResume(error -> exchange.getResponse().isCommitted() ? Mono.error(error)
+                        : Exchanges.error(exchange, Exchanges.toMicroException(error)));
+    }
+
+    private Mono<Void> serve(ServerWebExchange exchange) {
+        String rawPath = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (dashboard.isPresent()) {
+            Dashboard served = dashboard.get();
+            Mono<Void> page = switch (rawPath) {
+                case "/", "" -> page(exchange, served.pages()::home);
+                case "/registry" -> page(exchange, served.pages()::registry);
+                case "/registry/events" -> page(exchange, served.feed()::handle);
+                case "/client" -> page(exchange, served.pages()::client);
+                case "/client/stream" -> page(exchange, served.stream()::handle);
+                case "/rpc" -> served.rpc().handle(exchange);
+                default -> served.assets().serves(rawPath) ? served.assets().serve(exchange, rawPath) : null;
+            };
+            if (page != null) {
+                return page;
+            }
+        }
+        RequestPath path = RequestPath.parse(rawPath);
+        if (path.segments().isEmpty()) {
+            return Mono.error(MicroException.notFound(ID, "no web app at /: web apps are served at /<app>/, "
+                    + "for example /greeter/ for go.micro.web.greeter"));
+        }
+        return proxy.handle(exchange, path);
+    }
+
+    private static Mono<Void> page(ServerWebExchange exchange, Function<ServerWebExchange, Mono<Void>> page) {
+        HttpMethod method = exchange.getRequest().getMethod();
+        if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
+            return Mono.error(MicroException.methodNotAllowed(ID, "%s takes GET, not %s",
+                    exchange.getRequest().getPath().value(), method));
+        }
+        return page.apply(exchange);
+    }
+
+    /**
+     * The dashboard's parts.
+     *
+     * @param pages the HTML and JSON pages
+     * @param feed the registry's changes as server-sent events
+     * @param assets the stylesheet and script
+     * @param rpc {@code POST /rpc}
+     * @param stream the call form's streams
+     */
+    record Dashboard(DashboardPages pages, RegistryFeed feed, DashboardAssets assets, RpcEndpoint rpc,
+            CallStream stream) {
+    }
+}
