@@ -9,7 +9,8 @@ document.addEventListener('DOMContentLoaded', () => {
   callForm();
 });
 
-// a service's page: on each change of that service, its sections are fetched again and swapped in
+// a service's page: on each change of that service, its sections are fetched again and swapped in;
+// also once the feed is open, for a change made between the page's rendering and the subscription
 function followService() {
   const name = new URLSearchParams(location.search).get('service');
   const main = document.querySelector('main');
@@ -17,14 +18,18 @@ function followService() {
       || location.pathname !== '/registry') {
     return;
   }
-  new EventSource('/registry/events').onmessage = async message => {
-    if (JSON.parse(message.data).service !== name) {
-      return;
-    }
+  const refresh = async () => {
     const answer = await fetch(location.href, { headers: { Accept: 'text/html' } });
     if (answer.ok) {
       const page = new DOMParser().parseFromString(await answer.text(), 'text/html');
       main.replaceChildren(...page.querySelector('main').childNodes);
+    }
+  };
+  const feed = new EventSource('/registry/events');
+  feed.onopen = refresh;
+  feed.onmessage = message => {
+    if (JSON.parse(message.data).service === name) {
+      refresh();
     }
   };
 }
@@ -52,11 +57,14 @@ function followRegistry() {
     });
     table.tBodies[0].replaceChildren(...rows);
   };
-  new EventSource('/registry/events').onmessage = () => {
+  const later = () => {
     if (!pending) {
       pending = setTimeout(refresh, 200);
     }
   };
+  const feed = new EventSource('/registry/events');
+  feed.onopen = later; // a change made between the page's rendering and the subscription
+  feed.onmessage = later;
 }
 
 function shellQuote(text) {
