@@ -2,16 +2,29 @@ package io.microspring.gateway;
 
 import java.util.List;
 
+import io.microspring.toolkit.cli.MicroCli;
+
 /**
- * The {@code micro} command: {@code micro [flags] api [flags]} runs the API gateway. go-micro's
- * flags are taken as micro takes them ({@code --registry=etcd}, {@code --registry_address ...},
- * {@code --handler=rpc}) and become the gateway's properties; see {@link GoFlags}.
+ * The {@code micro} command: {@code micro [flags] api [flags]} runs the API gateway, a Spring Boot
+ * application; go-micro's flags are taken as micro takes them ({@code --registry=etcd},
+ * {@code --registry_address ...}, {@code --handler=rpc}) and become the gateway's properties (see
+ * {@link GoFlags}). The query commands ({@code micro call}, {@code micro list services} ...) and
+ * the shell ({@code micro cli}) start no Spring context: see {@link MicroCli}.
  */
 public final class Micro {
 
     private static final String USAGE = """
-            usage: micro [flags] api [flags]
-              api    run the API gateway (port 8080, namespace go.micro.api)
+            usage: micro [flags] COMMAND [flags]
+              api                               run the API gateway (port 8080, namespace go.micro.api)
+              list services | services          every registered service
+              get service NAME                  versions, nodes and endpoints (also: describe service NAME)
+              call SERVICE ENDPOINT [JSON]      a call: --address, --metadata k=v, --content_type, --timeout
+              publish TOPIC JSON                a message through the broker
+              health SERVICE | stats SERVICE    Debug.Health / Debug.Stats of every node
+              register service JSON | deregister service JSON
+              registry watch [SERVICE]          registry events as they come
+              cli                               an interactive shell with these commands
+              --output=text|json|raw            how the query commands print
             flags, as go-micro's (environment variables work too, MICRO_REGISTRY=etcd):
               --registry=mdns|etcd|consul|memory  --registry_address=host:port
               --namespace=go.micro.api  --handler=meta|api|rpc|http|proxy|web|event  --address=:8080
@@ -24,9 +37,14 @@ public final class Micro {
     }
 
     public static void main(String[] args) {
+        List<String> arguments = List.of(args);
+        if (MicroCli.handles(arguments)) {
+            System.exit(MicroCli.run(arguments, System.getenv(), System.in, System.out, System.err));
+            return;
+        }
         GoFlags.Command command;
         try {
-            command = GoFlags.parse(List.of(args));
+            command = GoFlags.parse(arguments);
         } catch (IllegalArgumentException e) {
             System.err.println("micro: " + e.getMessage());
             System.err.print(USAGE);
@@ -35,7 +53,7 @@ public final class Micro {
         }
         if (!command.name().equals("api")) {
             System.err.print(command.name().isEmpty() ? USAGE : "micro: unknown command '" + command.name()
-                    + "'; this build has: api\n" + USAGE);
+                    + "'\n" + USAGE);
             System.exit(command.name().isEmpty() ? 0 : 2);
         }
         GatewayApplication.main(command.springArgs().toArray(String[]::new));

@@ -1,0 +1,72 @@
+package io.microspring.toolkit.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import io.microspring.toolkit.command.Output;
+
+/**
+ * {@code micro COMMAND ...} for the query commands ({@code list services}, {@code call},
+ * {@code health} ...) and {@code micro cli}, the shell: a plain {@code main}, no Spring context.
+ * Exit status 0 on success, 1 on a go-micro error (its JSON on stderr), 2 for a line that is not
+ * a command.
+ */
+public final class MicroCli {
+
+    private MicroCli() {
+    }
+
+    /** Whether {@code args} name one of the query commands or the shell (rather than {@code api}). */
+    public static boolean handles(List<String> args) {
+        try {
+            List<String> rest = GlobalFlags.parse(args, Map.of()).rest();
+            String first = rest.stream().filter(arg -> !arg.startsWith("-")).findFirst().orElse("");
+            return List.of(MicroCommandLine.COMMANDS).contains(first);
+        } catch (IllegalArgumentException e) {
+            return true; // a global flag without its value: reported by run
+        }
+    }
+
+    /** Runs {@code args} with go-micro's settings from {@code env}; the exit status. */
+    public static int run(List<String> args, Map<String, String> env, InputStream in, PrintStream out,
+            PrintStream err) {
+        GlobalFlags flags;
+        Output output;
+        try {
+            flags = GlobalFlags.parse(args, env);
+            output = flags.output();
+        } catch (RuntimeException e) {
+            err.println("micro: " + e.getMessage());
+            return CommandRunner.USAGE;
+        }
+        try (StandaloneToolkit toolkit = new StandaloneToolkit(flags.settings(env))) {
+            CommandRunner runner = new CommandRunner(toolkit, out, err);
+            CommandRunner.Parsed parsed = runner.parse(flags.rest());
+            if (parsed instanceof CommandRunner.Run run) {
+                return runner.run(run.command(), output);
+            }
+            if (parsed instanceof CommandRunner.WatchEvents watch) {
+                return runner.watch(watch.line(), output, MicroCli::untilInterrupted);
+            }
+            if (parsed instanceof CommandRunner.OpenShell) {
+                return new Shell(toolkit, output).run(in, out);
+            }
+            return ((CommandRunner.Done) parsed).status();
+        } catch (IllegalArgumentException e) {
+            err.println("micro: " + e.getMessage());
+            return CommandRunner.USAGE;
+        }
+    }
+
+    /** Blocks until the process is stopped (Ctrl-C). */
+    private static void untilInterrupted() {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
