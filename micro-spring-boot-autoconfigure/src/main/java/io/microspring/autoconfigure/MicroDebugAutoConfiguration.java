@@ -18,8 +18,8 @@ import io.microspring.server.debug.Debug;
  * go-micro's Debug service on every node that serves a {@link MicroService}, unless
  * {@code micro.debug.enabled=false}: the {@link Debug} handler, which the server picks up as it
  * picks up the application's handlers, and the {@link CallCounter} wrapper behind its request
- * figures. {@code Debug.Health} reports Spring Boot's availability: {@code ok} while the
- * application is live and accepts traffic.
+ * figures. {@code Debug.Health} reports Spring Boot's availability: {@code ok} unless the
+ * application has declared itself broken (liveness) or refusing traffic (readiness).
  */
 @AutoConfiguration(before = MicroServerAutoConfiguration.class)
 @ConditionalOnBean(annotation = MicroService.class)
@@ -41,9 +41,11 @@ public class MicroDebugAutoConfiguration {
         if (availability == null) {
             return Debug.OK;
         }
-        if (availability.getLivenessState() == LivenessState.BROKEN) {
+        // the states the application has published; none yet (the server starts before the first) is no problem
+        if (availability.getState(LivenessState.class, LivenessState.CORRECT) == LivenessState.BROKEN) {
             return "broken";
         }
-        return availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC ? Debug.OK : "refusing traffic";
+        return availability.getState(ReadinessState.class, ReadinessState.ACCEPTING_TRAFFIC)
+                == ReadinessState.REFUSING_TRAFFIC ? "refusing traffic" : Debug.OK;
     }
 }
