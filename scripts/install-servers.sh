@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the servers the integration tests start themselves (each test starts its own
 # instance on free loopback ports, in a temp dir):
-#   etcd-server (etcd), nats-server, rabbitmq-server, wrk (load generator for benchmarks).
+#   etcd-server (etcd), nats-server, rabbitmq-server, wrk (load generator for benchmarks),
+#   tmux (the pseudo-terminal the micro shell's test types into).
 #
 # Idempotent: when every binary is already there it returns at once without touching apt.
 # Debian's maintainer scripts would normally start the system services (etcd, rabbitmq,
@@ -16,6 +17,7 @@ declare -A BINARY_OF=(
   [nats-server]=nats-server
   [rabbitmq-server]=rabbitmq-server
   [wrk]=wrk
+  [tmux]=tmux
 )
 # system services these packages ship (stopped and disabled after installing)
 SERVICES=(etcd nats-server rabbitmq-server epmd epmd.socket)
@@ -32,7 +34,7 @@ for pkg in "${!BINARY_OF[@]}"; do
 done
 
 if [ "${#missing[@]}" -eq 0 ]; then
-  echo "install-servers: etcd, nats-server, rabbitmq-server and wrk are already installed"
+  echo "install-servers: etcd, nats-server, rabbitmq-server, wrk and tmux are already installed"
   exit 0
 fi
 

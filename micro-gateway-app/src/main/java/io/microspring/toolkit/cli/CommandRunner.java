@@ -106,9 +106,14 @@ final class CommandRunner {
         return result.failure().map(this::fail).orElse(OK);
     }
 
-    /** Prints the events of {@code line} until {@code until} returns (the user stops it). */
-    int watch(CommandLines.WatchLine line, Output output, Runnable until) {
+    /**
+     * Prints the events of {@code line} until {@code until} returns (the user stops it), after a
+     * line on {@code err} saying that the watch is on.
+     */
+    int watch(CommandLines.WatchLine line, Output output, String stopHint, Runnable until) {
         try (Watch watch = line.watch().start(toolkit, event -> print(event, output))) {
+            err.println("watching registry [" + toolkit.registry().name() + "]" + stopHint);
+            err.flush();
             until.run();
             return OK;
         } catch (RuntimeException e) {

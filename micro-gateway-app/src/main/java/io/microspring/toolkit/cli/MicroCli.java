@@ -49,7 +49,7 @@ public final class MicroCli {
                 return runner.run(run.command(), output);
             }
             if (parsed instanceof CommandRunner.WatchEvents watch) {
-                return runner.watch(watch.line(), output, MicroCli::untilInterrupted);
+                return runner.watch(watch.line(), output, "; Ctrl-C stops", MicroCli::untilInterrupted);
             }
             if (parsed instanceof CommandRunner.OpenShell) {
                 return new Shell(toolkit, output).run(in, out);

@@ -103,8 +103,7 @@ final class Shell {
         if (parsed instanceof CommandRunner.Run run) {
             runner.run(run.command(), lineOutput);
         } else if (parsed instanceof CommandRunner.WatchEvents watch) {
-            console.println("watching the registry; press Enter to stop");
-            runner.watch(watch.line(), lineOutput, () -> reader.readLine(""));
+            runner.watch(watch.line(), lineOutput, "; Enter stops", () -> reader.readLine(""));
         } else if (parsed instanceof CommandRunner.OpenShell) {
             console.println("micro: this is the shell already");
         }
