@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import org.slf4j.helpers.NOPServiceProvider;
+
 import io.microspring.toolkit.command.Output;
 
 /**
@@ -15,6 +17,8 @@ import io.microspring.toolkit.command.Output;
  * a command.
  */
 public final class MicroCli {
+
+    private static final String SLF4J_PROVIDER = "slf4j.provider";
 
     private MicroCli() {
     }
@@ -30,9 +34,15 @@ public final class MicroCli {
         }
     }
 
-    /** Runs {@code args} with go-micro's settings from {@code env}; the exit status. */
+    /**
+     * Runs {@code args} with go-micro's settings from {@code env}; the exit status. Query commands
+     * print results and errors, not logs: SLF4J is silenced unless {@code -Dslf4j.provider} says otherwise.
+     */
     public static int run(List<String> args, Map<String, String> env, InputStream in, PrintStream out,
             PrintStream err) {
+        if (System.getProperty(SLF4J_PROVIDER) == null) {
+            System.setProperty(SLF4J_PROVIDER, NOPServiceProvider.class.getName());
+        }
         GlobalFlags flags;
         Output output;
         try {
