@@ -5,8 +5,10 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-import org.slf4j.helpers.NOPServiceProvider;
+import org.slf4j.helpers.NOP_FallbackServiceProvider;
 
 import io.microspring.toolkit.command.Output;
 
@@ -19,6 +21,7 @@ import io.microspring.toolkit.command.Output;
 public final class MicroCli {
 
     private static final String SLF4J_PROVIDER = "slf4j.provider";
+    private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
     private MicroCli() {
     }
@@ -36,13 +39,11 @@ public final class MicroCli {
 
     /**
      * Runs {@code args} with go-micro's settings from {@code env}; the exit status. Query commands
-     * print results and errors, not logs: SLF4J is silenced unless {@code -Dslf4j.provider} says otherwise.
+     * print results and errors, not logs (see {@link #silenceLogging}).
      */
     public static int run(List<String> args, Map<String, String> env, InputStream in, PrintStream out,
             PrintStream err) {
-        if (System.getProperty(SLF4J_PROVIDER) == null) {
-            System.setProperty(SLF4J_PROVIDER, NOPServiceProvider.class.getName());
-        }
+        silenceLogging();
         GlobalFlags flags;
         Output output;
         try {
@@ -69,6 +70,18 @@ public final class MicroCli {
             err.println("micro: " + e.getMessage());
             return CommandRunner.USAGE;
         }
+    }
+
+    /**
+     * SLF4J gets its no-op provider (unless {@code -Dslf4j.provider} names another) and says nothing
+     * about it; java.util.logging (the etcd client's gRPC) is turned off.
+     */
+    private static void silenceLogging() {
+        if (System.getProperty(SLF4J_PROVIDER) == null) {
+            System.setProperty(SLF4J_PROVIDER, NOP_FallbackServiceProvider.class.getName());
+            System.setProperty(SLF4J_VERBOSITY, "ERROR");
+        }
+        Logger.getLogger("").setLevel(Level.OFF);
     }
 
     /** Blocks until the process is stopped (Ctrl-C). */

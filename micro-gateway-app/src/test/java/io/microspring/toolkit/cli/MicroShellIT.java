@@ -53,8 +53,13 @@ class MicroShellIT {
     private Tmux shell() {
         Tmux tmux = new Tmux("env -u MICRO_REGISTRY -u MICRO_REGISTRY_ADDRESS HOME=" + home + " "
                 + Path.of("micro").toAbsolutePath() + " cli");
-        tmux.awaitScreen(screen -> screen.contains("micro> "), ANSWER);
-        return tmux;
+        try {
+            tmux.awaitScreen(screen -> screen.contains("micro>"), ANSWER);
+            return tmux;
+        } catch (AssertionError e) {
+            tmux.close();
+            throw e;
+        }
     }
 
     @Test
@@ -83,7 +88,7 @@ class MicroShellIT {
         try (Tmux tmux = shell()) {
             tmux.type("hea");
             tmux.press("Tab");
-            tmux.awaitScreen(screen -> screen.contains("micro> health "), ANSWER);
+            tmux.awaitScreen(screen -> screen.contains("micro> health"), ANSWER);
             tmux.type("shell.java.gr");
             tmux.press("Tab");
             tmux.awaitScreen(screen -> screen.contains("micro> health " + JAVA_NAME), ANSWER);
