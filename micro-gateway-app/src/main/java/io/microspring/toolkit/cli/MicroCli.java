@@ -63,7 +63,7 @@ public final class MicroCli {
                 return runner.watch(watch.line(), output, "; Ctrl-C stops", MicroCli::untilInterrupted);
             }
             if (parsed instanceof CommandRunner.OpenShell) {
-                return new Shell(toolkit, output).run(in, out);
+                return new Shell(toolkit, output, Shell.historyFile(env)).run(in, out);
             }
             return ((CommandRunner.Done) parsed).status();
         } catch (IllegalArgumentException e) {

@@ -42,10 +42,19 @@ final class Shell {
 
     private final Toolkit toolkit;
     private final Output output;
+    private final Path history;
 
-    Shell(Toolkit toolkit, Output output) {
+    /** A shell printing as {@code output} unless a line says otherwise, keeping its history in {@code history}. */
+    Shell(Toolkit toolkit, Output output, Path history) {
         this.toolkit = toolkit;
         this.output = output;
+        this.history = history;
+    }
+
+    /** {@code .micro_history} in {@code $HOME} (the JVM's user.home when it is unset), as shells keep theirs. */
+    static Path historyFile(Map<String, String> env) {
+        String home = env.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".micro_history");
     }
 
     /** Reads and runs lines until {@code quit} or end of input; the exit status, 0. */
@@ -57,7 +66,7 @@ final class Shell {
                     .appName("micro")
                     .terminal(terminal)
                     .completer(new ShellCompleter(toolkit))
-                    .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".micro_history"))
+                    .variable(LineReader.HISTORY_FILE, history)
                     .build();
             console.println("micro shell: type help for the commands, quit to leave");
             while (true) {

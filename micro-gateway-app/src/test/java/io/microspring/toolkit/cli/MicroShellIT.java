@@ -96,10 +96,10 @@ class MicroShellIT {
             tmux.type("call shell.go.gr");
             tmux.press("Tab");
             tmux.awaitScreen(screen -> screen.contains("micro> call " + GO_NAME), ANSWER);
-            tmux.type(" Say.He");
+            tmux.type("Say.He"); // a completed word ends with a space
             tmux.press("Tab");
             tmux.awaitScreen(screen -> screen.contains("micro> call " + GO_NAME + " Say.Hello"), ANSWER);
-            tmux.type(" {\"name\": \"Tab\"}");
+            tmux.type("{\"name\": \"Tab\"}");
             tmux.press("Enter");
             tmux.awaitScreen(screen -> screen.contains("Hello Tab"), ANSWER);
         }

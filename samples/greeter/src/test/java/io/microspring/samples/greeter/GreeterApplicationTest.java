@@ -62,14 +62,17 @@ class GreeterApplicationTest {
     }
 
     @Test
-    void theRegisteredServiceDescribesSayHello() {
-        assertThat(server.service().endpoints()).singleElement().satisfies(endpoint -> {
-            assertThat(endpoint.name()).isEqualTo("Say.Hello");
-            assertThat(endpoint.request().name()).isEqualTo("HelloRequest");
-            assertThat(endpoint.request().values()).extracting(v -> v.name() + ":" + v.type())
-                    .containsExactly("name:string");
-            assertThat(endpoint.response().values()).extracting(v -> v.name() + ":" + v.type())
-                    .containsExactly("msg:string");
-        });
+    void theRegisteredServiceDescribesSayHelloBesidesGoMicrosDebugService() {
+        assertThat(server.service().endpoints()).extracting(endpoint -> endpoint.name())
+                .contains("Debug.Health", "Debug.Stats");
+        assertThat(server.service().endpoints()).filteredOn(endpoint -> !endpoint.name().startsWith("Debug."))
+                .singleElement().satisfies(endpoint -> {
+                    assertThat(endpoint.name()).isEqualTo("Say.Hello");
+                    assertThat(endpoint.request().name()).isEqualTo("HelloRequest");
+                    assertThat(endpoint.request().values()).extracting(v -> v.name() + ":" + v.type())
+                            .containsExactly("name:string");
+                    assertThat(endpoint.response().values()).extracting(v -> v.name() + ":" + v.type())
+                            .containsExactly("msg:string");
+                });
     }
 }
