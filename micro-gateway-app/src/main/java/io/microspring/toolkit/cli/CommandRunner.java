@@ -42,15 +42,19 @@ final class CommandRunner {
     sealed interface Parsed {
     }
 
+    /** An engine command to run. */
     record Run(Command command) implements Parsed {
     }
 
+    /** {@code registry watch}: events until stopped. */
     record WatchEvents(CommandLines.WatchLine line) implements Parsed {
     }
 
+    /** {@code cli}: the shell. */
     record OpenShell() implements Parsed {
     }
 
+    /** Nothing left to do: help or a usage error was printed; {@code status} is the exit status. */
     record Done(int status) implements Parsed {
     }
 

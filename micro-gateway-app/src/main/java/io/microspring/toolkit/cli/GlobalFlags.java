@@ -70,7 +70,7 @@ final class GlobalFlags {
         return rest;
     }
 
-    /** Whether a registry, broker or client flag was given on the line itself (not only in the environment). */
+    /** Whether flag {@code name} has a value, from the line or from the environment. */
     boolean names(String name) {
         return values.containsKey(name);
     }

@@ -11,6 +11,8 @@ import java.util.logging.Logger;
 import org.slf4j.helpers.NOP_FallbackServiceProvider;
 
 import io.microspring.toolkit.command.Output;
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import io.netty.util.internal.logging.JdkLoggerFactory;
 
 /**
  * {@code micro COMMAND ...} for the query commands ({@code list services}, {@code call},
@@ -74,7 +76,8 @@ public final class MicroCli {
 
     /**
      * SLF4J gets its no-op provider (unless {@code -Dslf4j.provider} names another) and says nothing
-     * about it; java.util.logging (the etcd client's gRPC) is turned off.
+     * about it; java.util.logging (the etcd client's gRPC) is turned off, and Netty logs to it
+     * rather than probing SLF4J and Log4j on every start.
      */
     private static void silenceLogging() {
         if (System.getProperty(SLF4J_PROVIDER) == null) {
@@ -82,6 +85,7 @@ public final class MicroCli {
             System.setProperty(SLF4J_VERBOSITY, "ERROR");
         }
         Logger.getLogger("").setLevel(Level.OFF);
+        InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
     }
 
     /** Blocks until the process is stopped (Ctrl-C). */
