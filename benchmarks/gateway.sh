@@ -70,7 +70,7 @@ pids+=($scg_pid)
 
 wait_for "$work/greeter.log" "Registered node"
 wait_for "$work/apigreeter.log" "Registered node"
-wait_for "$work/web.log" "Registered web service"
+wait_for "$work/web.log" "Registered node"
 gateway="http://127.0.0.1:$gateway_port"
 wait_ok "$gateway/rpc" -d service=go.micro.srv.greeter -d method=Say.Hello -d 'request={"name":"John"}'
 wait_ok "$gateway/greeter/say/hello" -H 'Content-Type: application/json' -d '{"name":"John"}'

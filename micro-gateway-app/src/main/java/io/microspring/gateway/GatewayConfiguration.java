@@ -35,7 +35,8 @@ import io.microspring.gateway.handler.RpcEndpoint;
 import io.microspring.gateway.handler.RpcHandler;
 import io.microspring.gateway.route.Namespace;
 import io.microspring.gateway.route.ServiceIndex;
-import io.microspring.registry.cache.CachingRegistry;
+import io.microspring.net.HostPort;
+import io.microspring.registry.Registry;
 import io.microspring.selector.Selector;
 
 /**
@@ -62,7 +63,7 @@ class GatewayConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    ServiceIndex serviceIndex(CachingRegistry registry, Namespace namespace) {
+    ServiceIndex serviceIndex(Registry registry, Namespace namespace) {
         return new ServiceIndex(registry, namespace);
     }
 
@@ -87,12 +88,12 @@ class GatewayConfiguration {
 
     @Bean
     GatewayWebHandler gatewayWebHandler(GatewayProperties properties, Namespace namespace, ServiceIndex index,
-            CachingRegistry registry, MicroClient client, RpcHandler rpc, ApiHandler api, ProxyHandler proxy) {
+            MicroClient client, RpcHandler rpc, ApiHandler api, ProxyHandler proxy) {
         Optional<RpcEndpoint> rpcEndpoint = properties.getRpc().isEnabled()
                 ? Optional.of(new RpcEndpoint(client, maxBodySize(properties), properties.getRpc().getAllowedServices()))
                 : Optional.empty();
         EventHandler events = new EventHandler(client, namespace, maxBodySize(properties));
-        return new GatewayWebHandler(properties.getHandler(), namespace, index, registry, rpcEndpoint,
+        return new GatewayWebHandler(properties.getHandler(), namespace, index, rpcEndpoint,
                 new GatewayWebHandler.Handlers(rpc, api, proxy, events));
     }
 
@@ -126,23 +127,22 @@ class GatewayConfiguration {
     }
 
     @Bean
-    RegistryHealthIndicator registryHealthIndicator(CachingRegistry registry) {
-        return new RegistryHealthIndicator(registry.delegate());
+    RegistryHealthIndicator registryHealthIndicator(Registry registry) {
+        return new RegistryHealthIndicator(registry);
     }
 
     /** Listens on {@code micro.api.address} ({@code :8080}: every interface, port 8080). */
     @Bean
     WebServerFactoryCustomizer<ConfigurableReactiveWebServerFactory> gatewayAddress(GatewayProperties properties) {
         String address = properties.getAddress();
-        int colon = address == null ? -1 : address.lastIndexOf(':');
-        int port;
+        HostPort listen;
         try {
-            port = Integer.parseInt(address.substring(colon + 1));
-        } catch (RuntimeException e) {
-            throw new InvalidConfigurationPropertyValueException("micro.api.address", address,
-                    "it must be host:port, such as :8080 or 127.0.0.1:8080");
+            listen = HostPort.parse(address);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationPropertyValueException("micro.api.address", address, e.getMessage());
         }
-        String host = colon <= 0 ? "" : address.substring(0, colon).replace("[", "").replace("]", "");
+        int port = listen.port();
+        String host = listen.host();
         return factory -> {
             factory.setPort(port);
             if (!host.isEmpty()) {

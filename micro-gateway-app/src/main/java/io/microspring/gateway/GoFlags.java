@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.microspring.autoconfigure.GoMicroFlags;
+
 /**
- * Reads a {@code micro} command line as go-micro's CLI does and turns its flags into Spring Boot
- * arguments: {@code micro --registry=etcd --registry_address=127.0.0.1:2379 api --handler=rpc}
+ * Reads a {@code micro} command line as go-micro's CLI does ({@link GoMicroFlags}) and turns its
+ * flags into Spring Boot arguments: {@code micro --registry=etcd --registry_address=127.0.0.1:2379 api --handler=rpc}
  * becomes command {@code api} with {@code --micro.registry=etcd},
  * {@code --micro.registry-address=127.0.0.1:2379} and {@code --micro.api.handler=rpc}.
  * <ul>
@@ -35,7 +37,7 @@ final class GoFlags {
             "enable_rpc", "micro.api.rpc.enabled",
             ENABLE_CORS, "micro.api.cors.allowed-origins");
 
-    private static final Set<String> BOOLEAN_FLAGS = Set.of("enable_rpc", ENABLE_CORS, "register_fail_fast");
+    private static final Set<String> BOOLEAN_FLAGS = Set.of("enable_rpc", ENABLE_CORS, "h", "help");
 
     private static final Set<String> UNSUPPORTED = Set.of("resolver", "type", "enable_tls",
             "enable_acme", "enable_stats", "acme_provider", "tls_cert_file", "tls_key_file", "tls_client_ca_file");
@@ -45,52 +47,34 @@ final class GoFlags {
 
     /** The command and its Spring arguments; the command is empty when none was given or help was asked. */
     static Command parse(List<String> args) {
-        String command = "";
+        GoMicroFlags.CommandLine line = GoMicroFlags.parse(args, BOOLEAN_FLAGS);
+        if (line.arguments().size() > 1) {
+            throw new IllegalArgumentException("unexpected argument '" + line.arguments().get(1) + "' after command "
+                    + line.arguments().get(0));
+        }
         List<String> springArgs = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (!arg.startsWith("-") || arg.equals("-") || arg.equals("--")) {
-                if (!command.isEmpty()) {
-                    throw new IllegalArgumentException("unexpected argument '" + arg + "' after command " + command);
-                }
-                command = arg;
-                continue;
-            }
-            String flag = arg.substring(arg.startsWith("--") ? 2 : 1);
-            if (flag.equals("h") || flag.equals("help")) {
+        for (GoMicroFlags.Flag flag : line.flags()) {
+            String name = flag.name();
+            if (name.equals("h") || name.equals("help")) {
                 return new Command("", List.of());
             }
-            int equals = flag.indexOf('=');
-            String name = equals < 0 ? flag : flag.substring(0, equals);
-            String property = property(name);
-            String value;
-            if (equals >= 0) {
-                value = flag.substring(equals + 1);
-            } else if (BOOLEAN_FLAGS.contains(name)) {
-                value = "true";
-            } else if (i + 1 < args.size()) {
-                value = args.get(++i);
-            } else {
+            String property = property(flag);
+            if (flag.value() == null) {
                 throw new IllegalArgumentException("flag --" + name + " needs a value");
             }
-            if (name.equals(ENABLE_CORS)) {
-                value = corsOrigins(value);
-            }
+            String value = name.equals(ENABLE_CORS) ? corsOrigins(flag.value()) : flag.value();
             springArgs.add("--" + property + "=" + value);
         }
+        String command = line.arguments().isEmpty() ? "" : line.arguments().get(0);
         return new Command(command, List.copyOf(springArgs));
     }
 
-    private static String property(String flag) {
-        if (flag.contains(".")) {
-            return flag;
+    private static String property(GoMicroFlags.Flag flag) {
+        if (UNSUPPORTED.contains(flag.name())) {
+            throw new IllegalArgumentException("flag --" + flag.name() + " of micro api is not supported by this"
+                    + " gateway (see micro-gateway-app/README.md for the settings it has)");
         }
-        if (UNSUPPORTED.contains(flag)) {
-            throw new IllegalArgumentException("flag --" + flag + " of micro api is not supported by this gateway "
-                    + "(see micro-gateway-app/README.md for the settings it has)");
-        }
-        String api = API_FLAGS.get(flag);
-        return api != null ? api : "micro." + flag.replace('_', '-');
+        return API_FLAGS.getOrDefault(flag.name(), flag.property());
     }
 
     /** The origins {@code --enable_cors=value} allows: every one, as micro's CORS, or none. */

@@ -25,11 +25,13 @@ import io.microspring.gatewaytest.Http;
 class EdgeTest {
 
     static final ListAppender<ILoggingEvent> accessLog = new ListAppender<>();
+    static Cluster cluster;
     static Cluster.Gateway gateway;
 
     @BeforeAll
-    static void start(Cluster cluster) {
-        gateway = cluster.gateway();
+    static void start(Cluster shared) {
+        cluster = shared;
+        gateway = shared.gateway();
         accessLog.start();
         ((Logger) LoggerFactory.getLogger(RequestLog.LOGGER)).addAppender(accessLog);
     }
@@ -59,8 +61,16 @@ class EdgeTest {
     }
 
     @Test
-    void healthIncludesTheRegistry() {
+    void healthShowsOnlyTheStatusByDefault() {
         HttpResponse<String> health = Http.get(gateway.url("/actuator/health"));
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("details", "registry", "diskSpace");
+    }
+
+    @Test
+    void healthIncludesTheRegistryWhenDetailsAreShown() {
+        HttpResponse<String> health = Http.get(cluster.gateway("management.endpoint.health.show-details=always")
+                .url("/actuator/health"));
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"")
                 .contains("\"registry\":{\"details\":{\"registry\":\"memory\"");

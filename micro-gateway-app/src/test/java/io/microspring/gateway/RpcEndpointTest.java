@@ -89,6 +89,12 @@ class RpcEndpointTest {
         HttpResponse<String> get = Http.get(gateway.url("/rpc"));
         assertThat(get.statusCode()).isEqualTo(405);
 
+        HttpResponse<String> headerInjection = Http.post(gateway.url("/rpc"), "application/json",
+                "{\"service\":\"go.micro.srv.greeter\",\"endpoint\":\"Say.Hello\\r\\nX-A: b\",\"request\":{}}");
+        assertThat(headerInjection.statusCode()).isEqualTo(400);
+        assertThat(headerInjection.body()).contains("\"code\":400").contains("Say.Hello??X-A:?b")
+                .doesNotContain("\\r");
+
         theSeedsFormCallAnswersHelloJohn();
     }
 

@@ -24,12 +24,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.microspring.api.WebServiceRegistration;
 import io.microspring.gatewaytest.Cluster;
 import io.microspring.gatewaytest.ClusterExtension;
 import io.microspring.gatewaytest.Http;
 import io.microspring.registry.Endpoint;
 import io.microspring.registry.Node;
+import io.microspring.registry.Registration;
 import io.microspring.registry.Service;
 
 /**
@@ -43,7 +43,7 @@ class UnavailableServiceTest {
     static Cluster cluster;
     static int closedPort;
     static Service offline;
-    static WebServiceRegistration offlineWeb;
+    static Registration offlineWeb;
 
     @BeforeAll
     static void registerServicesNoOneServes(Cluster shared) throws IOException {
@@ -57,8 +57,7 @@ class UnavailableServiceTest {
                         new Endpoint("Offline.Api", null, null, Map.of("handler", "api"))),
                 List.of(new Node("offline-1", address, Map.of("protocol", "mucp"))));
         shared.registry().register(offline, Duration.ofHours(1));
-        offlineWeb = WebServiceRegistration.register(shared.registry(), "go.micro.api.offweb", address,
-                List.of("/offweb/**"));
+        offlineWeb = shared.registerWeb("go.micro.api.offweb", address, "/offweb/**");
     }
 
     @AfterAll

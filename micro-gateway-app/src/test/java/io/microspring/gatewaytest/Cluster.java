@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -22,16 +23,18 @@ import org.springframework.http.client.ReactorResourceFactory;
 
 import com.sun.net.httpserver.HttpServer;
 
-import io.microspring.api.WebServiceRegistration;
 import io.microspring.gateway.GatewayApplication;
 import io.microspring.gatewaytest.echo.EchoApplication;
 import io.microspring.gatewaytest.srv.SrvGreeterApplication;
 import io.microspring.registry.Endpoint;
 import io.microspring.registry.Node;
+import io.microspring.registry.Registration;
 import io.microspring.registry.Service;
+import io.microspring.registry.WebService;
 import io.microspring.registry.memory.MemoryRegistry;
 import io.microspring.samples.greeterapi.GreeterApiApplication;
 import io.microspring.samples.greeterweb.GreeterWebApplication;
+import io.microspring.server.ServerSettings;
 
 /**
  * The real services behind the gateway in these tests, each a Spring application on its own
@@ -109,11 +112,26 @@ public final class Cluster implements AutoCloseable {
         startDropper();
     }
 
+    /**
+     * Starts {@code application} as a web app of {@code type} with {@code properties}, sharing the
+     * cluster's registry; the caller closes it.
+     */
+    public ConfigurableApplicationContext startWebApp(Class<?> application, WebApplicationType type,
+            String... properties) {
+        return startApp(application, type, properties);
+    }
+
     private ConfigurableApplicationContext startApp(Class<?> application, String[] properties) {
+        return startApp(application, WebApplicationType.REACTIVE, properties);
+    }
+
+    private ConfigurableApplicationContext startApp(Class<?> application, WebApplicationType type,
+            String[] properties) {
         String[] args = Arrays.stream(concat(properties, "micro.registry=memory", "spring.main.banner-mode=off"))
                 .map(property -> "--" + property)
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(application)
+                .web(type)
                 .initializers(context -> {
                     context.getBeanFactory().registerSingleton("sharedRegistry", registry);
                     // each web server on event loops of its own, so stopping one leaves the others running
@@ -151,7 +169,7 @@ public final class Cluster implements AutoCloseable {
         server.start();
         running.add(() -> server.stop(0));
         String address = "127.0.0.1:" + server.getAddress().getPort();
-        running.add(WebServiceRegistration.register(registry, "go.micro.api.headers", address, List.of("/headers/**")));
+        running.add(registerWeb("go.micro.api.headers", address, "/headers/**"));
     }
 
     private void startDropper() throws IOException {
@@ -172,7 +190,13 @@ public final class Cluster implements AutoCloseable {
         registry.register(new Service("go.micro.api.dying", "latest", Map.of(),
                 List.of(new Endpoint("Dying.Call", null, null, Map.of())),
                 List.of(new Node("dying-1", address, Map.of("protocol", "mucp")))), Duration.ofHours(1));
-        running.add(WebServiceRegistration.register(registry, "go.micro.api.gone", address, List.of("/gone/**")));
+        running.add(registerWeb("go.micro.api.gone", address, "/gone/**"));
+    }
+
+    /** Registers a plain HTTP server at {@code address} as web service {@code name} serving {@code path}. */
+    public Registration registerWeb(String name, String address, String path) {
+        return Registration.register(registry, WebService.of(name, ServerSettings.DEFAULT_VERSION, address, Map.of(),
+                List.of(path)), ServerSettings.DEFAULT_REGISTER_TTL, ServerSettings.DEFAULT_REGISTER_INTERVAL);
     }
 
     private static void readHead(InputStream in) throws IOException {

@@ -13,7 +13,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClas
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,14 +25,14 @@ import io.microspring.broker.nats.NatsBroker;
 import io.microspring.broker.nats.NatsBrokerSettings;
 import io.microspring.broker.rabbitmq.RabbitMqBroker;
 import io.microspring.broker.rabbitmq.RabbitMqBrokerSettings;
-import io.microspring.registry.cache.CachingRegistry;
+import io.microspring.registry.Registry;
 
 /**
  * The broker chosen by {@code micro.broker}, created only when the application defines no
  * {@link Broker} of its own: http (go-micro's default, through the caching registry), nats,
  * rabbitmq or memory. The NATS and RabbitMQ brokers connect when they are created, so a broker
  * that cannot be reached stops startup naming its address; a missing client library stops it
- * naming the dependency to add.
+ * naming the starter to add.
  */
 @AutoConfiguration(after = MicroRegistryCacheAutoConfiguration.class,
         afterName = "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration")
@@ -50,7 +49,7 @@ public class MicroBrokerAutoConfiguration {
 
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean(Broker.class)
-        HttpBroker microBroker(MicroBrokerProperties properties, CachingRegistry registry) {
+        HttpBroker microBroker(MicroBrokerProperties properties, Registry registry) {
             List<String> addresses = properties.getBrokerAddress();
             if (addresses.size() > 1) {
                 throw new InvalidConfigurationPropertyValueException(ADDRESS_PROPERTY, addresses,
@@ -112,7 +111,7 @@ public class MicroBrokerAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(Broker.class)
         Broker microBroker() {
-            throw new IllegalStateException("micro.broker=nats needs the NATS client: add the dependency io.nats:jnats");
+            throw new MissingPluginException(MissingPluginException.Plugin.NATS);
         }
     }
 
@@ -181,8 +180,7 @@ public class MicroBrokerAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(Broker.class)
         Broker microBroker() {
-            throw new IllegalStateException(
-                    "micro.broker=rabbitmq needs the RabbitMQ client: add the dependency com.rabbitmq:amqp-client");
+            throw new MissingPluginException(MissingPluginException.Plugin.RABBITMQ);
         }
     }
 

@@ -4,6 +4,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -53,7 +54,7 @@ public class MicroClientAutoConfiguration {
 
     private static String supported(Codecs codecs, String contentType) {
         if (codecs.find(contentType).isEmpty()) {
-            throw new org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException(
+            throw new InvalidConfigurationPropertyValueException(
                     "micro.client-content-type", contentType, "supported: " + String.join(", ", codecs.contentTypes()));
         }
         return contentType;

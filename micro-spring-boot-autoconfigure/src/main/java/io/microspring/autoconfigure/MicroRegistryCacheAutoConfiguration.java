@@ -12,7 +12,7 @@ import io.microspring.registry.cache.CachingRegistry;
 
 /**
  * Wraps the registry in the {@link CachingRegistry}, which becomes the primary {@link Registry}
- * bean. When no registry could be created, startup fails naming the dependency to add.
+ * bean. When no registry could be created, startup fails naming the starter to add.
  */
 @AutoConfiguration(after = MicroRegistryAutoConfiguration.class)
 public class MicroRegistryCacheAutoConfiguration {
@@ -28,14 +28,11 @@ public class MicroRegistryCacheAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(value = Registry.class, ignored = CachingRegistry.class)
     Registry microMissingRegistry(MicroRegistryProperties properties) {
-        throw new IllegalStateException(missingRegistry(properties.getRegistry()));
-    }
-
-    private static String missingRegistry(MicroRegistryProperties.RegistryType type) {
-        return switch (type) {
-            case ETCD -> "micro.registry=etcd needs the etcd client: add the dependency io.etcd:jetcd-core";
-            case CONSUL -> "micro.registry=consul needs the Consul client: add the dependency com.ecwid.consul:consul-api";
-            default -> "micro.registry=" + type.name().toLowerCase(Locale.ROOT) + " is not available in this build";
+        throw switch (properties.getRegistry()) {
+            case ETCD -> new MissingPluginException(MissingPluginException.Plugin.ETCD);
+            case CONSUL -> new MissingPluginException(MissingPluginException.Plugin.CONSUL);
+            default -> new IllegalStateException("micro.registry="
+                    + properties.getRegistry().name().toLowerCase(Locale.ROOT) + " is not available in this build");
         };
     }
 }

@@ -3,9 +3,10 @@ package io.microspring.autoconfigure;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 
-import io.microspring.registry.cache.CachingRegistry;
+import io.microspring.registry.Registry;
 import io.microspring.selector.RegistrySelector;
 import io.microspring.selector.Selector;
 import io.microspring.selector.Strategy;
@@ -17,13 +18,13 @@ public class MicroSelectorAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(Selector.class)
-    RegistrySelector microSelector(CachingRegistry registry, MicroSelectorProperties properties) {
+    RegistrySelector microSelector(Registry registry, MicroSelectorProperties properties) {
         Strategy strategy = switch (properties.getSelector()) {
             case RANDOM -> Strategy.random();
             case ROUNDROBIN -> Strategy.roundRobin();
         };
         if (properties.getSelectorCooldown().isNegative()) {
-            throw new org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException(
+            throw new InvalidConfigurationPropertyValueException(
                     "micro.selector-cooldown", properties.getSelectorCooldown(), "it must not be negative");
         }
         return new RegistrySelector(registry, strategy, properties.getSelectorCooldown());

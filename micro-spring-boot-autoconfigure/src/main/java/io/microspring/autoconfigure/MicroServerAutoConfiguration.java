@@ -1,6 +1,7 @@
 package io.microspring.autoconfigure;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +49,9 @@ public class MicroServerAutoConfiguration {
             Registry registry, Codecs codecs, ObjectProvider<Broker> brokers, ObjectProvider<HandlerWrapper> wrappers,
             ObjectProvider<ServerSettingsCustomizer> customizers) {
         Map<String, Object> beans = context.getBeansWithAnnotation(MicroService.class);
-        ServerSettings settings = settings(properties, beans.values());
-        for (ServerSettingsCustomizer customizer : customizers.orderedStream().toList()) {
-            settings = customizer.customize(settings);
-        }
+        ServerSettings.Builder builder = settings(properties, beans.values());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        ServerSettings settings = builder.build();
         List<HandlerWrapper> handlerWrappers = wrappers.orderedStream().toList();
         Broker broker = brokers.getIfAvailable();
         RpcServer server = broker != null ? new RpcServer(settings, transport, registry, codecs, handlerWrappers, broker)
@@ -69,6 +69,7 @@ public class MicroServerAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     MicroServerLifecycle microServerLifecycle(Server server) {
         return new MicroServerLifecycle(server);
     }
@@ -78,7 +79,7 @@ public class MicroServerAutoConfiguration {
         return annotation == null || annotation.handler().isEmpty() ? type.getSimpleName() : annotation.handler();
     }
 
-    private static ServerSettings settings(MicroServerProperties properties, java.util.Collection<Object> beans) {
+    private static ServerSettings.Builder settings(MicroServerProperties properties, Collection<Object> beans) {
         Set<String> names = new TreeSet<>();
         Set<String> versions = new TreeSet<>();
         Map<String, String> metadata = new LinkedHashMap<>(properties.getServerMetadata());
@@ -97,22 +98,18 @@ public class MicroServerAutoConfiguration {
         }
         String name = single(names, "name", properties.getServerName(), "micro.server-name");
         String version = single(versions, "version", properties.getServerVersion(), "micro.server-version");
-        return new ServerSettings(name, version, properties.getServerAddress(), properties.getServerAdvertise(),
-                metadata, Properties.positive("micro.register-ttl", properties.getRegisterTtl()),
-                registerInterval(properties), Properties.positive("micro.server-drain-timeout",
-                        properties.getServerDrainTimeout()),
-                properties.isRegisterFailFast(),
-                Properties.atLeast("micro.server-handler-threads", properties.getServerHandlerThreads(), 1));
-    }
-
-    private static java.time.Duration registerInterval(MicroServerProperties properties) {
-        java.time.Duration interval = Properties.positive("micro.register-interval", properties.getRegisterInterval());
-        if (interval.compareTo(properties.getRegisterTtl()) >= 0) {
-            throw new org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException(
-                    "micro.register-interval", interval, "it must be shorter than micro.register-ttl ("
-                            + properties.getRegisterTtl() + "), or the node expires between heartbeats");
-        }
-        return interval;
+        String address = properties.getServerAddress();
+        return ServerSettings.builder(name)
+                .version(version)
+                .address(address == null || address.isBlank() ? ServerSettings.DEFAULT_ADDRESS : address)
+                .advertise(properties.getServerAdvertise())
+                .metadata(metadata)
+                .registerTtl(Properties.positive("micro.register-ttl", properties.getRegisterTtl()))
+                .registerInterval(Properties.registerInterval(properties))
+                .drainTimeout(Properties.positive("micro.server-drain-timeout", properties.getServerDrainTimeout()))
+                .registerFailFast(properties.isRegisterFailFast())
+                .handlerThreads(Properties.atLeast("micro.server-handler-threads",
+                        properties.getServerHandlerThreads(), 1));
     }
 
     private static String single(Set<String> fromAnnotations, String attribute, String fromProperty, String property) {
@@ -130,5 +127,4 @@ public class MicroServerAutoConfiguration {
         }
         return fromProperty;
     }
-
 }

@@ -3,12 +3,13 @@ package io.microspring.autoconfigure;
 import io.microspring.server.ServerSettings;
 
 /**
- * Adjusts the server settings after the {@code micro.server-*} properties and {@code @MicroService}
- * attributes are applied; beans of this type run in {@link org.springframework.core.annotation.Order order}.
+ * Adjusts the server settings being built after the {@code micro.server-*} and
+ * {@code micro.register-*} properties and {@code @MicroService} attributes are applied; beans of
+ * this type run in {@link org.springframework.core.annotation.Order order}.
  */
 @FunctionalInterface
 public interface ServerSettingsCustomizer {
 
-    /** The settings to use instead of {@code settings}. */
-    ServerSettings customize(ServerSettings settings);
+    /** Changes the settings being built. */
+    void customize(ServerSettings.Builder settings);
 }

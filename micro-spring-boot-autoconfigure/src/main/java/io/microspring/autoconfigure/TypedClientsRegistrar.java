@@ -3,6 +3,8 @@ package io.microspring.autoconfigure;
 import java.util.List;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.FactoryBean;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -10,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
@@ -39,7 +42,7 @@ class TypedClientsRegistrar implements ImportBeanDefinitionRegistrar, Environmen
                 environment) {
             @Override
             protected boolean isCandidateComponent(
-                    org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
+                    AnnotatedBeanDefinition definition) {
                 return definition.getMetadata().isInterface() && definition.getMetadata().isIndependent();
             }
         };
@@ -60,9 +63,9 @@ class TypedClientsRegistrar implements ImportBeanDefinitionRegistrar, Environmen
         }
         RootBeanDefinition definition = new RootBeanDefinition(TypedClientFactoryBean.class);
         definition.getConstructorArgumentValues().addIndexedArgumentValue(0, type);
-        definition.setTargetType(org.springframework.core.ResolvableType.forClassWithGenerics(
+        definition.setTargetType(ResolvableType.forClassWithGenerics(
                 TypedClientFactoryBean.class, type));
-        definition.setAttribute(org.springframework.beans.factory.FactoryBean.OBJECT_TYPE_ATTRIBUTE, type);
+        definition.setAttribute(FactoryBean.OBJECT_TYPE_ATTRIBUTE, type);
         registry.registerBeanDefinition(beanName, definition);
     }
 }

@@ -17,6 +17,7 @@ import io.microspring.codec.Codec;
 import io.microspring.codec.Codecs;
 import io.microspring.codec.Envelope;
 import io.microspring.metadata.Metadata;
+import io.microspring.registry.Endpoint;
 import io.microspring.transport.MicroHeaders;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -106,7 +107,7 @@ public final class Subscriber {
         boolean blocking = !Mono.class.isAssignableFrom(returned) && !CompletionStage.class.isAssignableFrom(returned);
         SubscribeOptions options = new SubscribeOptions(annotation.queue(), annotation.autoAck(), annotation.durable());
         method.setAccessible(true);
-        String name = handlerName + "." + Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1);
+        String name = handlerName + "." + Endpoint.capitalise(method.getName());
         return new Subscriber(name, annotation.topic(), options, bean, method, kinds, messageType, blocking, codecs);
     }
 

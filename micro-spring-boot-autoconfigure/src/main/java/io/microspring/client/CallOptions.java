@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.microspring.internal.Durations;
 import io.microspring.metadata.Metadata;
 import io.microspring.selector.NodeFilter;
 
@@ -126,13 +127,13 @@ public final class CallOptions {
 
         /** The time allowed for the whole call, retries included. */
         public Builder requestTimeout(Duration requestTimeout) {
-            this.requestTimeout = positive(requestTimeout, "requestTimeout");
+            this.requestTimeout = Durations.requirePositive(requestTimeout, "requestTimeout");
             return this;
         }
 
         /** The time allowed to open a connection to a node. */
         public Builder connectionTimeout(Duration connectionTimeout) {
-            this.connectionTimeout = positive(connectionTimeout, "connectionTimeout");
+            this.connectionTimeout = Durations.requirePositive(connectionTimeout, "connectionTimeout");
             return this;
         }
 
@@ -189,13 +190,6 @@ public final class CallOptions {
 
         public CallOptions build() {
             return new CallOptions(this);
-        }
-
-        private static Duration positive(Duration value, String name) {
-            if (value == null || value.isZero() || value.isNegative()) {
-                throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
-            }
-            return value;
         }
     }
 }

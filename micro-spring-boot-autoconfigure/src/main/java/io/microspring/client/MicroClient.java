@@ -3,6 +3,7 @@ package io.microspring.client;
 import java.lang.reflect.Type;
 
 import io.microspring.broker.Publisher;
+import io.microspring.errors.MicroException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -10,10 +11,12 @@ import reactor.core.publisher.Mono;
  * selector (or a fixed address), the request is encoded with the call's content type, and failures
  * that provably did not reach a node are retried on another node with backoff.
  *
- * <p>Failures arrive as {@link io.microspring.errors.MicroException}: the remote handler's own
- * error, or one with id {@code go.micro.client} (404 unknown service, 408 timeout, 500 connection
- * failure). The metadata of the Reactor context (and, inside a handler, of the call being served)
- * travels with every call.
+ * <p>Failures arrive as {@link MicroException}: the remote handler's own error, or one with id
+ * {@code go.micro.client}: 404 unknown service; 408 no answer within the request timeout; 503 when
+ * no node could be connected to after the retries (connection refused, no pooled connection) or
+ * none passes the selector filters; 500 when a connection was lost during the exchange. The
+ * metadata of the Reactor context (and, inside a handler, of the call being served) travels with
+ * every call.
  */
 public interface MicroClient extends Publisher {
 

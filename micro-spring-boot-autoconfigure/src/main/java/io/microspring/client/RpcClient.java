@@ -68,6 +68,11 @@ public final class RpcClient implements MicroClient {
     @Override
     @SuppressWarnings("unchecked")
     public <T> Mono<T> call(String service, String endpoint, Object request, Type responseType, CallOptions options) {
+        if (!isHeaderSafe(service) || !isHeaderSafe(endpoint)) {
+            return Mono.error(MicroException.badRequest(ID, "service and endpoint must be names such as "
+                    + "go.micro.srv.greeter and Say.Hello, without spaces or control characters; got %s and %s",
+                    printable(service), printable(endpoint)));
+        }
         CallOptions effective = options.over(defaults);
         Metadata handlerMetadata = CallContext.current().map(CallContext::metadata).orElse(Metadata.empty());
         return Mono.deferContextual(context -> {
@@ -105,6 +110,16 @@ public final class RpcClient implements MicroClient {
                     .put(BrokerMessage.ID_HEADER, messageId());
             return broker.publish(topic, new BrokerMessage(headers.build(), body));
         });
+    }
+
+    /** Whether {@code name} can travel in a header: visible ASCII only, nothing that could end the header. */
+    private static boolean isHeaderSafe(String name) {
+        return name != null && !name.isEmpty() && name.chars().allMatch(c -> c > ' ' && c < 0x7f);
+    }
+
+    /** {@code name} with everything but visible ASCII shown as {@code ?}, safe to echo in an error. */
+    private static String printable(String name) {
+        return name == null ? "nothing" : name.replaceAll("[^\\x21-\\x7e]", "?");
     }
 
     /** A random (version 4) UUID; unique is all a message id must be, so no secure random source is spent on it. */

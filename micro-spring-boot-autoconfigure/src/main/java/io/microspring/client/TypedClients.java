@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.microspring.annotation.MicroClient;
 import io.microspring.internal.Types;
 import io.microspring.metadata.Metadata;
+import io.microspring.registry.Endpoint;
 import reactor.core.publisher.Mono;
 
 /**
@@ -77,8 +78,7 @@ public final class TypedClients {
             boolean async = Mono.class.isAssignableFrom(returnType) || CompletionStage.class.isAssignableFrom(returnType);
             Type responseType = async ? Types.firstTypeArgument(method.getGenericReturnType())
                     : returnType == void.class ? Void.class : method.getGenericReturnType();
-            String name = Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1);
-            return new MethodCall(service, handler + "." + name, request, metadata, options, responseType, returnType);
+            return new MethodCall(service, handler + "." + Endpoint.capitalise(method.getName()), request, metadata, options, responseType, returnType);
         }
 
         Object invoke(io.microspring.client.MicroClient client, Object[] args) {

@@ -1,5 +1,6 @@
 package io.microspring.codec;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,13 +16,19 @@ import io.microspring.codec.proto.ProtobufCodec;
 
 /**
  * The codecs a process speaks, looked up by content type. Parameters such as
- * {@code ; charset=utf-8} are ignored, and a missing content type means
- * {@code application/protobuf}, as on a go-micro server.
+ * {@code ; charset=utf-8} and letter case are ignored, {@code application/proto} and
+ * {@code application/x-protobuf} mean {@code application/protobuf} (as in micro's api), and a
+ * missing content type means {@code application/protobuf}, as on a go-micro server.
  */
 public final class Codecs {
 
     /** What a request without a {@code Content-Type} is read as, as go-micro does. */
     public static final String DEFAULT_CONTENT_TYPE = "application/protobuf";
+
+    /** Other names of a content type, mapped to the one its codec is known by. */
+    private static final Map<String, String> ALIASES = Map.of(
+            "application/proto", ProtobufCodec.CONTENT_TYPE,
+            "application/x-protobuf", ProtobufCodec.CONTENT_TYPE);
 
     private final Map<String, Codec> byContentType;
 
@@ -46,7 +53,7 @@ public final class Codecs {
 
     /** These codecs plus {@code codecs}, which replace those of the same content type. */
     public Codecs with(Collection<? extends Codec> codecs) {
-        java.util.List<Codec> all = new java.util.ArrayList<>(byContentType.values());
+        List<Codec> all = new ArrayList<>(byContentType.values());
         all.addAll(codecs);
         return of(all);
     }
@@ -68,9 +75,14 @@ public final class Codecs {
         return byContentType.keySet().stream().sorted().toList();
     }
 
-    private static String normalize(String contentType) {
+    /**
+     * {@code contentType} as codecs are known by it: without parameters, in lower case, an alias
+     * replaced ({@code Application/X-Protobuf; proto=x} gives {@code application/protobuf}).
+     */
+    public static String normalize(String contentType) {
         int semicolon = contentType.indexOf(';');
         String type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
-        return type.trim().toLowerCase(Locale.ROOT);
+        type = type.strip().toLowerCase(Locale.ROOT);
+        return ALIASES.getOrDefault(type, type);
     }
 }

@@ -1,5 +1,6 @@
 package io.microspring.errors;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -61,7 +62,7 @@ public final class ExceptionMapper {
     private static Throwable unwrap(Throwable error) {
         Throwable current = error;
         while ((current instanceof CompletionException || current instanceof ExecutionException
-                || current instanceof java.lang.reflect.InvocationTargetException)
+                || current instanceof InvocationTargetException)
                 && current.getCause() != null) {
             current = current.getCause();
         }

@@ -8,4 +8,12 @@ public record Endpoint(String name, Value request, Value response, Map<String, S
     public Endpoint {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
+
+    /**
+     * {@code word} with its first letter in upper case, as the method part of go-micro's endpoint
+     * names is (Go exports only capitalised methods): {@code hello} gives {@code Hello}.
+     */
+    public static String capitalise(String word) {
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
 }

@@ -10,13 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.microspring.errors.MicroException;
 import io.microspring.registry.Node;
+import io.microspring.registry.Registry;
 import io.microspring.registry.RegistryException;
 import io.microspring.registry.Service;
-import io.microspring.registry.cache.CachingRegistry;
 import reactor.core.publisher.Mono;
 
 /**
- * The selector over a {@link CachingRegistry}: lookups are served from the cache, filters narrow
+ * The selector over a {@link Registry}'s {@link Registry#lookup lookup} (served from the cache when
+ * the registry is the caching one, as configured by default): filters narrow
  * the nodes, nodes in their failure cool-down are left out (unless no other node is left), and the
  * strategy chooses among the rest.
  */
@@ -27,7 +28,7 @@ public final class RegistrySelector implements Selector {
 
     private static final String ID = "go.micro.client";
 
-    private final CachingRegistry registry;
+    private final Registry registry;
     private final Strategy strategy;
     private final Duration cooldown;
     private final Clock clock;
@@ -35,12 +36,12 @@ public final class RegistrySelector implements Selector {
     private final Map<String, NodeList> nodeLists = new ConcurrentHashMap<>();
 
     /** Selecting from {@code registry} with {@code strategy}; failed nodes are skipped for {@code cooldown}. */
-    public RegistrySelector(CachingRegistry registry, Strategy strategy, Duration cooldown) {
+    public RegistrySelector(Registry registry, Strategy strategy, Duration cooldown) {
         this(registry, strategy, cooldown, Clock.systemUTC());
     }
 
     /** With an explicit clock. */
-    public RegistrySelector(CachingRegistry registry, Strategy strategy, Duration cooldown, Clock clock) {
+    public RegistrySelector(Registry registry, Strategy strategy, Duration cooldown, Clock clock) {
         this.registry = registry;
         this.strategy = strategy;
         this.cooldown = cooldown;

@@ -3,6 +3,7 @@ package io.microspring.server;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 import io.microspring.metadata.Metadata;
 
@@ -37,7 +38,7 @@ public final class CallContext {
     }
 
     /** Runs {@code action} with this context as {@link #current()}. */
-    <T> T runAsCurrent(java.util.concurrent.Callable<T> action) throws Exception {
+    <T> T runAsCurrent(Callable<T> action) throws Exception {
         CallContext previous = CURRENT.get();
         CURRENT.set(this);
         try {

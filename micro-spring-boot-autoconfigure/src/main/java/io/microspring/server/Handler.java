@@ -5,11 +5,13 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import io.microspring.annotation.MicroHandler;
+import io.microspring.registry.Endpoint;
 
 /**
  * A named group of endpoints served by one object, as a go-micro handler: each
@@ -42,7 +44,7 @@ public final class Handler {
         List<EndpointMethod> endpoints = new ArrayList<>();
         for (Method method : handlerMethods(type)) {
             MicroHandler annotation = method.getAnnotation(MicroHandler.class);
-            String methodName = annotation.name().isEmpty() ? capitalise(method.getName()) : annotation.name();
+            String methodName = annotation.name().isEmpty() ? Endpoint.capitalise(method.getName()) : annotation.name();
             String endpoint = name + "." + methodName;
             endpoints.add(EndpointMethod.of(endpoint, bean, method, endpointMetadata(annotation, endpoint,
                     type.getSimpleName() + "." + method.getName())));
@@ -65,7 +67,7 @@ public final class Handler {
 
     /** {@code key=value} entries as a map; a malformed entry fails naming {@code where}. */
     public static Map<String, String> parseMetadata(String[] entries, String where) {
-        Map<String, String> map = new java.util.LinkedHashMap<>();
+        Map<String, String> map = new LinkedHashMap<>();
         for (String entry : entries) {
             int equals = entry.indexOf('=');
             if (equals <= 0) {
@@ -118,9 +120,5 @@ public final class Handler {
                 .filter(method -> !Modifier.isStatic(method.getModifiers()))
                 .sorted(Comparator.comparing(Method::getName))
                 .toList();
-    }
-
-    private static String capitalise(String name) {
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 }

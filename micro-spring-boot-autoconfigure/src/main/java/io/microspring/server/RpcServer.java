@@ -2,13 +2,11 @@ package io.microspring.server;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +15,12 @@ import io.microspring.broker.Broker;
 import io.microspring.broker.Subscriber;
 import io.microspring.broker.Subscription;
 import io.microspring.codec.Codecs;
+import io.microspring.net.AdvertiseAddress;
+import io.microspring.net.HostPort;
 import io.microspring.registry.Endpoint;
 import io.microspring.registry.Node;
+import io.microspring.registry.Registration;
+import io.microspring.registry.RegistrationException;
 import io.microspring.registry.Registry;
 import io.microspring.registry.Service;
 import io.microspring.transport.Listener;
@@ -28,9 +30,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * go-micro's RPC server ("mucp") for Java: handlers' endpoints served over a {@link Transport},
- * the node registered in a {@link Registry} once the port is bound and kept alive by a heartbeat,
- * its subscribers subscribed through a {@link Broker} while it runs. It owns its heartbeat thread
- * and its blocking-handler threads and releases both on {@link #stop()}.
+ * the node registered in a {@link Registry} once the port is bound and kept registered by a
+ * {@link Registration}, its subscribers subscribed through a {@link Broker} while it runs. It owns
+ * its registration and its blocking-handler threads and releases both on {@link #stop()}.
  */
 public final class RpcServer implements Server {
 
@@ -55,7 +57,7 @@ public final class RpcServer implements Server {
     private Listener listener;
     private RpcDispatcher dispatcher;
     private Scheduler handlerThreads;
-    private ScheduledExecutorService heartbeat;
+    private Registration registration;
 
     /**
      * A server for {@code settings.name()} without subscribers; {@code brokerName} is written into
@@ -123,18 +125,12 @@ public final class RpcServer implements Server {
                 "micro-handler-" + settings.name(), 60, true);
         dispatcher = new RpcDispatcher(settings.name(), endpoints, codecs, wrappers, handlerThreads);
         listener = transport.listen(settings.address(), dispatcher);
-        Node node = new Node(nodeId, AdvertiseAddress.resolve(settings.advertise(), listener.address()), nodeMetadata());
+        HostPort advertised = AdvertiseAddress.resolve(settings.advertise(), HostPort.parse(listener.address()));
+        Node node = new Node(nodeId, advertised.toString(), nodeMetadata());
         registered = new Service(settings.name(), settings.version(), Map.of(), endpointDescriptors(), List.of(node));
         log.info("Transport [{}] Listening on {}", transport.name(), listener.address());
         subscribeAll();
-        registerFirst(node);
-        heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "micro-register-" + settings.name());
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = settings.registerInterval().toMillis();
-        heartbeat.scheduleWithFixedDelay(this::registerAgain, interval, interval, TimeUnit.MILLISECONDS);
+        register();
     }
 
     @Override
@@ -142,15 +138,8 @@ public final class RpcServer implements Server {
         if (!isRunning()) {
             return;
         }
-        heartbeat.shutdownNow();
-        heartbeat = null;
-        try {
-            registry.deregister(registered);
-            log.info("Registry [{}] Deregistered node {}", registry.name(), nodeId);
-        } catch (RuntimeException e) {
-            log.warn("Registry [{}] could not deregister node {}: {}; it expires after {}", registry.name(), nodeId,
-                    e.getMessage(), settings.registerTtl());
-        }
+        registration.close();
+        registration = null;
         unsubscribeAll();
         dispatcher.startDraining();
         listener.stopAccepting();
@@ -171,23 +160,21 @@ public final class RpcServer implements Server {
         return listener != null;
     }
 
-    private void registerFirst(Node node) {
+    private void register() {
+        if (!settings.registerFailFast()) {
+            registration = Registration.registerEventually(registry, registered, settings.registerTtl(),
+                    settings.registerInterval());
+            return;
+        }
         try {
-            registry.register(registered, settings.registerTtl());
-            log.info("Registry [{}] Registered node {} of {} at {}", registry.name(), nodeId, settings.name(),
-                    node.address());
+            registration = Registration.register(registry, registered, settings.registerTtl(),
+                    settings.registerInterval());
         } catch (RuntimeException e) {
-            if (settings.registerFailFast()) {
-                unsubscribeAll();
-                listener.close(CLOSE_TIMEOUT); // Duration.ZERO fails in reactor-netty, hiding the registry error
-                handlerThreads.dispose();
-                listener = null;
-                throw new IllegalStateException("Cannot register service " + settings.name() + " with registry ["
-                        + registry.name() + "]: " + e.getMessage() + ". Check micro.registry and micro.registry-address,"
-                        + " or set micro.register-fail-fast=false to start anyway and retry.", e);
-            }
-            log.warn("Registry [{}] could not register {} ({}); retrying every {}", registry.name(), nodeId,
-                    e.getMessage(), settings.registerInterval());
+            unsubscribeAll();
+            listener.close(CLOSE_TIMEOUT); // Duration.ZERO fails in reactor-netty, hiding the registry error
+            handlerThreads.dispose();
+            listener = null;
+            throw new RegistrationException(registry.name(), settings.name(), e);
         }
     }
 
@@ -223,15 +210,6 @@ public final class RpcServer implements Server {
             }
         }
         subscriptions.clear();
-    }
-
-    private void registerAgain() {
-        try {
-            registry.register(registered, settings.registerTtl());
-        } catch (RuntimeException e) {
-            log.warn("Registry [{}] heartbeat of node {} failed: {}; retrying in {}", registry.name(), nodeId,
-                    e.getMessage(), settings.registerInterval());
-        }
     }
 
     /**
@@ -271,7 +249,7 @@ public final class RpcServer implements Server {
     private List<Endpoint> endpointDescriptors() {
         List<Endpoint> descriptors = new ArrayList<>();
         endpoints.values().stream().map(EndpointMethod::descriptor)
-                .sorted(java.util.Comparator.comparing(Endpoint::name))
+                .sorted(Comparator.comparing(Endpoint::name))
                 .forEach(descriptors::add);
         for (Subscriber subscriber : subscribers) {
             descriptors.add(new Endpoint(subscriber.name(), ValueDescriber.describe(subscriber.messageType()), null,

@@ -1,5 +1,6 @@
 package io.microspring.transport;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,8 +26,12 @@ public final class MicroHeaders {
 
     /** Headers of the wire protocol and of HTTP itself, which are not the caller's metadata. */
     private static final Set<String> NOT_METADATA = caseInsensitive(SERVICE, ENDPOINT, METHOD, ID, ERROR, TOPIC,
-            STREAM, PROTOCOL, TIMEOUT, CONTENT_TYPE, ACCEPT, "Content-Length", "Host", "Connection", "Accept-Encoding",
-            "User-Agent", "Transfer-Encoding", "Expect", "Keep-Alive");
+            STREAM, PROTOCOL, TIMEOUT, CONTENT_TYPE, ACCEPT, "Content-Length", "Host", "Accept-Encoding", "User-Agent",
+            "Expect");
+
+    /** HTTP headers of one connection (RFC 9110, 7.6.1), and the non-standard Proxy-Connection. */
+    private static final Set<String> HOP_BY_HOP = caseInsensitive("Connection", "Keep-Alive", "Proxy-Authenticate",
+            "Proxy-Authorization", "Proxy-Connection", "TE", "Trailer", "Transfer-Encoding", "Upgrade");
 
     private MicroHeaders() {
     }
@@ -37,16 +42,24 @@ public final class MicroHeaders {
         return value.isPresent() ? value : headers.get(X_PREFIX + name).filter(v -> !v.isEmpty());
     }
 
-    /** Whether {@code header} carries the caller's metadata rather than the protocol's own data. */
+    /**
+     * Whether {@code header} carries the caller's metadata rather than the protocol's own data or
+     * HTTP's: go-micro's headers, HTTP's own and the hop-by-hop ones are not.
+     */
     public static boolean isMetadata(String header) {
         String name = header.regionMatches(true, 0, X_PREFIX, 0, 2) && header.regionMatches(true, 2, "Micro-", 0, 6)
                 ? header.substring(2) : header;
-        return !NOT_METADATA.contains(name);
+        return !NOT_METADATA.contains(name) && !isHopByHop(name);
+    }
+
+    /** Whether {@code header} concerns only one HTTP connection, so that a proxy must not pass it on. */
+    public static boolean isHopByHop(String header) {
+        return HOP_BY_HOP.contains(header);
     }
 
     private static Set<String> caseInsensitive(String... names) {
         Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        set.addAll(java.util.List.of(names));
+        set.addAll(List.of(names));
         return set;
     }
 }

@@ -2,11 +2,15 @@ package io.microspring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,17 +18,29 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import io.microspring.annotation.MicroHandler;
 import io.microspring.annotation.MicroService;
+import io.microspring.broker.Subscriber;
+import io.microspring.client.CallOptions;
 import io.microspring.client.MicroClient;
+import io.microspring.codec.Codec;
+import io.microspring.codec.Codecs;
+import io.microspring.codec.json.JsonCodec;
+import io.microspring.registry.Endpoint;
+import io.microspring.registry.Node;
 import io.microspring.registry.Registry;
 import io.microspring.registry.Service;
 import io.microspring.registry.cache.CachingRegistry;
+import io.microspring.registry.mdns.MdnsRegistry;
 import io.microspring.registry.memory.MemoryRegistry;
 import io.microspring.selector.RegistrySelector;
 import io.microspring.selector.Selector;
+import io.microspring.selector.Strategy;
+import io.microspring.server.Handler;
 import io.microspring.server.RpcServer;
 import io.microspring.server.Server;
 import io.microspring.transport.Transport;
 import io.microspring.transport.http.HttpTransport;
+import io.microspring.transport.http.HttpTransportSettings;
+import reactor.core.publisher.Mono;
 
 class MicroAutoConfigurationTest {
 
@@ -79,9 +95,9 @@ class MicroAutoConfigurationTest {
     void whenTheApplicationDefinesAClientThenTheAutoConfiguredOneBacksOff() {
         MicroClient own = new MicroClient() {
             @Override
-            public <T> reactor.core.publisher.Mono<T> call(String service, String endpoint, Object request,
-                    java.lang.reflect.Type responseType, io.microspring.client.CallOptions options) {
-                return reactor.core.publisher.Mono.empty();
+            public <T> Mono<T> call(String service, String endpoint, Object request,
+                    Type responseType, CallOptions options) {
+                return Mono.empty();
             }
         };
         runner.withBean(MicroClient.class, () -> own)
@@ -94,7 +110,7 @@ class MicroAutoConfigurationTest {
                 .withConfiguration(AutoConfigurations.of(MicroRegistryAutoConfiguration.class,
                         MicroRegistryCacheAutoConfiguration.class))
                 .run(context -> {
-                    assertThat(context).hasSingleBean(io.microspring.registry.mdns.MdnsRegistry.class);
+                    assertThat(context).hasSingleBean(MdnsRegistry.class);
                     assertThat(context.getBean(CachingRegistry.class).name()).isEqualTo("mdns");
                 });
     }
@@ -102,8 +118,8 @@ class MicroAutoConfigurationTest {
     @Test
     void whenTheApplicationDefinesASelectorOrTransportThenTheAutoConfiguredOnesBackOff() {
         Selector selector = new RegistrySelector(new CachingRegistry(new MemoryRegistry(), Duration.ofSeconds(1)),
-                io.microspring.selector.Strategy.random(), Duration.ZERO);
-        HttpTransport transport = new HttpTransport(io.microspring.transport.http.HttpTransportSettings.defaults());
+                Strategy.random(), Duration.ZERO);
+        HttpTransport transport = new HttpTransport(HttpTransportSettings.defaults());
         runner.withBean("ownSelector", Selector.class, () -> selector)
                 .withBean("ownTransport", Transport.class, () -> transport)
                 .run(context -> {
@@ -119,13 +135,13 @@ class MicroAutoConfigurationTest {
             MemoryRegistry registry = context.getBean(MemoryRegistry.class);
             for (int i = 1; i <= 3; i++) {
                 registry.register(new Service("svc", "1", null, null,
-                        java.util.List.of(new io.microspring.registry.Node("n" + i, "127.0.0.1:" + i, null))),
+                        List.of(new Node("n" + i, "127.0.0.1:" + i, null))),
                         Duration.ofMinutes(1));
             }
             Selector selector = context.getBean(Selector.class);
-            java.util.List<String> picked = new java.util.ArrayList<>();
+            List<String> picked = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                picked.add(selector.select("svc", java.util.List.of()).block().id());
+                picked.add(selector.select("svc", List.of()).block().id());
             }
             assertThat(picked).containsExactly("n1", "n2", "n3", "n1", "n2", "n3");
         });
@@ -134,17 +150,14 @@ class MicroAutoConfigurationTest {
     @Test
     void whenCustomizersExistThenTheyAdjustTheDefaults() {
         runner.withUserConfiguration(WithService.class)
-                .withBean(ServerSettingsCustomizer.class, () -> settings -> new io.microspring.server.ServerSettings(
-                        settings.name(), "9.9.9", settings.address(), settings.advertise(), settings.metadata(),
-                        settings.registerTtl(), settings.registerInterval(), settings.drainTimeout(),
-                        settings.registerFailFast(), settings.handlerThreads()))
+                .withBean(ServerSettingsCustomizer.class, () -> settings -> settings.version("9.9.9"))
                 .run(context -> assertThat(context.getBean(Server.class).service().version()).isEqualTo("9.9.9"));
     }
 
     @Test
     void whenEtcdIsChosenWithoutItsClientThenStartupNamesTheDependency() {
         runner.withPropertyValues("micro.registry=etcd")
-                .withClassLoader(new org.springframework.boot.test.context.FilteredClassLoader("io.etcd"))
+                .withClassLoader(new FilteredClassLoader("io.etcd"))
                 .run(context -> {
                     assertThat(context).hasFailed();
                     assertThat(failureReport(context.getStartupFailure())).contains("io.etcd:jetcd-core");
@@ -154,7 +167,7 @@ class MicroAutoConfigurationTest {
     @Test
     void whenConsulIsChosenWithoutItsClientThenStartupNamesTheDependency() {
         runner.withPropertyValues("micro.registry=consul")
-                .withClassLoader(new org.springframework.boot.test.context.FilteredClassLoader("com.ecwid.consul"))
+                .withClassLoader(new FilteredClassLoader("com.ecwid.consul"))
                 .run(context -> {
                     assertThat(context).hasFailed();
                     assertThat(failureReport(context.getStartupFailure())).contains("com.ecwid.consul:consul-api");
@@ -179,7 +192,7 @@ class MicroAutoConfigurationTest {
             Service service = context.getBean(Server.class).service();
             assertThat(service.name()).isEqualTo("go.micro.srv.test");
             assertThat(service.version()).isEqualTo("1.2.0");
-            assertThat(service.endpoints()).extracting(io.microspring.registry.Endpoint::name)
+            assertThat(service.endpoints()).extracting(Endpoint::name)
                     .containsExactly("Say.Hello");
             assertThat(service.nodes()).singleElement().satisfies(node -> {
                 assertThat(node.id()).startsWith("go.micro.srv.test-");
@@ -215,6 +228,75 @@ class MicroAutoConfigurationTest {
                     assertThat(context.getBean(MicroSelectorProperties.class).getSelector())
                             .isEqualTo(MicroSelectorProperties.SelectorType.ROUNDROBIN);
                 });
+    }
+
+    @Test
+    void whenTheApplicationDefinesACodecOfAStandardContentTypeThenItReplacesTheStandardOne() {
+        Codec own = new JsonCodec();
+        runner.withBean("ownJson", Codec.class, () -> own).run(context -> {
+            Codecs codecs = context.getBean(Codecs.class);
+            assertThat(codecs.get("application/json; charset=utf-8")).isSameAs(own);
+            assertThat(codecs.contentTypes()).isEqualTo(Codecs.standard().contentTypes());
+        });
+    }
+
+    @Test
+    void whenTheApplicationDefinesAServerThenTheAutoConfiguredOneBacksOffAndTheOwnOneIsStarted() {
+        RecordingServer own = new RecordingServer();
+        runner.withUserConfiguration(WithService.class)
+                .withBean("ownServer", Server.class, () -> own)
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(RpcServer.class);
+                    assertThat(context.getBean(Server.class)).isSameAs(own);
+                    assertThat(own.isRunning()).isTrue();
+                });
+        assertThat(own.isRunning()).isFalse();
+    }
+
+    @Test
+    void whenTheApplicationDefinesTheServerLifecycleThenTheAutoConfiguredOneBacksOff() {
+        RecordingServer own = new RecordingServer();
+        runner.withUserConfiguration(WithService.class)
+                .withBean("ownLifecycle", MicroServerLifecycle.class, () -> new MicroServerLifecycle(own))
+                .run(context -> {
+                    assertThat(context).hasSingleBean(MicroServerLifecycle.class).hasBean("ownLifecycle");
+                    assertThat(own.isRunning()).isTrue();
+                    assertThat(context.getBean(RpcServer.class).isRunning()).isFalse();
+                });
+    }
+
+    /** A server that only records whether it runs. */
+    static final class RecordingServer implements Server {
+
+        private volatile boolean running;
+
+        @Override
+        public void handle(Handler handler) {
+        }
+
+        @Override
+        public void subscribe(Subscriber subscriber) {
+        }
+
+        @Override
+        public void start() {
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            running = false;
+        }
+
+        @Override
+        public Service service() {
+            return new Service("own", "1", Map.of(), List.of(), List.of());
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
     }
 
     private static String failureReport(Throwable failure) {

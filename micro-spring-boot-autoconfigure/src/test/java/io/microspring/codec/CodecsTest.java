@@ -32,6 +32,15 @@ class CodecsTest {
     }
 
     @Test
+    void protobufAliasesFindTheProtobufCodec() {
+        assertThat(codecs.get("application/proto").contentType()).isEqualTo("application/protobuf");
+        assertThat(codecs.get("Application/X-Protobuf; messageType=x.Y").contentType())
+                .isEqualTo("application/protobuf");
+        assertThat(Codecs.normalize(" Application/X-Protobuf ; charset=utf-8")).isEqualTo("application/protobuf");
+        assertThat(Codecs.normalize("Application/JSON;charset=utf-8")).isEqualTo("application/json");
+    }
+
+    @Test
     void jsonReadsProtobufMessagesByCamelCaseOrOriginalFieldNames() {
         Codec json = codecs.get("application/json");
         for (String body : new String[] {"{\"firstName\":\"Jo\"}", "{\"first_name\":\"Jo\"}"}) {
@@ -48,6 +57,8 @@ class CodecsTest {
         Greeting greeting = (Greeting) read(codecs.get("application/json"),
                 "{\"Name\":\"John\",\"times\":3,\"tags\":[\"a\"],\"unknown\":true}", Greeting.class);
         assertThat(greeting).isEqualTo(new Greeting("John", 3, List.of("a")));
+        assertThat(read(codecs.get("application/json"), "{\"name\":\"Jo\",\"times\":null}", Greeting.class))
+                .as("null into a number is its zero value").isEqualTo(new Greeting("Jo", 0, null));
         assertThatThrownBy(() -> read(codecs.get("application/json"), "{\"name\":", Greeting.class))
                 .isInstanceOf(CodecException.class).hasMessageContaining("invalid JSON");
     }

@@ -35,7 +35,7 @@ class BadInputTest {
 
     @BeforeEach
     void start() {
-        server = new RpcServer(ServerSettings.defaults(SERVICE).withAddress("127.0.0.1:0"), transport,
+        server = new RpcServer(ServerSettings.builder(SERVICE).address("127.0.0.1:0").build(), transport,
                 new MemoryRegistry(), Codecs.standard(), List.of(), "http");
         server.handle(Handler.of(new RpcRoundTripTest.Say()));
         server.start();

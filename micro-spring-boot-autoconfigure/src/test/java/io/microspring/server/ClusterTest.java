@@ -65,8 +65,8 @@ class ClusterTest {
         for (int i = 1; i <= 3; i++) {
             HttpTransport transport = new HttpTransport(HttpTransportSettings.defaults());
             transports.add(transport);
-            RpcServer server = new RpcServer(ServerSettings.defaults("cluster").withAddress("127.0.0.1:0"), transport,
-                    registry, Codecs.standard(), List.of(), "http");
+            RpcServer server = new RpcServer(ServerSettings.builder("cluster").address("127.0.0.1:0").build(),
+                    transport, registry, Codecs.standard(), List.of(), "http");
             server.handle(Handler.of("Node", new Node("node-" + i), Node.class));
             server.start();
             servers.add(server);

@@ -52,7 +52,7 @@ class RpcRoundTripTest {
 
     @BeforeEach
     void start() {
-        server = new RpcServer(ServerSettings.defaults("greeter").withAddress("127.0.0.1:0"), transport, registry,
+        server = new RpcServer(ServerSettings.builder("greeter").address("127.0.0.1:0").build(), transport, registry,
                 Codecs.standard(), List.of(), "http");
         server.handle(Handler.of(new Say()));
         server.start();

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -30,7 +31,7 @@ public final class BareNettyServer {
                         .header("Micro-Service", "go.micro.srv.greeter")
                         .header("Micro-Endpoint", "Say.Hello")
                         .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(ANSWER.length))
-                        .send(reactor.core.publisher.Mono.just(answer.retainedDuplicate()))
+                        .send(Mono.just(answer.retainedDuplicate()))
                         .then()))
                 .bindNow();
         System.out.println("READY 127.0.0.1:" + server.port());

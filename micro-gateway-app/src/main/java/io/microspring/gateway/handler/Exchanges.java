@@ -101,7 +101,7 @@ public final class Exchanges {
      */
     public static Predicate<String> passedOn(HttpHeaders response) {
         boolean corsAnswered = response.containsHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
-        return name -> !isHopByHop(name) && !(corsAnswered && isCors(name));
+        return name -> !MicroHeaders.isHopByHop(name) && !(corsAnswered && isCors(name));
     }
 
     /**
@@ -124,12 +124,13 @@ public final class Exchanges {
 
     /**
      * The request's headers as call metadata, as micro's handlers pass them on: every header but
-     * those of HTTP and of go-micro's protocol; several values are joined by commas.
+     * those of HTTP and of go-micro's protocol ({@link MicroHeaders#isMetadata}); several values
+     * are joined by commas.
      */
     public static Metadata metadata(HttpHeaders headers) {
         Metadata.Builder metadata = Metadata.builder();
         headers.forEach((name, values) -> {
-            if (MicroHeaders.isMetadata(name) && !isHopByHop(name)) {
+            if (MicroHeaders.isMetadata(name)) {
                 metadata.put(name, String.join(",", values));
             }
         });
@@ -163,14 +164,5 @@ public final class Exchanges {
         } catch (IllegalArgumentException malformed) {
             return text;
         }
-    }
-
-    /** Whether {@code header} concerns only one connection, so a proxy must not pass it on. */
-    public static boolean isHopByHop(String header) {
-        return switch (header.toLowerCase(java.util.Locale.ROOT)) {
-            case "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
-                    "transfer-encoding", "upgrade", "proxy-connection" -> true;
-            default -> false;
-        };
     }
 }

@@ -1,6 +1,6 @@
 package io.microspring.gateway.handler;
 
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,13 +14,11 @@ import org.springframework.web.server.WebHandler;
 import io.microspring.errors.MicroException;
 import io.microspring.gateway.GatewayProperties.HandlerType;
 import io.microspring.gateway.route.InvalidPathException;
+import io.microspring.gateway.route.MetaRoute;
 import io.microspring.gateway.route.Namespace;
 import io.microspring.gateway.route.PathResolver;
 import io.microspring.gateway.route.RequestPath;
 import io.microspring.gateway.route.ServiceIndex;
-import io.microspring.registry.Endpoint;
-import io.microspring.registry.Service;
-import io.microspring.registry.cache.CachingRegistry;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,16 +37,14 @@ public final class GatewayWebHandler implements WebHandler {
     private final HandlerType mode;
     private final Namespace namespace;
     private final ServiceIndex index;
-    private final CachingRegistry registry;
     private final Optional<RpcEndpoint> rpcEndpoint;
     private final Handlers handlers;
 
-    public GatewayWebHandler(HandlerType mode, Namespace namespace, ServiceIndex index, CachingRegistry registry,
+    public GatewayWebHandler(HandlerType mode, Namespace namespace, ServiceIndex index,
             Optional<RpcEndpoint> rpcEndpoint, Handlers handlers) {
         this.mode = mode;
         this.namespace = namespace;
         this.index = index;
-        this.registry = registry;
         this.rpcEndpoint = rpcEndpoint;
         this.handlers = handlers;
     }
@@ -66,39 +62,38 @@ public final class GatewayWebHandler implements WebHandler {
             return rpcEndpoint.get().handle(exchange);
         }
         RequestPath path = RequestPath.parse(rawPath);
+        return target(exchange, path).flatMap(target -> dispatch(target, exchange, path));
+    }
+
+    /** Where the request goes, and with which handler: the configured one, or per endpoint under meta. */
+    private Mono<Target> target(ServerWebExchange exchange, RequestPath path) {
         return switch (mode) {
             case META -> meta(exchange, path);
-            case API -> resolved(path).flatMap(target ->
-                    handlers.api().handle(exchange, target.service(), target.endpoint()));
-            case RPC -> resolved(path).flatMap(target ->
-                    handlers.rpc().handle(exchange, target.service(), target.endpoint(), Map.of()));
-            case HTTP, PROXY, WEB -> proxied(exchange, path);
-            case EVENT -> handlers.event().handle(exchange, path);
+            case API, RPC -> resolved(path).map(target -> target.with(mode.name().toLowerCase(Locale.ROOT)));
+            case HTTP, PROXY, WEB -> proxied(path);
+            case EVENT -> Mono.just(new Target("event", "", "", Map.of()));
         };
     }
 
-    private Mono<Void> meta(ServerWebExchange exchange, RequestPath path) {
+    private Mono<Void> dispatch(Target target, ServerWebExchange exchange, RequestPath path) {
+        return switch (target.handler()) {
+            case "api" -> handlers.api().handle(exchange, target.service(), target.endpoint());
+            case "http", "proxy", "web" -> handlers.proxy().handle(exchange, target.service(), path);
+            case "event" -> handlers.event().handle(exchange, path);
+            default -> handlers.rpc().handle(exchange, target.service(), target.endpoint(), target.variables());
+        };
+    }
+
+    /** A route an endpoint declares, else the path resolved as micro does with the handler its endpoint declares. */
+    private Mono<Target> meta(ServerWebExchange exchange, RequestPath path) {
         String method = exchange.getRequest().getMethod().name();
         String host = Optional.ofNullable(exchange.getRequest().getHeaders().getFirst(HttpHeaders.HOST)).orElse("");
         Optional<ServiceIndex.Match> declared = index.route(method, host, path);
         if (declared.isPresent()) {
-            ServiceIndex.Match match = declared.get();
-            return serveWith(match.route().handler(), exchange, path,
-                    new Target(match.route().service(), match.route().endpoint()), match.variables());
+            MetaRoute route = declared.get().route();
+            return Mono.just(new Target(route.handler(), route.service(), route.endpoint(), declared.get().variables()));
         }
-        return resolved(path).flatMap(target -> registry.lookup(target.service())
-                .flatMap(services -> serveWith(declaredHandler(services, target.endpoint()), exchange, path, target,
-                        Map.of())));
-    }
-
-    private Mono<Void> serveWith(String handler, ServerWebExchange exchange, RequestPath path, Target target,
-            Map<String, String> variables) {
-        return switch (handler) {
-            case "api" -> handlers.api().handle(exchange, target.service(), target.endpoint());
-            case "http", "proxy", "web" -> handlers.proxy().handle(exchange, target.service(), path);
-            case "event" -> handlers.event().handle(exchange, path);
-            default -> handlers.rpc().handle(exchange, target.service(), target.endpoint(), variables);
-        };
+        return resolved(path).map(target -> target.with(index.handlerOf(target.service(), target.endpoint())));
     }
 
     /** The service (in the namespace, known to the registry) and endpoint the path names. */
@@ -107,30 +102,20 @@ public final class GatewayWebHandler implements WebHandler {
                 Exchanges.API_ID, "no service for path /: call /<service>/<handler>/<method>, for example "
                         + "/greeter/say/hello"));
         String service = namespace.join(target.service());
-        return known(service, path).thenReturn(new Target(service, target.endpoint()));
+        return known(service, path).thenReturn(new Target(ServiceIndex.DEFAULT_HANDLER, service, target.endpoint(),
+                Map.of()));
     }
 
-    private Mono<Void> proxied(ServerWebExchange exchange, RequestPath path) {
+    private Mono<Target> proxied(RequestPath path) {
         String service = namespace.join(PathResolver.proxy(path).orElseThrow(() -> MicroException.notFound(
                 Exchanges.API_ID, "no service for path /: the first segment of the path names the service")));
-        return known(service, path).then(handlers.proxy().handle(exchange, service, path));
+        return known(service, path).thenReturn(new Target("http", service, "", Map.of()));
     }
 
     private Mono<Void> known(String service, RequestPath path) {
         return index.contains(service).flatMap(known -> known ? Mono.empty()
                 : Mono.error(MicroException.notFound(Exchanges.API_ID, "path %s resolves to service %s, which is "
                         + "not registered (namespace %s)", path, service, namespace)));
-    }
-
-    private static String declaredHandler(List<Service> services, String endpoint) {
-        for (Service service : services) {
-            for (Endpoint declared : service.endpoints()) {
-                if (declared.name().equals(endpoint)) {
-                    return declared.metadata().getOrDefault("handler", "rpc");
-                }
-            }
-        }
-        return "rpc";
     }
 
     private static MicroException toMicroException(Throwable error) {
@@ -147,8 +132,15 @@ public final class GatewayWebHandler implements WebHandler {
         return MicroException.internalServerError(Exchanges.API_ID, "the gateway failed unexpectedly; its log says why");
     }
 
-    /** A resolved service and endpoint. */
-    private record Target(String service, String endpoint) {
+    /**
+     * A resolved request: the handler that serves it, the service and endpoint, the path variables
+     * of a declared route.
+     */
+    private record Target(String handler, String service, String endpoint, Map<String, String> variables) {
+
+        Target with(String otherHandler) {
+            return new Target(otherHandler, service, endpoint, variables);
+        }
     }
 
     /**

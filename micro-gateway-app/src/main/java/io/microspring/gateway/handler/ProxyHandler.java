@@ -25,8 +25,10 @@ import io.microspring.errors.MicroException;
 import io.microspring.gateway.route.RequestPath;
 import io.microspring.registry.Node;
 import io.microspring.selector.Selector;
+import io.microspring.transport.MicroHeaders;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -123,7 +125,7 @@ public final class ProxyHandler implements AutoCloseable {
         ServerHttpResponse response = exchange.getResponse();
         NettyDataBufferFactory buffers = (NettyDataBufferFactory) response.bufferFactory();
         return http
-                .request(io.netty.handler.codec.http.HttpMethod.valueOf(request.getMethod().name()))
+                .request(HttpMethod.valueOf(request.getMethod().name()))
                 .uri("http://" + node.address() + pathAndQuery)
                 .send((outbound, body) -> {
                     forwardHeaders(request, outbound.requestHeaders()::add);
@@ -149,7 +151,7 @@ public final class ProxyHandler implements AutoCloseable {
      */
     static void forwardHeaders(ServerHttpRequest request, BiConsumer<String, String> add) {
         request.getHeaders().forEach((name, values) -> {
-            if (!Exchanges.isHopByHop(name) && !name.equalsIgnoreCase(HttpHeaders.HOST)
+            if (!MicroHeaders.isHopByHop(name) && !name.equalsIgnoreCase(HttpHeaders.HOST)
                     && !name.regionMatches(true, 0, "X-Forwarded-", 0, 12)) {
                 values.forEach(value -> add.accept(name, value));
             }

@@ -19,6 +19,7 @@ import io.microspring.client.CallOptions;
 import io.microspring.client.MicroClient;
 import io.microspring.codec.json.JsonCodec;
 import io.microspring.errors.MicroException;
+import io.microspring.net.HostPort;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -176,10 +177,11 @@ public final class RpcEndpoint {
             }
         }
         if (!call.address().isEmpty()) {
-            if (call.address().lastIndexOf(':') <= 0) {
-                throw MicroException.badRequest(ID, "address must be host:port, got '%s'", call.address());
+            try {
+                options.address(HostPort.parse(call.address()).requireHost().toString());
+            } catch (IllegalArgumentException e) {
+                throw MicroException.badRequest(ID, "address %s", e.getMessage());
             }
-            options.address(call.address());
         }
         return options.build();
     }

@@ -10,6 +10,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import io.microspring.client.CallOptions;
 import io.microspring.client.MicroClient;
+import io.microspring.codec.Codecs;
 import io.microspring.codec.bytes.BytesCodec;
 import io.microspring.codec.json.JsonCodec;
 import io.microspring.codec.proto.ProtobufCodec;
@@ -61,16 +62,8 @@ public final class RpcHandler {
     }
 
     private static String codecOf(String contentType) {
-        if (contentType == null) {
-            return JsonCodec.CONTENT_TYPE;
-        }
-        String type = contentType.toLowerCase(Locale.ROOT);
-        int semicolon = type.indexOf(';');
-        type = (semicolon < 0 ? type : type.substring(0, semicolon)).strip();
-        return switch (type) {
-            case "application/protobuf", "application/proto", "application/x-protobuf" -> ProtobufCodec.CONTENT_TYPE;
-            case BytesCodec.CONTENT_TYPE -> BytesCodec.CONTENT_TYPE;
-            default -> JsonCodec.CONTENT_TYPE;
-        };
+        String type = contentType == null ? JsonCodec.CONTENT_TYPE : Codecs.normalize(contentType);
+        return type.equals(ProtobufCodec.CONTENT_TYPE) || type.equals(BytesCodec.CONTENT_TYPE) ? type
+                : JsonCodec.CONTENT_TYPE;
     }
 }

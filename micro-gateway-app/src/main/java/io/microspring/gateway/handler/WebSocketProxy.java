@@ -1,6 +1,7 @@
 package io.microspring.gateway.handler;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.http.HttpHeaders;
@@ -52,7 +53,7 @@ final class WebSocketProxy {
             }
         });
         List<String> subprotocols = request.getHeaders().getOrEmpty(SUBPROTOCOL).stream()
-                .flatMap(value -> java.util.Arrays.stream(value.split(",")))
+                .flatMap(value -> Arrays.stream(value.split(",")))
                 .map(String::strip)
                 .filter(protocol -> !protocol.isEmpty())
                 .toList();

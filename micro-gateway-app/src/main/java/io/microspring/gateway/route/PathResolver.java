@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.microspring.registry.Endpoint;
+
 /**
  * micro's path resolution ("micro" resolver), before the namespace is joined:
  * <table>
@@ -88,7 +90,7 @@ public final class PathResolver {
     private static String camel(String part) {
         StringBuilder camel = new StringBuilder(part.length());
         for (String word : part.split("-")) {
-            camel.append(Character.toUpperCase(word.charAt(0))).append(word, 1, word.length());
+            camel.append(Endpoint.capitalise(word));
         }
         return camel.toString();
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,8 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The services of the namespace and the routes their endpoints declare, read from the registry
+ * The services of the namespace, the routes their endpoints declare and the handler each endpoint
+ * declares ({@code handler} metadata), read from the registry
  * off the event loop and kept current by a registry watch and a refresh every
  * {@value #REFRESH_SECONDS} seconds. Requests only read the last snapshot.
  *
@@ -34,6 +36,9 @@ import reactor.core.scheduler.Schedulers;
  * arbitrary paths cannot make the gateway look up, cache and watch arbitrary service names.
  */
 public final class ServiceIndex implements AutoCloseable {
+
+    /** The handler of an endpoint that declares none: go-micro's meta handler calls it over RPC. */
+    public static final String DEFAULT_HANDLER = "rpc";
 
     /** How often the index is read again from the registry, besides the watch. */
     public static final int REFRESH_SECONDS = 30;
@@ -47,7 +52,7 @@ public final class ServiceIndex implements AutoCloseable {
     private final Object lock = new Object();
     private Mono<Snapshot> running;
     private boolean again;
-    private volatile Snapshot snapshot = new Snapshot(Set.of(), List.of(), Instant.EPOCH);
+    private volatile Snapshot snapshot = new Snapshot(Set.of(), List.of(), Map.of(), Instant.EPOCH);
     private volatile Watch watch;
     private volatile Disposable periodic;
 
@@ -84,6 +89,14 @@ public final class ServiceIndex implements AutoCloseable {
             return Mono.just(false);
         }
         return refresh(false).map(fresh -> fresh.services().contains(service));
+    }
+
+    /**
+     * The handler {@code endpoint} of {@code service} declares in its {@code handler} metadata
+     * ({@code api}, {@code http} ...), {@value #DEFAULT_HANDLER} when it declares none or is unknown.
+     */
+    public String handlerOf(String service, String endpoint) {
+        return snapshot.handlers().getOrDefault(service + " " + endpoint, DEFAULT_HANDLER);
     }
 
     /** The most specific route declared for a request, with its path variables. */
@@ -125,7 +138,8 @@ public final class ServiceIndex implements AutoCloseable {
                         log.warn("Registry [{}] could not be read ({}); routing with what was known before",
                                 registry.name(), e.getMessage());
                         Snapshot previous = snapshot;
-                        return Mono.just(new Snapshot(previous.services(), previous.routes(), Instant.now()));
+                        return Mono.just(new Snapshot(previous.services(), previous.routes(), previous.handlers(),
+                                Instant.now()));
                     })
                     .doOnNext(loaded -> snapshot = loaded)
                     .doFinally(signal -> finished())
@@ -153,16 +167,21 @@ public final class ServiceIndex implements AutoCloseable {
             }
         }
         List<MetaRoute> routes = new ArrayList<>();
+        Map<String, String> handlers = new HashMap<>();
         for (String name : names) {
             for (Service service : registry.getService(name)) {
                 for (Endpoint endpoint : service.endpoints()) {
                     routes.addAll(routesOf(name, endpoint));
+                    String handler = endpoint.metadata().getOrDefault("handler", "").strip();
+                    if (!handler.isEmpty()) {
+                        handlers.putIfAbsent(name + " " + endpoint.name(), handler);
+                    }
                 }
             }
         }
         routes.sort(Comparator.comparingInt((MetaRoute route) -> route.template().literalCount()).reversed()
                 .thenComparing(MetaRoute::service).thenComparing(MetaRoute::endpoint));
-        return new Snapshot(Set.copyOf(names), List.copyOf(routes), loaded);
+        return new Snapshot(Set.copyOf(names), List.copyOf(routes), Map.copyOf(handlers), loaded);
     }
 
     private static List<MetaRoute> routesOf(String service, Endpoint endpoint) {
@@ -179,6 +198,8 @@ public final class ServiceIndex implements AutoCloseable {
     public record Match(MetaRoute route, Map<String, String> variables) {
     }
 
-    private record Snapshot(Set<String> services, List<MetaRoute> routes, Instant loaded) {
+    /** @param handlers the declared handler by {@code "<service> <endpoint>"} */
+    private record Snapshot(Set<String> services, List<MetaRoute> routes, Map<String, String> handlers,
+            Instant loaded) {
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.microspring.autoconfigure.GoMicroFlags;
 import io.microspring.autoconfigure.MicroClientProperties;
 import io.microspring.client.Backoff;
 import io.microspring.client.CallOptions;
@@ -26,6 +27,7 @@ import io.microspring.toolkit.command.Output;
 final class GlobalFlags {
 
     static final String OUTPUT = "output";
+    private static final Set<String> HELP = Set.of("h", "help");
     private static final Set<String> NAMES = Set.of("registry", "registry_address", "broker", "broker_address",
             "selector", "client_request_timeout", "client_retries", OUTPUT);
 
@@ -37,7 +39,10 @@ final class GlobalFlags {
         this.rest = rest;
     }
 
-    /** Takes the global flags out of {@code args}; {@code env} supplies those not given. */
+    /**
+     * Takes the global flags out of {@code args}, read with go-micro's syntax ({@link GoMicroFlags});
+     * {@code env} supplies those not given. The other flags stay for the command, after its words.
+     */
     static GlobalFlags parse(List<String> args, Map<String, String> env) {
         Map<String, String> values = new HashMap<>();
         for (String name : NAMES) {
@@ -46,20 +51,20 @@ final class GlobalFlags {
                 values.put(name, fromEnv.strip());
             }
         }
-        List<String> rest = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String flag = arg.startsWith("--") ? arg.substring(2) : arg.startsWith("-") ? arg.substring(1) : null;
-            int equals = flag == null ? -1 : flag.indexOf('=');
-            String name = flag == null ? null : equals < 0 ? flag : flag.substring(0, equals);
-            if (name == null || !NAMES.contains(name)) {
-                rest.add(arg);
-            } else if (equals >= 0) {
-                values.put(name, flag.substring(equals + 1));
-            } else if (i + 1 < args.size()) {
-                values.put(name, args.get(++i));
+        GoMicroFlags.CommandLine line = GoMicroFlags.parse(args, HELP);
+        List<String> rest = new ArrayList<>(line.arguments());
+        for (GoMicroFlags.Flag flag : line.flags()) {
+            if (NAMES.contains(flag.name())) {
+                if (flag.value() == null) {
+                    throw new IllegalArgumentException("flag --" + flag.name() + " needs a value");
+                }
+                values.put(flag.name(), flag.value());
+            } else if (HELP.contains(flag.name())) {
+                rest.add("--help");
+            } else if (flag.value() == null) {
+                rest.add("--" + flag.name());
             } else {
-                throw new IllegalArgumentException("flag --" + name + " needs a value");
+                rest.add("--" + flag.name() + "=" + flag.value());
             }
         }
         return new GlobalFlags(values, List.copyOf(rest));

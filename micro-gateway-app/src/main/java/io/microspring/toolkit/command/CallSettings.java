@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.microspring.client.CallOptions;
+import io.microspring.codec.Codecs;
 import io.microspring.codec.json.JsonCodec;
 import io.microspring.codec.json.JsonRpcCodec;
 import io.microspring.errors.MicroException;
@@ -21,6 +22,7 @@ public record CallSettings(String address, Map<String, String> metadata, String 
 
     public CallSettings {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        contentType = contentType == null ? null : Codecs.normalize(contentType);
         if (contentType != null && !contentType.equals(JsonCodec.CONTENT_TYPE)
                 && !contentType.equals(JsonRpcCodec.CONTENT_TYPE)) {
             throw MicroException.badRequest(Command.ID, "--content_type %s is not one a JSON request can be sent as: "

@@ -3,13 +3,13 @@ package io.microspring.toolkit.command;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.microspring.client.CallOptions;
 import io.microspring.errors.MicroException;
+import io.microspring.net.HostPort;
 import io.microspring.registry.Node;
 import io.microspring.registry.Service;
 import reactor.core.publisher.Flux;
@@ -75,17 +75,14 @@ final class DebugProbe {
 
     /** Whether a TCP connection to {@code address} ({@code host:port}) can be opened. */
     private static boolean accepts(String address) {
-        URI uri;
+        InetSocketAddress node;
         try {
-            uri = URI.create("tcp://" + address);
+            node = HostPort.parse(address).requireHost().socketAddress();
         } catch (IllegalArgumentException e) {
             return false;
         }
-        if (uri.getHost() == null || uri.getPort() < 0) {
-            return false;
-        }
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), (int) CONNECT_TIMEOUT.toMillis());
+            socket.connect(node, (int) CONNECT_TIMEOUT.toMillis());
             return true;
         } catch (IOException e) {
             return false;

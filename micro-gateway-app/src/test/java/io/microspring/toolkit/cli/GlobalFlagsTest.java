@@ -18,7 +18,7 @@ class GlobalFlagsTest {
     void whenGoMicroFlagsComeAnywhereThenTheyAreTakenOutOfTheCommand() {
         GlobalFlags flags = GlobalFlags.parse(List.of("--registry=etcd", "call", "-registry_address", "10.0.0.1:2379",
                 "greeter", "Say.Hello", "--address", "127.0.0.1:9", "--output", "json"), Map.of());
-        assertThat(flags.rest()).containsExactly("call", "greeter", "Say.Hello", "--address", "127.0.0.1:9");
+        assertThat(flags.rest()).containsExactly("call", "greeter", "Say.Hello", "--address=127.0.0.1:9");
         assertThat(flags.output()).isEqualTo(Output.JSON);
         StandaloneSettings settings = flags.settings(Map.of());
         assertThat(settings.registry()).isEqualTo("etcd");

@@ -2,6 +2,7 @@ package io.microspring.toolkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -54,5 +55,21 @@ class MicroCliEtcdIT extends MicroCliContract {
                 "--registry_address=" + etcd.address(), "list", "services");
         assertThat(list.exitCode()).as(list.toString()).isZero();
         assertThat(list.stdout()).contains(javaName, goName);
+    }
+
+    /**
+     * Through etcd: go-micro's mDNS multicasts leave by the default route, so its CLI does not
+     * reach a node listening on loopback only (MdnsGoInteropIT runs them in a network namespace).
+     */
+    @Test
+    void goMicrosOwnCliReadsTheJavaNodesDebugService() {
+        GoPeers.Result health = GoPeers.run("micro", registryEnv(), Duration.ofSeconds(60), "call", javaName,
+                "Debug.Health", "{}");
+        assertThat(health.exitCode()).as(health.stderr().toString()).isZero();
+        assertThat(json(health.output()).get("status").asString()).isEqualTo("ok");
+        GoPeers.Result stats = GoPeers.run("micro", registryEnv(), Duration.ofSeconds(60), "call", javaName,
+                "Debug.Stats", "{}");
+        assertThat(stats.exitCode()).as(stats.stderr().toString()).isZero();
+        assertThat(Long.parseLong(json(stats.output()).get("threads").asString())).isPositive();
     }
 }

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -31,10 +29,13 @@ import io.microspring.broker.Subscription;
 import io.microspring.broker.UnreadableMessageException;
 import io.microspring.broker.internal.MessageJson;
 import io.microspring.errors.MicroException;
+import io.microspring.net.AdvertiseAddress;
+import io.microspring.net.HostPort;
 import io.microspring.registry.Node;
+import io.microspring.registry.Registration;
+import io.microspring.registry.Registry;
 import io.microspring.registry.RegistryException;
 import io.microspring.registry.Service;
-import io.microspring.registry.cache.CachingRegistry;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
@@ -82,18 +83,17 @@ public final class HttpBroker implements Broker {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final HttpBrokerSettings settings;
-    private final CachingRegistry registry;
+    private final Registry registry;
     private final ConnectionProvider pool;
     private final HttpClient client;
     private final Map<String, HttpSubscription> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, Long> unreachableSince = new ConcurrentHashMap<>();
 
     private DisposableServer server;
-    private ScheduledExecutorService heartbeat;
     private volatile String address;
 
     /** A broker registering and looking up subscriber nodes through {@code registry}. */
-    public HttpBroker(HttpBrokerSettings settings, CachingRegistry registry) {
+    public HttpBroker(HttpBrokerSettings settings, Registry registry) {
         this.settings = settings;
         this.registry = registry;
         this.address = settings.address();
@@ -121,7 +121,7 @@ public final class HttpBroker implements Broker {
         if (server != null) {
             return;
         }
-        InetSocketAddress bind = HostPort.parse(settings.address());
+        InetSocketAddress bind = HostPort.parse(settings.address()).socketAddress();
         try {
             server = HttpServer.create()
                     .bindAddress(() -> bind)
@@ -132,14 +132,7 @@ public final class HttpBroker implements Broker {
             throw new BrokerException("Cannot listen on " + settings.address() + " for the http broker: " + e.getMessage()
                     + ". Choose a free host:port with micro.broker-address (port 0 takes any).", e);
         }
-        address = HostPort.advertised((InetSocketAddress) server.address());
-        heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "micro-http-broker-register");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = settings.registerInterval().toMillis();
-        heartbeat.scheduleWithFixedDelay(this::registerAgain, interval, interval, TimeUnit.MILLISECONDS);
+        address = AdvertiseAddress.resolve("", HostPort.of((InetSocketAddress) server.address())).toString();
         log.info("Broker [http] Listening on {}", address);
     }
 
@@ -163,13 +156,14 @@ public final class HttpBroker implements Broker {
                 Map.of("broker", NAME, "topic", topic, "secure", "false"));
         String version = options.isBroadcast() ? BROADCAST_VERSION : options.queue();
         Service service = new Service(SERVICE_NAME, version, Map.of(), List.of(), List.of(node));
-        HttpSubscription subscription = new HttpSubscription(topic, handler, options, service);
+        Registration registration;
         try {
-            registry.register(service, settings.registerTtl());
+            registration = Registration.register(registry, service, settings.registerTtl(), settings.registerInterval());
         } catch (RegistryException e) {
             throw new BrokerException("Cannot register the subscriber of topic " + topic + " with registry ["
                     + registry.name() + "]: " + e.getMessage(), e);
         }
+        HttpSubscription subscription = new HttpSubscription(topic, handler, options, registration);
         subscriptions.put(node.id(), subscription);
         return subscription;
     }
@@ -177,10 +171,6 @@ public final class HttpBroker implements Broker {
     /** Deregisters every subscriber node and stops the HTTP server and client. */
     @Override
     public synchronized void close() {
-        if (heartbeat != null) {
-            heartbeat.shutdownNow();
-            heartbeat = null;
-        }
         subscriptions.values().forEach(HttpSubscription::unsubscribe);
         if (server != null) {
             server.disposeNow(CLOSE_TIMEOUT);
@@ -322,17 +312,6 @@ public final class HttpBroker implements Broker {
         return response.status(error.code()).sendString(Mono.just(error.toJson())).then();
     }
 
-    private void registerAgain() {
-        for (HttpSubscription subscription : subscriptions.values()) {
-            try {
-                registry.register(subscription.service(), settings.registerTtl());
-            } catch (RuntimeException e) {
-                log.warn("Registry [{}] heartbeat of subscriber {} of topic {} failed: {}; retrying in {}", registry.name(),
-                        subscription.nodeId(), subscription.topic(), e.getMessage(), settings.registerInterval());
-            }
-        }
-    }
-
     /** A delivery that provably reached no subscriber: the next member of the group may take it. */
     private static final class NodeUnreachableException extends RuntimeException {
 
@@ -346,13 +325,13 @@ public final class HttpBroker implements Broker {
         private final String topic;
         private final BrokerHandler handler;
         private final SubscribeOptions options;
-        private final Service service;
+        private final Registration registration;
 
-        HttpSubscription(String topic, BrokerHandler handler, SubscribeOptions options, Service service) {
+        HttpSubscription(String topic, BrokerHandler handler, SubscribeOptions options, Registration registration) {
             this.topic = topic;
             this.handler = handler;
             this.options = options;
-            this.service = service;
+            this.registration = registration;
         }
 
         @Override
@@ -365,12 +344,8 @@ public final class HttpBroker implements Broker {
             return options;
         }
 
-        Service service() {
-            return service;
-        }
-
         String nodeId() {
-            return service.nodes().get(0).id();
+            return registration.service().nodes().get(0).id();
         }
 
         Mono<Void> handle(BrokerMessage message) {
@@ -387,14 +362,8 @@ public final class HttpBroker implements Broker {
 
         @Override
         public void unsubscribe() {
-            if (subscriptions.remove(nodeId()) == null) {
-                return;
-            }
-            try {
-                registry.deregister(service);
-            } catch (RuntimeException e) {
-                log.warn("Registry [{}] could not deregister subscriber {} of topic {}: {}; it expires after {}",
-                        registry.name(), nodeId(), topic, e.getMessage(), settings.registerTtl());
+            if (subscriptions.remove(nodeId()) != null) {
+                registration.close();
             }
         }
     }

@@ -3,6 +3,9 @@ package io.microspring.broker.http;
 import java.time.Duration;
 import java.util.Objects;
 
+import io.microspring.internal.Durations;
+import io.microspring.net.HostPort;
+
 /**
  * Settings of the {@link HttpBroker}: where its subscriber endpoint listens, how long a delivery
  * may take, and how its subscriber nodes are kept registered (go-micro's TTL and interval).
@@ -26,11 +29,16 @@ public record HttpBrokerSettings(String address, Duration connectTimeout, Durati
     public static final Duration DEFAULT_REGISTER_INTERVAL = Duration.ofSeconds(30);
 
     public HttpBrokerSettings {
-        HostPort.parse(Objects.requireNonNull(address, "address"));
-        requirePositive(connectTimeout, "connectTimeout");
-        requirePositive(deliveryTimeout, "deliveryTimeout");
-        requirePositive(registerTtl, "registerTtl");
-        requirePositive(registerInterval, "registerInterval");
+        try {
+            HostPort.parse(Objects.requireNonNull(address, "address"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("http broker address " + e.getMessage() + "; check micro.broker-address",
+                    e);
+        }
+        Durations.requirePositive(connectTimeout, "connectTimeout");
+        Durations.requirePositive(deliveryTimeout, "deliveryTimeout");
+        Durations.requirePositive(registerTtl, "registerTtl");
+        Durations.requirePositive(registerInterval, "registerInterval");
         if (registerInterval.compareTo(registerTtl) >= 0) {
             throw new IllegalArgumentException("registerInterval (" + registerInterval + ") must be shorter than registerTtl ("
                     + registerTtl + "), or subscriber nodes expire between heartbeats");
@@ -51,11 +59,5 @@ public record HttpBrokerSettings(String address, Duration connectTimeout, Durati
     /** These settings with subscriber nodes registered for {@code ttl}, again every {@code interval}. */
     public HttpBrokerSettings withRegistration(Duration ttl, Duration interval) {
         return new HttpBrokerSettings(address, connectTimeout, deliveryTimeout, ttl, interval);
-    }
-
-    private static void requirePositive(Duration value, String name) {
-        if (value == null || value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
-        }
     }
 }

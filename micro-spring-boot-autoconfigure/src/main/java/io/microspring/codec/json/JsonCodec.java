@@ -1,7 +1,5 @@
 package io.microspring.codec.json;
 
-import java.lang.reflect.Type;
-
 import io.microspring.codec.Codec;
 import io.microspring.codec.Envelope;
 

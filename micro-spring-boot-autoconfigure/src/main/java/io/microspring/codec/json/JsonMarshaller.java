@@ -10,17 +10,15 @@ import com.google.protobuf.util.JsonFormat;
 import io.microspring.codec.CodecException;
 import io.microspring.codec.proto.ProtoTypes;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * JSON for both kinds of message types: protobuf messages through the protobuf JSON mapping
  * (written in lowerCamelCase as Go's protojson does, read in either camelCase or the original
- * field names), everything else through Jackson. Like Go's encoding/json, unknown fields are
- * ignored and field names match in any letter case.
+ * field names), everything else through Jackson, reading as Go's encoding/json does ({@link GoJson})
+ * unless the application gives its own mapper.
  */
 public final class JsonMarshaller {
 
@@ -32,10 +30,7 @@ public final class JsonMarshaller {
 
     /** With a mapper configured as go-micro peers expect. */
     public JsonMarshaller() {
-        this(JsonMapper.builder()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
-                .build());
+        this(GoJson.builder().build());
     }
 
     /** With the application's own mapper for non-protobuf types. */

@@ -1,7 +1,7 @@
 package io.microspring.codec.proto;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -53,7 +53,7 @@ public final class ProtoRpcCodec implements Codec {
 
     private static byte[] header(Envelope envelope) {
         try {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(32);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(32);
             CodedOutputStream out = CodedOutputStream.newInstance(bytes);
             out.writeString(SERVICE_METHOD, envelope.endpoint());
             out.writeFixed64(SEQ, parseSeq(envelope.id()));

@@ -70,6 +70,7 @@ public final class CachingRegistry implements Registry {
      * The nodes of {@code name} without blocking the caller: at once from the cache (refreshing an
      * old entry in the background), fetched on the lookup scheduler on a first lookup.
      */
+    @Override
     public Mono<List<Service>> lookup(String name) {
         Entry entry = entries.get(name);
         if (entry == null) {

@@ -38,6 +38,7 @@ import com.ecwid.consul.v1.health.model.Check;
 import com.ecwid.consul.v1.health.model.HealthService;
 import com.google.gson.reflect.TypeToken;
 
+import io.microspring.net.HostPort;
 import io.microspring.registry.Node;
 import io.microspring.registry.RegistryException;
 import io.microspring.registry.Service;
@@ -140,8 +141,9 @@ final class ConsulAgent implements AutoCloseable {
     }
 
     ConsulRawClient rawClient(CloseableHttpClient client) {
-        String host = (settings.tls() == null ? "http://" : "https://") + settings.host();
-        return new ConsulRawClient(client, host, settings.port(), "");
+        HostPort agent = settings.agent();
+        String host = (settings.tls() == null ? "http://" : "https://") + agent.uriHost();
+        return new ConsulRawClient(client, host, agent.port(), "");
     }
 
     @Override
@@ -162,7 +164,7 @@ final class ConsulAgent implements AutoCloseable {
             String host = instance.getAddress() == null || instance.getAddress().isEmpty()
                     ? entry.getNode().getAddress() : instance.getAddress();
             int port = instance.getPort() == null ? 0 : instance.getPort();
-            Node node = new Node(instance.getId(), hostPort(host, port), metadata);
+            Node node = new Node(instance.getId(), new HostPort(host, port).toString(), metadata);
             return Optional.of(new Service(instance.getService(), tags.version(), Map.of(), tags.endpoints(),
                     List.of(node)));
         } catch (IllegalArgumentException e) {
@@ -176,10 +178,6 @@ final class ConsulAgent implements AutoCloseable {
 
     private static boolean critical(List<Check> checks) {
         return checks != null && checks.stream().anyMatch(check -> check.getStatus() == Check.CheckStatus.CRITICAL);
-    }
-
-    private static String hostPort(String host, int port) {
-        return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
     }
 
     private QueryParams query(long index, Duration wait) {

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 
 import com.ecwid.consul.v1.agent.model.NewService;
 
+import io.microspring.internal.Durations;
+import io.microspring.net.HostPort;
 import io.microspring.registry.Node;
 import io.microspring.registry.Registry;
 import io.microspring.registry.RegistryEvent;
@@ -112,7 +114,7 @@ public final class ConsulRegistry implements Registry {
     }
 
     private void registerNode(Service single, Node node, Duration ttl) {
-        boolean checked = !ttl.isZero() && !ttl.isNegative();
+        boolean checked = Durations.isPositive(ttl);
         Registration registration = new Registration(single, ttl);
         if (checked && registration.equals(registrations.get(node.id()))) {
             if (agent.pass(checkId(node))) {
@@ -126,14 +128,13 @@ public final class ConsulRegistry implements Registry {
     }
 
     private static NewService instance(Service single, Node node, Duration ttl) {
-        int colon = node.address().lastIndexOf(':');
-        String host = colon < 0 ? node.address() : node.address().substring(0, colon);
+        HostPort address = parseAddress(node);
         NewService instance = new NewService();
         instance.setId(node.id());
         instance.setName(single.name());
         instance.setTags(ConsulTags.encode(node.metadata(), single.endpoints(), single.version()));
-        instance.setAddress(host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host);
-        instance.setPort(colon < 0 ? 0 : parsePort(node.address().substring(colon + 1), node));
+        instance.setAddress(address.host());
+        instance.setPort(address.port());
         instance.setMeta(consulMeta(node.metadata()));
         if (ttl != null) {
             NewService.Check check = new NewService.Check();
@@ -147,12 +148,11 @@ public final class ConsulRegistry implements Registry {
         return instance;
     }
 
-    private static int parsePort(String port, Node node) {
+    private static HostPort parseAddress(Node node) {
         try {
-            return Integer.parseInt(port);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("node " + node.id() + " has address '" + node.address()
-                    + "', not host:port", e);
+            return HostPort.parse(node.address(), 0);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("node " + node.id() + " has address " + e.getMessage(), e);
         }
     }
 

@@ -1,9 +1,11 @@
 package io.microspring.registry.consul;
 
 import java.time.Duration;
-import java.util.Objects;
 
 import javax.net.ssl.SSLContext;
+
+import io.microspring.internal.Durations;
+import io.microspring.net.HostPort;
 
 /**
  * Where the Consul agent is and how to talk to it.
@@ -41,9 +43,9 @@ public record ConsulSettings(String address, String token, String datacenter, Du
         address = normalize(address == null || address.isBlank() ? DEFAULT_ADDRESS : address);
         token = token == null ? "" : token;
         datacenter = datacenter == null ? "" : datacenter;
-        requirePositive(timeout, "micro.consul.timeout");
-        requirePositive(watchWait, "micro.consul.watch-wait");
-        requirePositive(restartGrace, "micro.consul.restart-grace");
+        Durations.requirePositive(timeout, "micro.consul.timeout");
+        Durations.requirePositive(watchWait, "micro.consul.watch-wait");
+        Durations.requirePositive(restartGrace, "micro.consul.restart-grace");
         if (watchWait.compareTo(MAX_WATCH_WAIT) > 0 || watchWait.toSeconds() < 1) {
             throw new IllegalArgumentException("micro.consul.watch-wait must be between 1s and 10m (Consul's limits), got "
                     + watchWait);
@@ -55,14 +57,9 @@ public record ConsulSettings(String address, String token, String datacenter, Du
         return new ConsulSettings(address, "", "", DEFAULT_TIMEOUT, DEFAULT_WATCH_WAIT, DEFAULT_RESTART_GRACE, null);
     }
 
-    /** The agent's host. */
-    String host() {
-        return address.substring(0, address.lastIndexOf(':'));
-    }
-
-    /** The agent's port. */
-    int port() {
-        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+    /** The agent's host and port. */
+    HostPort agent() {
+        return HostPort.parse(address);
     }
 
     /** {@code http://host:port} or {@code https://host:port}: the agent in messages. */
@@ -71,23 +68,11 @@ public record ConsulSettings(String address, String token, String datacenter, Du
     }
 
     private static String normalize(String address) {
-        String trimmed = address.strip();
-        int colon = trimmed.lastIndexOf(':');
-        boolean hasPort = colon > 0 && (trimmed.indexOf(':') == colon || trimmed.charAt(colon - 1) == ']');
-        String host = hasPort ? trimmed.substring(0, colon) : trimmed;
-        String port = hasPort ? trimmed.substring(colon + 1) : Integer.toString(DEFAULT_PORT);
-        if (host.isEmpty() || host.contains("/") || host.contains(",") || (host.contains(":") && !host.startsWith("["))
-                || !port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) {
-            throw new IllegalArgumentException("micro.registry-address '" + address + "' is not a Consul agent address: "
-                    + "use one host:port (or host for port " + DEFAULT_PORT + "), for example " + DEFAULT_ADDRESS);
-        }
-        return host + ":" + port;
-    }
-
-    private static void requirePositive(Duration value, String property) {
-        Objects.requireNonNull(value, property);
-        if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(property + " must be a positive duration such as 10s, got " + value);
+        try {
+            return HostPort.parse(address, DEFAULT_PORT).requireHost().toString();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("micro.registry-address is not a Consul agent address (" + e.getMessage()
+                    + "): use one host:port (or host for port " + DEFAULT_PORT + "), for example " + DEFAULT_ADDRESS);
         }
     }
 }

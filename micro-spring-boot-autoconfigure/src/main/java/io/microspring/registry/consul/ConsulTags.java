@@ -1,26 +1,16 @@
 package io.microspring.registry.consul;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.InflaterInputStream;
-
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import io.microspring.registry.Endpoint;
+import io.microspring.registry.internal.HexZlib;
+import io.microspring.registry.internal.RegistryJson;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,15 +29,7 @@ final class ConsulTags {
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
     };
 
-    // Like Go's encoding/json: fields in struct order, map keys sorted, unknown keys ignored, keys in any case.
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .addMixIn(Endpoint.class, EndpointOrder.class)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
-            .build();
+    private static final JsonMapper JSON = RegistryJson.mapper();
 
     private ConsulTags() {
     }
@@ -55,9 +37,9 @@ final class ConsulTags {
     /** The tags of a node: its metadata entries (sorted by key), the endpoints, the version. */
     static List<String> encode(Map<String, String> metadata, List<Endpoint> endpoints, String version) {
         List<String> tags = new ArrayList<>();
-        new TreeMap<>(metadata).forEach((key, value) -> tags.add("t-" + compress(JSON.writeValueAsBytes(Map.of(key, value)))));
-        endpoints.forEach(endpoint -> tags.add("e-" + compress(JSON.writeValueAsBytes(endpoint))));
-        tags.add("v-" + compress(version.getBytes(StandardCharsets.UTF_8)));
+        new TreeMap<>(metadata).forEach((key, value) -> tags.add("t-" + HexZlib.encode(JSON.writeValueAsBytes(Map.of(key, value)))));
+        endpoints.forEach(endpoint -> tags.add("e-" + HexZlib.encode(JSON.writeValueAsBytes(endpoint))));
+        tags.add("v-" + HexZlib.encode(version.getBytes(StandardCharsets.UTF_8)));
         return tags;
     }
 
@@ -98,29 +80,7 @@ final class ConsulTags {
 
     private static byte[] payload(String tag) {
         String body = tag.substring(2);
-        return tag.charAt(1) == '=' ? body.getBytes(StandardCharsets.UTF_8) : inflate(HexFormat.of().parseHex(body));
-    }
-
-    private static String compress(byte[] data) {
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-        try (DeflaterOutputStream zlib = new DeflaterOutputStream(compressed)) {
-            zlib.write(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return HexFormat.of().formatHex(compressed.toByteArray());
-    }
-
-    private static byte[] inflate(byte[] compressed) {
-        try (InflaterInputStream zlib = new InflaterInputStream(new ByteArrayInputStream(compressed))) {
-            byte[] data = zlib.readNBytes(MAX_INFLATED + 1);
-            if (data.length > MAX_INFLATED) {
-                throw new IllegalArgumentException("more than " + MAX_INFLATED + " bytes once inflated");
-            }
-            return data;
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not zlib data (" + e.getMessage() + ")", e);
-        }
+        return tag.charAt(1) == '=' ? body.getBytes(StandardCharsets.UTF_8) : HexZlib.decode(body, MAX_INFLATED);
     }
 
     private static Endpoint requireNamed(Endpoint endpoint) {
@@ -142,9 +102,5 @@ final class ConsulTags {
      * @param version the service version, empty when there is no version tag
      */
     record Decoded(Map<String, String> metadata, List<Endpoint> endpoints, String version) {
-    }
-
-    @JsonPropertyOrder({"request", "response", "metadata", "name"})
-    private interface EndpointOrder {
     }
 }

@@ -1,7 +1,6 @@
 package io.microspring.registry.etcd;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -28,6 +27,7 @@ import io.etcd.jetcd.common.exception.ErrorCode;
 import io.etcd.jetcd.common.exception.EtcdException;
 import io.grpc.Status;
 import io.grpc.netty.GrpcSslContexts;
+import io.microspring.net.HostPort;
 import io.microspring.registry.RegistryException;
 import io.microspring.registry.Service;
 import io.netty.handler.ssl.SslContext;
@@ -155,11 +155,8 @@ final class EtcdConnection implements AutoCloseable {
 
     private boolean anyAddressAnswers() {
         for (String address : settings.addresses()) {
-            int colon = address.lastIndexOf(':');
-            String host = address.substring(0, colon).replace("[", "").replace("]", "");
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(host, Integer.parseInt(address.substring(colon + 1))),
-                        PROBE_CONNECT_MILLIS);
+                socket.connect(HostPort.parse(address).socketAddress(), PROBE_CONNECT_MILLIS);
                 return true;
             } catch (IOException e) {
                 // not this one

@@ -3,15 +3,9 @@ package io.microspring.registry.etcd;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
-import io.microspring.registry.Endpoint;
 import io.microspring.registry.Node;
 import io.microspring.registry.Service;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import io.microspring.registry.internal.RegistryJson;
 
 /**
  * go-micro's etcd layout: one key per node, {@code /micro/registry/<service>/<nodeId>} ({@code /}
@@ -22,18 +16,6 @@ final class EtcdEntries {
 
     /** Every go-micro registration lives under this prefix. */
     static final String PREFIX = "/micro/registry/";
-
-    // Like Go's encoding/json: fields in struct order, map keys sorted, unknown keys ignored, keys in any case.
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .addMixIn(Service.class, ServiceOrder.class)
-            .addMixIn(Node.class, NodeOrder.class)
-            .addMixIn(Endpoint.class, EndpointOrder.class)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
-            .build();
 
     private EtcdEntries() {
     }
@@ -50,7 +32,7 @@ final class EtcdEntries {
 
     /** The value stored for {@code node}: {@code service} holding only that node. */
     static byte[] encode(Service service, Node node) {
-        return JSON.writeValueAsBytes(service.withNodes(List.of(node)));
+        return RegistryJson.mapper().writeValueAsBytes(service.withNodes(List.of(node)));
     }
 
     /**
@@ -61,7 +43,7 @@ final class EtcdEntries {
     static Service decode(byte[] value) {
         Service service;
         try {
-            service = JSON.readValue(value, Service.class);
+            service = RegistryJson.mapper().readValue(value, Service.class);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not the JSON of a go-micro service: " + e.getMessage(), e);
         }
@@ -85,17 +67,5 @@ final class EtcdEntries {
     private static String preview(byte[] value) {
         String text = new String(value, StandardCharsets.UTF_8);
         return text.length() <= 80 ? text : text.substring(0, 80) + "...";
-    }
-
-    @JsonPropertyOrder({"name", "version", "metadata", "endpoints", "nodes"})
-    private interface ServiceOrder {
-    }
-
-    @JsonPropertyOrder({"metadata", "id", "address"})
-    private interface NodeOrder {
-    }
-
-    @JsonPropertyOrder({"request", "response", "metadata", "name"})
-    private interface EndpointOrder {
     }
 }

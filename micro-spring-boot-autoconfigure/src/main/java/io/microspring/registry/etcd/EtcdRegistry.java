@@ -21,6 +21,7 @@ import io.etcd.jetcd.options.GetOption;
 import io.etcd.jetcd.options.PutOption;
 import io.etcd.jetcd.support.CloseableClient;
 import io.grpc.stub.StreamObserver;
+import io.microspring.internal.Durations;
 import io.microspring.registry.Node;
 import io.microspring.registry.Registry;
 import io.microspring.registry.RegistryEvent;
@@ -138,7 +139,7 @@ public final class EtcdRegistry implements Registry {
         if (current != null && current.isAlive() && Arrays.equals(current.value, value)) {
             return; // unchanged, and the keep-alive holds the lease
         }
-        long leaseSeconds = ttl.isZero() || ttl.isNegative() ? 0 : Math.max(1, (ttl.toMillis() + 999) / 1000);
+        long leaseSeconds = !Durations.isPositive(ttl) ? 0 : Math.max(1, (ttl.toMillis() + 999) / 1000);
         long leaseId = leaseSeconds == 0 ? 0
                 : etcd.await(etcd.client().getLeaseClient().grant(leaseSeconds),
                         "grant a lease of " + leaseSeconds + "s for " + key).getID();

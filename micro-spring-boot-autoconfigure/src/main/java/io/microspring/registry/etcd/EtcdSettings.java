@@ -2,10 +2,12 @@ package io.microspring.registry.etcd;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
+
+import io.microspring.internal.Durations;
+import io.microspring.net.HostPort;
 
 /**
  * Where the etcd cluster is and how to reach it.
@@ -35,11 +37,7 @@ public record EtcdSettings(List<String> addresses, String username, String passw
             throw new IllegalArgumentException("micro.etcd.username and micro.etcd.password must be set together "
                     + "(etcd authenticates a user with a password)");
         }
-        Objects.requireNonNull(timeout, "micro.etcd.dial-timeout");
-        if (timeout.isZero() || timeout.isNegative()) {
-            throw new IllegalArgumentException("micro.etcd.dial-timeout must be a positive duration such as 5s, got "
-                    + timeout);
-        }
+        Durations.requirePositive(timeout, "micro.etcd.dial-timeout");
     }
 
     /** Plain text to {@code addresses}, no authentication, the default timeout. */
@@ -54,17 +52,12 @@ public record EtcdSettings(List<String> addresses, String username, String passw
     }
 
     private static String normalize(String address) {
-        String trimmed = address == null ? "" : address.strip();
-        int colon = trimmed.lastIndexOf(':');
-        boolean hasPort = colon > 0 && (trimmed.indexOf(':') == colon || trimmed.charAt(colon - 1) == ']');
-        String host = hasPort ? trimmed.substring(0, colon) : trimmed;
-        String port = hasPort ? trimmed.substring(colon + 1) : Integer.toString(DEFAULT_PORT);
-        if (host.isEmpty() || host.contains("/") || (host.contains(":") && !host.startsWith("["))
-                || !port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) {
-            throw new IllegalArgumentException("micro.registry-address '" + address + "' is not an etcd address: use "
-                    + "host:port (or host for port " + DEFAULT_PORT + "), for example " + DEFAULT_ADDRESS);
+        try {
+            return HostPort.parse(address, DEFAULT_PORT).requireHost().toString();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("micro.registry-address is not an etcd address (" + e.getMessage()
+                    + "): use host:port (or host for port " + DEFAULT_PORT + "), for example " + DEFAULT_ADDRESS);
         }
-        return host + ":" + port;
     }
 
     /**

@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.etcd.jetcd.KeyValue;
+import io.etcd.jetcd.Watch.Listener;
+import io.etcd.jetcd.Watch.Watcher;
 import io.etcd.jetcd.common.exception.CompactedException;
 import io.etcd.jetcd.kv.GetResponse;
 import io.etcd.jetcd.options.GetOption;
@@ -25,7 +27,7 @@ import io.microspring.registry.Watch;
  * itself after a broken connection; should it give up, the watch is opened again after a pause
  * from the last revision seen.
  */
-final class EtcdWatch implements Watch, io.etcd.jetcd.Watch.Listener {
+final class EtcdWatch implements Watch, Listener {
 
     private static final Logger log = LoggerFactory.getLogger(EtcdRegistry.class);
     private static final Duration REOPEN_PAUSE = Duration.ofSeconds(1);
@@ -37,7 +39,7 @@ final class EtcdWatch implements Watch, io.etcd.jetcd.Watch.Listener {
     private long nextRevision;
     private boolean closed;
     private boolean interrupted;
-    private io.etcd.jetcd.Watch.Watcher watcher;
+    private Watcher watcher;
 
     EtcdWatch(EtcdConnection etcd, String prefix, Consumer<RegistryEvent> listener, Consumer<EtcdWatch> onClose) {
         this.etcd = etcd;
@@ -58,7 +60,7 @@ final class EtcdWatch implements Watch, io.etcd.jetcd.Watch.Listener {
 
     @Override
     public void close() {
-        io.etcd.jetcd.Watch.Watcher current;
+        Watcher current;
         synchronized (this) {
             closed = true;
             current = watcher;
@@ -131,7 +133,7 @@ final class EtcdWatch implements Watch, io.etcd.jetcd.Watch.Listener {
             }
             nextRevision = fromRevision;
         }
-        io.etcd.jetcd.Watch.Watcher opened = etcd.client().getWatchClient().watch(EtcdConnection.bytes(prefix),
+        Watcher opened = etcd.client().getWatchClient().watch(EtcdConnection.bytes(prefix),
                 WatchOption.builder().isPrefix(true).withPrevKV(true).withRevision(fromRevision).build(), this);
         boolean closedMeanwhile;
         synchronized (this) {

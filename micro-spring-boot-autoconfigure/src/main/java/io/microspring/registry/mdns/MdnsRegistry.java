@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.microspring.internal.Durations;
+import io.microspring.net.HostPort;
 import io.microspring.registry.Node;
 import io.microspring.registry.Registry;
 import io.microspring.registry.RegistryEvent;
@@ -108,7 +110,7 @@ public final class MdnsRegistry implements Registry {
     @Override
     public void register(Service service, Duration ttl) {
         checkOpen();
-        boolean forever = ttl == null || ttl.isZero() || ttl.isNegative();
+        boolean forever = !Durations.isPositive(ttl);
         long recordTtl = forever ? MdnsResponder.DEFAULT_TTL_SECONDS : Math.max(1, (ttl.toMillis() + 999) / 1000);
         long expiresAt = forever ? NEVER : System.nanoTime() + ttl.toNanos();
         List<Registration> prepared = new ArrayList<>();
@@ -321,29 +323,22 @@ public final class MdnsRegistry implements Registry {
     }
 
     /** {@code host:port} with an IP literal as host, as go-micro requires; never a name lookup. */
-    private static InetSocketAddress parseAddress(String hostPort, String where) {
-        int colon = hostPort == null ? -1 : hostPort.lastIndexOf(':');
-        if (colon <= 0) {
-            throw new RegistryException(where + "the address '" + hostPort + "' is not host:port");
-        }
-        String host = hostPort.substring(0, colon);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        int port;
+    private static InetSocketAddress parseAddress(String address, String where) {
+        HostPort hostPort;
         try {
-            port = Integer.parseInt(hostPort.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            port = -1;
+            hostPort = HostPort.parse(address).requireHost();
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException(where + "the address " + e.getMessage());
         }
-        if (port < 1 || port > 65_535) {
-            throw new RegistryException(where + "the port of '" + hostPort + "' is not a number from 1 to 65535");
+        String host = hostPort.host();
+        if (hostPort.port() == 0) {
+            throw new RegistryException(where + "the port of '" + address + "' is not a number from 1 to 65535");
         }
         if (!IPV4.matcher(host).matches() && !host.contains(":")) {
-            throw new RegistryException(where + "the host of '" + hostPort + "' must be an IP address, not a name");
+            throw new RegistryException(where + "the host of '" + address + "' must be an IP address, not a name");
         }
         try {
-            return new InetSocketAddress(InetAddress.getByName(host), port);
+            return new InetSocketAddress(InetAddress.getByName(host), hostPort.port());
         } catch (UnknownHostException e) {
             throw new RegistryException(where + "'" + host + "' is not an IP address");
         }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import io.microspring.internal.Durations;
+
 /**
  * Settings of the mDNS registry ({@code micro.mdns.*}).
  *
@@ -44,9 +46,7 @@ public record MdnsSettings(List<String> interfaces, String domain, Duration quer
             throw new IllegalArgumentException("micro.mdns.domain must be a DNS name such as '" + DEFAULT_DOMAIN
                     + "' (labels of letters, digits, '-' and '_' separated by dots), got '" + domain + "'");
         }
-        if (queryTimeout.isNegative() || queryTimeout.isZero()) {
-            throw new IllegalArgumentException("micro.mdns.query-timeout must be positive, got " + queryTimeout);
-        }
+        Durations.requirePositive(queryTimeout, "micro.mdns.query-timeout");
     }
 
     /** The defaults above. */

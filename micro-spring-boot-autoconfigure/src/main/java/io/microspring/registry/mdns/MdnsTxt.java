@@ -1,30 +1,21 @@
 package io.microspring.registry.mdns;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.InflaterInputStream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.microspring.registry.Endpoint;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import io.microspring.registry.internal.HexZlib;
+import io.microspring.registry.internal.RegistryJson;
 
 /**
  * What go-micro puts in an instance's TXT record: the node's metadata, the service name and
  * version and the service's endpoints, as {@code hex(zlib(json))} cut into strings of 255
  * characters. The JSON keys are capitalised ({@code Metadata, Service, Version, Endpoints}: Go
- * field names without tags); endpoints inside use go-micro's lower-case tags.
+ * field names without tags); the endpoints inside are go-micro's registry JSON ({@link RegistryJson}).
  *
  * @param metadata the node's metadata (go-micro sends no service metadata over mDNS)
  * @param service the service name
@@ -40,13 +31,6 @@ record MdnsTxt(@JsonProperty("Metadata") Map<String, String> metadata, @JsonProp
     /** Decompressed payloads larger than this are refused rather than inflated. */
     private static final int MAX_JSON_SIZE = 4 * 1024 * 1024;
 
-    // Like Go's encoding/json: map keys written in order, unknown keys ignored, keys matched in any case.
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
-            .build();
-
     MdnsTxt {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
         service = service == null ? "" : service;
@@ -56,13 +40,7 @@ record MdnsTxt(@JsonProperty("Metadata") Map<String, String> metadata, @JsonProp
 
     /** The TXT strings: {@code hex(zlib(json))} in pieces of at most 255 characters. */
     List<String> encode() {
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-        try (DeflaterOutputStream zlib = new DeflaterOutputStream(compressed)) {
-            zlib.write(JSON.writeValueAsBytes(this));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String hex = HexFormat.of().formatHex(compressed.toByteArray());
+        String hex = HexZlib.encode(RegistryJson.mapper().writeValueAsBytes(this));
         List<String> strings = new ArrayList<>(hex.length() / MAX_STRING_LENGTH + 1);
         for (int start = 0; start < hex.length(); start += MAX_STRING_LENGTH) {
             strings.add(hex.substring(start, Math.min(hex.length(), start + MAX_STRING_LENGTH)));
@@ -76,18 +54,9 @@ record MdnsTxt(@JsonProperty("Metadata") Map<String, String> metadata, @JsonProp
      * @throws IllegalArgumentException when they are not hex, not zlib or not the expected JSON
      */
     static MdnsTxt decode(List<String> strings) {
-        byte[] compressed = HexFormat.of().parseHex(String.join("", strings));
-        byte[] json;
-        try (InflaterInputStream zlib = new InflaterInputStream(new ByteArrayInputStream(compressed))) {
-            json = zlib.readNBytes(MAX_JSON_SIZE + 1);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not zlib data: " + e.getMessage(), e);
-        }
-        if (json.length > MAX_JSON_SIZE) {
-            throw new IllegalArgumentException("more than " + MAX_JSON_SIZE + " bytes once inflated");
-        }
+        byte[] json = HexZlib.decode(String.join("", strings), MAX_JSON_SIZE);
         try {
-            MdnsTxt txt = JSON.readValue(json, MdnsTxt.class);
+            MdnsTxt txt = RegistryJson.mapper().readValue(json, MdnsTxt.class);
             if (txt == null) {
                 throw new IllegalArgumentException("JSON null instead of an object");
             }

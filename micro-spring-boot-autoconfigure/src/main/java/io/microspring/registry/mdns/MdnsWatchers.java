@@ -1,6 +1,5 @@
 package io.microspring.registry.mdns;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;

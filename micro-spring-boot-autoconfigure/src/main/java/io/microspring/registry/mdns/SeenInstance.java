@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.microspring.net.HostPort;
 import io.microspring.registry.Node;
 import io.microspring.registry.Service;
 import io.microspring.registry.mdns.DnsMessage.Address;
@@ -86,51 +87,10 @@ record SeenInstance(String name, int port, InetAddress address, List<String> txt
         if (decoded.service().isEmpty() || nodeId.isEmpty() || (address == null && !isGoodbye())) {
             return Optional.empty();
         }
-        String hostPort = address == null ? "" : hostPort(address, port);
+        String hostPort = address == null ? "" : HostPort.of(address, port).toString();
         Node node = new Node(nodeId.get(), hostPort, decoded.metadata());
         return Optional.of(new Service(decoded.service(), decoded.version(), Map.of(), decoded.endpoints(),
                 List.of(node)));
-    }
-
-    /** {@code host:port} as Go's {@code net.JoinHostPort} writes it: IPv6 in brackets and shortened. */
-    static String hostPort(InetAddress address, int port) {
-        if (address instanceof Inet4Address) {
-            return address.getHostAddress() + ":" + port;
-        }
-        return "[" + shortIpv6(address.getAddress()) + "]:" + port;
-    }
-
-    /** RFC 5952 text: lower-case hex, no leading zeros, the longest run of two or more zero groups as {@code ::}. */
-    private static String shortIpv6(byte[] bytes) {
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = ((bytes[2 * i] & 0xFF) << 8) | (bytes[2 * i + 1] & 0xFF);
-        }
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; i++) {
-            int length = 0;
-            while (i + length < 8 && groups[i + length] == 0) {
-                length++;
-            }
-            if (length > bestLength) {
-                bestStart = i;
-                bestLength = length;
-            }
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                text.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-                text.append(':');
-            }
-            text.append(Integer.toHexString(groups[i]));
-        }
-        return text.toString();
     }
 
     private static InetAddress preferIpv4(InetAddress first, InetAddress second) {

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import io.microspring.internal.Durations;
 import io.microspring.registry.Node;
 import io.microspring.registry.Registry;
 import io.microspring.registry.RegistryEvent;
@@ -40,7 +41,7 @@ public final class MemoryRegistry implements Registry {
 
     @Override
     public void register(Service service, Duration ttl) {
-        Instant expiry = ttl.isZero() || ttl.isNegative() ? Instant.MAX : clock.instant().plus(ttl);
+        Instant expiry = !Durations.isPositive(ttl) ? Instant.MAX : clock.instant().plus(ttl);
         List<RegistryEvent> events = new ArrayList<>();
         synchronized (this) {
             events.addAll(expire());

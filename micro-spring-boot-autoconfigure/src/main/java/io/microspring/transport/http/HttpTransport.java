@@ -2,10 +2,13 @@ package io.microspring.transport.http;
 
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.microspring.net.HostPort;
+import io.microspring.transport.ListenException;
 import io.microspring.transport.Listener;
 import io.microspring.transport.SendOptions;
 import io.microspring.transport.Transport;
@@ -17,6 +20,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import reactor.core.publisher.Mono;
+import reactor.netty.ChannelBindException;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
@@ -53,14 +57,17 @@ public final class HttpTransport implements Transport {
 
     @Override
     public Listener listen(String address, TransportHandler handler) {
-        InetSocketAddress bind = Addresses.parseBindAddress(address);
-        DisposableServer server = HttpServer.create()
-                .bindAddress(() -> bind)
-                .protocol(HttpProtocol.HTTP11)
-                .httpRequestDecoder(spec -> spec.maxHeaderSize(settings.maxHeaderSize()))
-                .handle(new HttpExchange(handler, settings.maxBodySize())::serve)
-                .bindNow();
-        return new HttpListener(server);
+        InetSocketAddress bind = HostPort.parse(address).socketAddress();
+        try {
+            return new HttpListener(HttpServer.create()
+                    .bindAddress(() -> bind)
+                    .protocol(HttpProtocol.HTTP11)
+                    .httpRequestDecoder(spec -> spec.maxHeaderSize(settings.maxHeaderSize()))
+                    .handle(new HttpExchange(handler, settings.maxBodySize())::serve)
+                    .bindNow());
+        } catch (ChannelBindException e) {
+            throw new ListenException(address, reason(e), e);
+        }
     }
 
     @Override
@@ -78,7 +85,7 @@ public final class HttpTransport implements Transport {
                         .map(body -> {
                             if (response.status().code() != HttpResponseStatus.OK.code()) {
                                 throw new TransportException(address, false, "the node answered HTTP "
-                                        + response.status() + ": " + new String(body, java.nio.charset.StandardCharsets.UTF_8), null);
+                                        + response.status() + ": " + new String(body, StandardCharsets.UTF_8), null);
                             }
                             return new TransportMessage(HttpHeadersView.metadata(response.responseHeaders()), body);
                         }))
@@ -93,6 +100,18 @@ public final class HttpTransport implements Transport {
     private HttpClient client(Duration connectTimeout) {
         return clientsByConnectTimeout.computeIfAbsent(connectTimeout, timeout -> baseClient
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+    }
+
+    /** The operating system's reason, as the innermost exception says it: {@code Address already in use}. */
+    private static String reason(ChannelBindException e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        // the native transport says "bind(..) failed with error(-98): Address already in use"
+        int colon = message.lastIndexOf(": ");
+        return message.startsWith("bind(") && colon > 0 ? message.substring(colon + 2) : message;
     }
 
     private static TransportException classify(String address, Throwable error) {
@@ -110,8 +129,7 @@ public final class HttpTransport implements Transport {
 
         HttpListener(DisposableServer server) {
             this.server = server;
-            InetSocketAddress bound = (InetSocketAddress) server.address();
-            this.address = Addresses.hostPort(bound);
+            this.address = HostPort.of((InetSocketAddress) server.address()).toString();
         }
 
         @Override

@@ -34,7 +34,10 @@ class MdnsTxtTest {
                     + "5375ed6787b64cd7d5e0462b687fbf595eedf6a34e9d7162f4a301ec6",
             "9f000000ffff4c110664");
 
-    /** What {@link MdnsTxt#encode()} wrote for {@link #greeter()}; go-micro's {@code registry.decode} read it back. */
+    /**
+     * What {@link MdnsTxt#encode()} wrote for {@link #greeter()} before it wrote endpoint fields in
+     * Go's order; go-micro's {@code registry.decode} read it back.
+     */
     static final List<String> JAVA_TXT = List.of(
             "789cd591416b84301085ffcb9c256ca1f4e0bdd04b2f157a291e529dda5093b1935110c97fefc4dd2eeebad0734fca376ff25"
                     + "e5e167846b1ad150be502ef4c5fc850c2a7c800050c4c420df54afcd864c2d8b9283c67d286a824224fdb1d611be2402c"
@@ -66,10 +69,10 @@ class MdnsTxtTest {
     }
 
     @Test
-    void writesWhatGoMicroRead() {
+    void writesTheJsonGoMicroWrites() {
         assertThat(MdnsTxt.decode(JAVA_TXT)).isEqualTo(greeter());
-        // zlib's bytes may differ between zlib versions; the JSON inside may not
-        assertThat(inflate(greeter().encode())).isEqualTo(inflate(JAVA_TXT));
+        // zlib's bytes may differ between zlib versions; the JSON inside may not, but that Go writes no values as null
+        assertThat(inflate(greeter().encode())).isEqualTo(inflate(GO_TXT).replace("\"values\":null", "\"values\":[]"));
     }
 
     @Test

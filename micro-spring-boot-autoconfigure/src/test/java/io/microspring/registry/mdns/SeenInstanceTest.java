@@ -86,19 +86,6 @@ class SeenInstanceTest {
         assertThatThrownBy(() -> corrupt.toService(NAMES)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    @Test
-    void writesAddressesAsGoDoes() throws Exception {
-        assertThat(SeenInstance.hostPort(InetAddress.getByName("10.0.0.1"), 80)).isEqualTo("10.0.0.1:80");
-        assertThat(SeenInstance.hostPort(InetAddress.getByName("::1"), 80)).isEqualTo("[::1]:80");
-        assertThat(SeenInstance.hostPort(InetAddress.getByName("::"), 80)).isEqualTo("[::]:80");
-        assertThat(SeenInstance.hostPort(InetAddress.getByName("fd00:0:0:0:0:0:0:2"), 80)).isEqualTo("[fd00::2]:80");
-        assertThat(SeenInstance.hostPort(InetAddress.getByName("2001:db8:0:0:1:0:0:1"), 80))
-                .isEqualTo("[2001:db8::1:0:0:1]:80");
-        assertThat(SeenInstance.hostPort(InetAddress.getByName("2001:db8:0:1:1:1:1:1"), 80))
-                .isEqualTo("[2001:db8:0:1:1:1:1:1]:80");
-        assertThat(SeenInstance.hostPort(InetAddress.getByName("fe80:0:0:0:0:0:0:0"), 80)).isEqualTo("[fe80::]:80");
-    }
-
     private static DnsMessage response(ResourceRecord... records) {
         return DnsMessage.response(0, 0, List.of(), List.of(records));
     }

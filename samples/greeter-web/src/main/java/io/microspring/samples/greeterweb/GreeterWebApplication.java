@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * A plain Spring WebFlux app served through the gateway's proxy handler: it registers itself as
- * the web service {@code go.micro.api.web} ({@link GatewayRegistration}), so that
+ * the web service {@code go.micro.api.web} by its {@code micro.web.*} properties alone, so that
  * {@code http://gateway:8080/web/...} reaches it, websockets included.
  */
 @SpringBootApplication

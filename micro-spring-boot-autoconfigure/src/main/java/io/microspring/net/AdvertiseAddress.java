@@ -1,39 +1,34 @@
-package io.microspring.server;
+package io.microspring.net;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.Collections;
-import java.util.List;
 
 /**
  * The {@code host:port} a node registers, chosen as go-micro does: the advertise address when one
  * is set, else the bound address; a wildcard host ({@code ""}, {@code 0.0.0.0}, {@code ::}) is
- * replaced by this machine's first private IPv4 address (loopback when there is none).
+ * replaced by this machine's first private IPv4 address (else its first other IPv4 address,
+ * loopback when there is none), and a missing or zero port by the bound one.
  */
-final class AdvertiseAddress {
+public final class AdvertiseAddress {
 
     private AdvertiseAddress() {
     }
 
-    static String resolve(String advertise, String bound) {
-        String chosen = advertise.isBlank() ? bound : advertise;
-        int colon = chosen.lastIndexOf(':');
-        String host = colon < 0 ? chosen : chosen.substring(0, colon);
-        String port = colon < 0 ? bound.substring(bound.lastIndexOf(':') + 1) : chosen.substring(colon + 1);
-        if (port.isEmpty() || port.equals("0")) {
-            port = bound.substring(bound.lastIndexOf(':') + 1);
+    /**
+     * The address to register for a listener bound to {@code bound}.
+     *
+     * @param advertise the configured advertise address ({@code host}, {@code host:port}), blank for none
+     * @throws IllegalArgumentException when {@code advertise} is not {@code host} or {@code host:port}
+     */
+    public static HostPort resolve(String advertise, HostPort bound) {
+        HostPort chosen = advertise == null || advertise.isBlank() ? bound : HostPort.parse(advertise, 0);
+        if (chosen.port() == 0) {
+            chosen = chosen.withPort(bound.port());
         }
-        if (isWildcard(host)) {
-            host = machineAddress();
-        }
-        return host + ":" + port;
-    }
-
-    private static boolean isWildcard(String host) {
-        return host.isEmpty() || host.equals("0.0.0.0") || host.equals("[::]") || host.equals("::")
-                || host.equals("[0:0:0:0:0:0:0:0]");
+        return chosen.isWildcard() ? new HostPort(machineAddress(), chosen.port()) : chosen;
     }
 
     private static String machineAddress() {
@@ -43,8 +38,7 @@ final class AdvertiseAddress {
                 if (!network.isUp() || network.isLoopback()) {
                     continue;
                 }
-                List<InetAddress> addresses = Collections.list(network.getInetAddresses());
-                for (InetAddress address : addresses) {
+                for (InetAddress address : Collections.list(network.getInetAddresses())) {
                     if (address instanceof Inet4Address) {
                         if (address.isSiteLocalAddress()) {
                             return address.getHostAddress();
