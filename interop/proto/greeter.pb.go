@@ -400,7 +400,8 @@ func (*ErrorResponse) Descriptor() ([]byte, []int) {
 }
 
 // Say.Stream (server stream): answers count messages "Hello <name> <i>", i = 1..count, waiting
-// interval_millis before each message after the first.
+// interval_millis before each message after the first. The name "bad" ends the stream after its
+// first message with errors.BadRequest("x", "bad name").
 // Note: go-micro v5.30.0's server queues stream messages without copying their encoded bytes, so
 // messages sent back to back over the HTTP transport can all carry the last one's bytes; an
 // interval of a few milliseconds lets each one be written first.
@@ -567,13 +568,14 @@ const file_greeter_proto_rawDesc = "" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x18\n" +
 	"\amessage\x18\x02 \x01(\tR\amessage\x12\x1c\n" +
 	"\ttimestamp\x18\x03 \x01(\x03R\ttimestamp\x12\x10\n" +
-	"\x03seq\x18\x04 \x01(\x05R\x03seq2\x9e\x02\n" +
+	"\x03seq\x18\x04 \x01(\x05R\x03seq2\xd9\x02\n" +
 	"\x03Say\x126\n" +
 	"\x05Hello\x12\x15.greeter.HelloRequest\x1a\x16.greeter.HelloResponse\x123\n" +
 	"\x04Meta\x12\x14.greeter.MetaRequest\x1a\x15.greeter.MetaResponse\x126\n" +
 	"\x05Sleep\x12\x15.greeter.SleepRequest\x1a\x16.greeter.SleepResponse\x126\n" +
 	"\x05Error\x12\x15.greeter.ErrorRequest\x1a\x16.greeter.ErrorResponse\x12:\n" +
-	"\x06Stream\x12\x16.greeter.StreamRequest\x1a\x16.greeter.HelloResponse0\x01B\\\n" +
+	"\x06Stream\x12\x16.greeter.StreamRequest\x1a\x16.greeter.HelloResponse0\x01\x129\n" +
+	"\x04Chat\x12\x15.greeter.HelloRequest\x1a\x16.greeter.HelloResponse(\x010\x01B\\\n" +
 	"\x1cio.microspring.interop.protoB\fGreeterProtoP\x01Z,github.com/microspring/interop/proto;greeterb\x06proto3"
 
 var (
@@ -609,13 +611,15 @@ var file_greeter_proto_depIdxs = []int32{
 	4,  // 3: greeter.Say.Sleep:input_type -> greeter.SleepRequest
 	6,  // 4: greeter.Say.Error:input_type -> greeter.ErrorRequest
 	8,  // 5: greeter.Say.Stream:input_type -> greeter.StreamRequest
-	1,  // 6: greeter.Say.Hello:output_type -> greeter.HelloResponse
-	3,  // 7: greeter.Say.Meta:output_type -> greeter.MetaResponse
-	5,  // 8: greeter.Say.Sleep:output_type -> greeter.SleepResponse
-	7,  // 9: greeter.Say.Error:output_type -> greeter.ErrorResponse
-	1,  // 10: greeter.Say.Stream:output_type -> greeter.HelloResponse
-	6,  // [6:11] is the sub-list for method output_type
-	1,  // [1:6] is the sub-list for method input_type
+	0,  // 6: greeter.Say.Chat:input_type -> greeter.HelloRequest
+	1,  // 7: greeter.Say.Hello:output_type -> greeter.HelloResponse
+	3,  // 8: greeter.Say.Meta:output_type -> greeter.MetaResponse
+	5,  // 9: greeter.Say.Sleep:output_type -> greeter.SleepResponse
+	7,  // 10: greeter.Say.Error:output_type -> greeter.ErrorResponse
+	1,  // 11: greeter.Say.Stream:output_type -> greeter.HelloResponse
+	1,  // 12: greeter.Say.Chat:output_type -> greeter.HelloResponse
+	7,  // [7:13] is the sub-list for method output_type
+	1,  // [1:7] is the sub-list for method input_type
 	1,  // [1:1] is the sub-list for extension type_name
 	1,  // [1:1] is the sub-list for extension extendee
 	0,  // [0:1] is the sub-list for field type_name

@@ -7,11 +7,15 @@
 // ../../proto/greeter.proto (endpoints Say.Hello, Say.Meta, Say.Sleep, Say.Error, Say.Stream).
 // --stream makes a streaming call the way protoc-gen-micro's generated clients do (the stream
 // opens with an empty request message, then the request is sent on it) and prints each received
-// message as one line.
+// message as one line; --max N closes the stream after N messages (go-micro's Close: end-of-stream
+// message, then the connection is closed). --chat N is a bidirectional stream instead: it sends
+// the HelloRequests {"name":"1"} .. {"name":"N"} while it prints the messages received, and closes
+// the stream once N have arrived.
 // --list prints the registry's services (with endpoints and nodes) as one JSON line.
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -41,6 +45,7 @@ var protoTypes = map[string]func() (proto.Message, proto.Message){
 	"Say.Sleep":  func() (proto.Message, proto.Message) { return &pb.SleepRequest{}, &pb.SleepResponse{} },
 	"Say.Error":  func() (proto.Message, proto.Message) { return &pb.ErrorRequest{}, &pb.ErrorResponse{} },
 	"Say.Stream": func() (proto.Message, proto.Message) { return &pb.StreamRequest{}, &pb.HelloResponse{} },
+	"Say.Chat":   func() (proto.Message, proto.Message) { return &pb.HelloRequest{}, &pb.HelloResponse{} },
 }
 
 type options struct {
@@ -48,7 +53,7 @@ type options struct {
 	addresses                               string
 	md                                      peer.KeyValues
 	timeout                                 time.Duration
-	retries                                 int
+	retries, max, chat                      int
 	stream, list                            bool
 }
 
@@ -66,6 +71,8 @@ func main() {
 	fs.DurationVar(&o.timeout, "timeout", client.DefaultRequestTimeout, "request timeout")
 	fs.IntVar(&o.retries, "retries", -1, "retries (default: go-micro's client default)")
 	fs.BoolVar(&o.stream, "stream", false, "streaming call: send the request, print every message received")
+	fs.IntVar(&o.max, "max", 0, "with --stream: close the stream after this many messages (0: read to its end)")
+	fs.IntVar(&o.chat, "chat", 0, "bidirectional stream: send this many HelloRequests, read as many answers")
 	fs.BoolVar(&o.list, "list", false, "list the registry's services as JSON and exit")
 	logLevel := fs.String("log_level", "warn", "go-micro log level (logs go to stderr)")
 	_ = fs.Parse(os.Args[1:])
@@ -105,6 +112,9 @@ func main() {
 	}
 	reqOpts := []client.RequestOption{client.WithContentType(o.contentType)}
 	opening := reqBody
+	if o.chat > 0 {
+		o.stream = true
+	}
 	if o.stream {
 		reqOpts = append(reqOpts, client.StreamingRequest())
 		// like protoc-gen-micro's generated clients: the stream opens with an empty request
@@ -113,8 +123,11 @@ func main() {
 	}
 	req := c.NewRequest(o.service, o.endpoint, opening, reqOpts...)
 
+	if o.chat > 0 {
+		os.Exit(chatCall(ctx, c, req, o, newRsp, callOpts))
+	}
 	if o.stream {
-		os.Exit(streamCall(ctx, c, req, reqBody, newRsp, callOpts))
+		os.Exit(streamCall(ctx, c, req, reqBody, newRsp, o.max, callOpts))
 	}
 	rsp := newRsp()
 	if err := c.Call(ctx, req, rsp, callOpts...); err != nil {
@@ -146,7 +159,7 @@ func buildRequest(o options) (interface{}, func() interface{}, error) {
 }
 
 func streamCall(ctx context.Context, c client.Client, req client.Request, body interface{},
-	newRsp func() interface{}, callOpts []client.CallOption) int {
+	newRsp func() interface{}, max int, callOpts []client.CallOption) int {
 	stream, err := c.Stream(ctx, req, callOpts...)
 	if err != nil {
 		fail(err)
@@ -155,7 +168,7 @@ func streamCall(ctx context.Context, c client.Client, req client.Request, body i
 	if err := stream.Send(body); err != nil {
 		fail(err)
 	}
-	for {
+	for received := 0; max == 0 || received < max; received++ {
 		rsp := newRsp()
 		if err := stream.Recv(rsp); err != nil {
 			if err == io.EOF {
@@ -165,6 +178,60 @@ func streamCall(ctx context.Context, c client.Client, req client.Request, body i
 		}
 		printMessage(rsp)
 	}
+	return 0
+}
+
+// chatWindow is how many requests chatCall sends ahead of the answers. go-micro's stream holds
+// one lock while it sends and before it hands over a received message, so a sender blocked by a
+// full connection would keep the receiver from reading: both directions must never fill up.
+const chatWindow = 256
+
+// chatCall sends o.chat HelloRequests named 1..o.chat on one stream while it prints the answers,
+// and closes the stream after as many answers.
+func chatCall(ctx context.Context, c client.Client, req client.Request, o options,
+	newRsp func() interface{}, callOpts []client.CallOption) int {
+	stream, err := c.Stream(ctx, req, callOpts...)
+	if err != nil {
+		fail(err)
+	}
+	defer stream.Close()
+	sendErr := make(chan error, 1)
+	window := make(chan struct{}, chatWindow)
+	go func() {
+		for i := 1; i <= o.chat; i++ {
+			window <- struct{}{}
+			var msg interface{}
+			if o.contentType == "application/protobuf" {
+				msg = &pb.HelloRequest{Name: fmt.Sprint(i)}
+			} else {
+				raw := json.RawMessage(fmt.Sprintf(`{"name":"%d"}`, i))
+				msg = &raw
+			}
+			if err := stream.Send(msg); err != nil {
+				sendErr <- err
+				return
+			}
+		}
+		sendErr <- nil
+	}()
+	out := bufio.NewWriterSize(os.Stdout, 64*1024)
+	for received := 0; received < o.chat; received++ {
+		rsp := newRsp()
+		if err := stream.Recv(rsp); err != nil {
+			out.Flush()
+			if err == io.EOF {
+				return 0
+			}
+			fail(err)
+		}
+		writeMessage(out, rsp)
+		<-window
+	}
+	out.Flush()
+	if err := <-sendErr; err != nil {
+		fail(err)
+	}
+	return 0
 }
 
 // emptyLike returns an empty message of the request's kind: a new proto message of the same
@@ -179,6 +246,11 @@ func emptyLike(body interface{}) interface{} {
 
 // printMessage prints a response as one compact JSON line (proto messages via protojson).
 func printMessage(v interface{}) {
+	writeMessage(os.Stdout, v)
+}
+
+// writeMessage writes a response as one compact JSON line (proto messages via protojson) to w.
+func writeMessage(w io.Writer, v interface{}) {
 	var b []byte
 	switch m := v.(type) {
 	case proto.Message:
@@ -199,7 +271,7 @@ func printMessage(v interface{}) {
 		peer.Fatal("response is not JSON: %q", b)
 	}
 	out.WriteByte('\n')
-	os.Stdout.Write(out.Bytes())
+	w.Write(out.Bytes())
 }
 
 // fail prints go-micro's view of the error as JSON and exits 1.

@@ -1,14 +1,15 @@
 // Command greeter-srv is a go-micro service used as the Go peer in interop tests.
 //
 // It registers handler Say with the endpoints of ../../proto/greeter.proto (Hello, Meta, Sleep,
-// Error, Stream), listens on 127.0.0.1 (HTTP transport), prints "READY <address>" on stdout once
-// it listens and is registered, and stops cleanly (deregisters) on SIGTERM or SIGINT.
+// Error, Stream, Chat), listens on 127.0.0.1 (HTTP transport), prints "READY <address>" on stdout
+// once it listens and is registered, and stops cleanly (deregisters) on SIGTERM or SIGINT.
 package main
 
 import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"time"
@@ -73,7 +74,7 @@ func (s *Say) Error(ctx context.Context, req *pb.ErrorRequest, rsp *pb.ErrorResp
 }
 
 // Stream reads one StreamRequest and answers Count HelloResponses (IntervalMillis apart), then
-// ends the stream.
+// ends the stream; the name "bad" ends it with a 400 after the first message.
 func (s *Say) Stream(ctx context.Context, stream server.Stream) error {
 	var req pb.StreamRequest
 	if err := stream.Recv(&req); err != nil {
@@ -90,8 +91,27 @@ func (s *Say) Stream(ctx context.Context, stream server.Stream) error {
 		if err := stream.Send(&pb.HelloResponse{Msg: fmt.Sprintf("Hello %s %d", req.Name, i)}); err != nil {
 			return err
 		}
+		if req.Name == "bad" {
+			return errors.BadRequest("x", "bad name")
+		}
 	}
 	return nil
+}
+
+// Chat answers each HelloRequest with "Hello <name>" until the client ends the stream.
+func (s *Say) Chat(ctx context.Context, stream server.Stream) error {
+	for {
+		var req pb.HelloRequest
+		if err := stream.Recv(&req); err != nil {
+			if err == io.EOF {
+				return nil
+			}
+			return err
+		}
+		if err := stream.Send(&pb.HelloResponse{Msg: "Hello " + req.Name}); err != nil {
+			return err
+		}
+	}
 }
 
 func main() {

@@ -1,5 +1,8 @@
 package io.microspring.interop;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import io.microspring.annotation.MicroHandler;
 import io.microspring.annotation.MicroService;
 import io.microspring.errors.MicroException;
@@ -9,11 +12,17 @@ import io.microspring.interop.proto.HelloRequest;
 import io.microspring.interop.proto.HelloResponse;
 import io.microspring.interop.proto.MetaRequest;
 import io.microspring.interop.proto.MetaResponse;
+import io.microspring.interop.proto.StreamRequest;
 import io.microspring.server.CallContext;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** The Java twin of the Go peer's {@code Say} handler (interop/cmd/greeter-srv), same .proto. */
 @MicroService(handler = "Say")
 public class JavaGreeter {
+
+    /** Say.Stream handlers running now. */
+    static final AtomicInteger OPEN_STREAMS = new AtomicInteger();
 
     @MicroHandler
     public HelloResponse hello(HelloRequest request) {
@@ -39,5 +48,25 @@ public class JavaGreeter {
     @MicroHandler
     public ErrorResponse error(ErrorRequest request) {
         throw new MicroException(request.getId(), request.getCode(), request.getDetail());
+    }
+
+    /** As the Go peer's Say.Stream; counts itself in {@link #OPEN_STREAMS} while it runs. */
+    @MicroHandler
+    public Flux<HelloResponse> stream(StreamRequest request) {
+        Duration interval = Duration.ofMillis(request.getIntervalMillis());
+        Flux<HelloResponse> messages = Flux.range(1, request.getCount())
+                .concatMap(i -> i == 1 || interval.isZero() ? Mono.just(i) : Mono.delay(interval).thenReturn(i))
+                .map(i -> HelloResponse.newBuilder().setMsg("Hello " + request.getName() + " " + i).build());
+        if (request.getName().equals("bad")) {
+            messages = messages.take(1).concatWith(Mono.error(MicroException.badRequest("x", "bad name")));
+        }
+        return messages.doOnSubscribe(subscription -> OPEN_STREAMS.incrementAndGet())
+                .doFinally(signal -> OPEN_STREAMS.decrementAndGet());
+    }
+
+    /** Say.Chat: answers each request with "Hello name" until the caller ends the stream. */
+    @MicroHandler
+    public Flux<HelloResponse> chat(Flux<HelloRequest> requests) {
+        return requests.map(request -> HelloResponse.newBuilder().setMsg("Hello " + request.getName()).build());
     }
 }

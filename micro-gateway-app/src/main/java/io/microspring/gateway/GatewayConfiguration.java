@@ -26,6 +26,7 @@ import io.microspring.gateway.edge.GatewayCors;
 import io.microspring.gateway.edge.RegistryHealthIndicator;
 import io.microspring.gateway.edge.RequestLog;
 import io.microspring.gateway.handler.ApiHandler;
+import io.microspring.gateway.handler.BodyLimit;
 import io.microspring.gateway.handler.EventHandler;
 import io.microspring.gateway.handler.GatewayHandlerMapping;
 import io.microspring.gateway.handler.GatewayWebHandler;
@@ -68,8 +69,8 @@ class GatewayConfiguration {
     }
 
     @Bean
-    RpcHandler rpcHandler(MicroClient client, GatewayProperties properties) {
-        return new RpcHandler(client, maxBodySize(properties));
+    RpcHandler rpcHandler(MicroClient client, GatewayProperties properties, Registry registry) {
+        return new RpcHandler(client, maxBodySize(properties), registry);
     }
 
     @Bean
@@ -90,7 +91,8 @@ class GatewayConfiguration {
     GatewayWebHandler gatewayWebHandler(GatewayProperties properties, Namespace namespace, ServiceIndex index,
             MicroClient client, RpcHandler rpc, ApiHandler api, ProxyHandler proxy) {
         Optional<RpcEndpoint> rpcEndpoint = properties.getRpc().isEnabled()
-                ? Optional.of(new RpcEndpoint(client, maxBodySize(properties), properties.getRpc().getAllowedServices()))
+                ? Optional.of(new RpcEndpoint(client, maxBodySize(properties), properties.getRpc().getAllowedServices(),
+                        "micro.api.rpc.allowed-services"))
                 : Optional.empty();
         EventHandler events = new EventHandler(client, namespace, maxBodySize(properties));
         return new GatewayWebHandler(properties.getHandler(), namespace, index, rpcEndpoint,
@@ -156,12 +158,7 @@ class GatewayConfiguration {
         };
     }
 
-    private static int maxBodySize(GatewayProperties properties) {
-        long bytes = properties.getMaxBodySize() == null ? -1 : properties.getMaxBodySize().toBytes();
-        if (bytes < 1 || bytes > Integer.MAX_VALUE) {
-            throw new InvalidConfigurationPropertyValueException("micro.api.max-body-size", properties.getMaxBodySize(),
-                    "it must be between 1 byte and 2GB, such as 10MB");
-        }
-        return (int) bytes;
+    private static BodyLimit maxBodySize(GatewayProperties properties) {
+        return BodyLimit.of(properties.getMaxBodySize(), "micro.api.max-body-size");
     }
 }

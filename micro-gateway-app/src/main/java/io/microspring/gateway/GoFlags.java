@@ -19,6 +19,9 @@ import io.microspring.autoconfigure.GoMicroFlags;
  * (also as micro v1's {@code --api_namespace}, {@code --api_handler}, {@code --api_address}),
  * {@code --enable_rpc}, and {@code --enable_cors}, which allows every origin
  * ({@code micro.api.cors.allowed-origins=*}).</li>
+ * <li>micro sidecar's own flags: {@code --namespace}, {@code --handler}, {@code --address},
+ * {@code --server_name}, {@code --server_address}, {@code --server_version},
+ * {@code --healthcheck_url} and {@code --endpoints} ({@code micro.sidecar.*}).</li>
  * <li>Any other go-micro flag {@code --some_flag} is property {@code micro.some-flag}, as for
  * services; Spring arguments ({@code --server.port=9000}, with a dot) pass unchanged.</li>
  * </ul>
@@ -37,6 +40,20 @@ final class GoFlags {
             "enable_rpc", "micro.api.rpc.enabled",
             ENABLE_CORS, "micro.api.cors.allowed-origins");
 
+    private static final Map<String, String> SIDECAR_FLAGS = Map.of(
+            "namespace", "micro.sidecar.namespace",
+            "handler", "micro.sidecar.handler",
+            "address", "micro.sidecar.address",
+            "server_name", "micro.sidecar.server-name",
+            "server_address", "micro.sidecar.server-address",
+            "server_version", "micro.sidecar.server-version",
+            "healthcheck_url", "micro.sidecar.healthcheck-url",
+            "endpoints", "micro.sidecar.endpoints");
+
+    /** Each command's own flags; they apply before the command as after it. */
+    private static final Map<String, Map<String, String>> COMMAND_FLAGS = Map.of("api", API_FLAGS,
+            "sidecar", SIDECAR_FLAGS);
+
     private static final Set<String> BOOLEAN_FLAGS = Set.of("enable_rpc", ENABLE_CORS, "h", "help");
 
     private static final Set<String> UNSUPPORTED = Set.of("resolver", "type", "enable_tls",
@@ -52,29 +69,29 @@ final class GoFlags {
             throw new IllegalArgumentException("unexpected argument '" + line.arguments().get(1) + "' after command "
                     + line.arguments().get(0));
         }
+        String command = line.arguments().isEmpty() ? "" : line.arguments().get(0);
         List<String> springArgs = new ArrayList<>();
         for (GoMicroFlags.Flag flag : line.flags()) {
             String name = flag.name();
             if (name.equals("h") || name.equals("help")) {
                 return new Command("", List.of());
             }
-            String property = property(flag);
+            String property = property(flag, command);
             if (flag.value() == null) {
                 throw new IllegalArgumentException("flag --" + name + " needs a value");
             }
             String value = name.equals(ENABLE_CORS) ? corsOrigins(flag.value()) : flag.value();
             springArgs.add("--" + property + "=" + value);
         }
-        String command = line.arguments().isEmpty() ? "" : line.arguments().get(0);
         return new Command(command, List.copyOf(springArgs));
     }
 
-    private static String property(GoMicroFlags.Flag flag) {
+    private static String property(GoMicroFlags.Flag flag, String command) {
         if (UNSUPPORTED.contains(flag.name())) {
-            throw new IllegalArgumentException("flag --" + flag.name() + " of micro api is not supported by this"
-                    + " gateway (see micro-gateway-app/README.md for the settings it has)");
+            throw new IllegalArgumentException("flag --" + flag.name() + " of micro is not supported here"
+                    + " (see micro-gateway-app/README.md for the settings there are)");
         }
-        return API_FLAGS.getOrDefault(flag.name(), flag.property());
+        return COMMAND_FLAGS.getOrDefault(command, Map.of()).getOrDefault(flag.name(), flag.property());
     }
 
     /** The origins {@code --enable_cors=value} allows: every one, as micro's CORS, or none. */

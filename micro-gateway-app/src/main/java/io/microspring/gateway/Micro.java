@@ -2,23 +2,27 @@ package io.microspring.gateway;
 
 import java.util.List;
 
+import io.microspring.sidecar.SidecarApplication;
 import io.microspring.toolkit.cli.MicroCli;
 
 /**
- * The {@code micro} command: {@code micro [flags] api [flags]} runs the API gateway, a Spring Boot
- * application; go-micro's flags are taken as micro takes them ({@code --registry=etcd},
- * {@code --registry_address ...}, {@code --handler=rpc}) and become the gateway's properties (see
- * {@link GoFlags}). The query commands ({@code micro call}, {@code micro list services} ...) and
- * the shell ({@code micro cli}) start no Spring context: see {@link MicroCli}.
+ * The {@code micro} command: {@code micro [flags] api [flags]} runs the API gateway and
+ * {@code micro [flags] sidecar [flags]} the sidecar, Spring Boot applications; go-micro's flags
+ * are taken as micro takes them ({@code --registry=etcd}, {@code --registry_address ...},
+ * {@code --handler=rpc}) and become their properties (see {@link GoFlags}). The query commands
+ * ({@code micro call}, {@code micro list services} ...) and the shell ({@code micro cli}) start no
+ * Spring context: see {@link MicroCli}.
  */
 public final class Micro {
 
     private static final String USAGE = """
             usage: micro [flags] COMMAND [flags]
               api                               run the API gateway (port 8080, namespace go.micro.api)
+              sidecar                           run the sidecar: go-micro over HTTP for an app in any language (127.0.0.1:8081)
               list services | services          every registered service
               get service NAME                  versions, nodes and endpoints (also: describe service NAME)
               call SERVICE ENDPOINT [JSON]      a call: --address, --metadata k=v, --content_type, --timeout
+              stream SERVICE ENDPOINT [JSON]    every message of a stream until it ends
               publish TOPIC JSON                a message through the broker
               health SERVICE | stats SERVICE    Debug.Health / Debug.Stats of every node
               register service JSON | deregister service JSON
@@ -30,6 +34,9 @@ public final class Micro {
               --namespace=go.micro.api  --handler=meta|api|rpc|http|proxy|web|event  --address=:8080
               --enable_rpc=true|false  --enable_cors (every origin)  --selector=random|roundrobin
               --broker=http|nats|rabbitmq  --client_request_timeout=30s
+              sidecar: --server_name=go.micro.srv.app --server_address=127.0.0.1:9000
+              --healthcheck_url=http://127.0.0.1:9000/health --endpoints=App.Hello,App.Bye
+              --handler=rpc|proxy --namespace=go.micro.srv --address=:8081 (loopback)
               ... (any micro.* property: --client_retries=1)
             """;
 
@@ -51,11 +58,15 @@ public final class Micro {
             System.exit(2);
             return;
         }
-        if (!command.name().equals("api")) {
-            System.err.print(command.name().isEmpty() ? USAGE : "micro: unknown command '" + command.name()
-                    + "'\n" + USAGE);
-            System.exit(command.name().isEmpty() ? 0 : 2);
+        String[] springArgs = command.springArgs().toArray(String[]::new);
+        switch (command.name()) {
+            case "api" -> GatewayApplication.main(springArgs);
+            case "sidecar" -> SidecarApplication.main(springArgs);
+            default -> {
+                System.err.print(command.name().isEmpty() ? USAGE : "micro: unknown command '" + command.name()
+                        + "'\n" + USAGE);
+                System.exit(command.name().isEmpty() ? 0 : 2);
+            }
         }
-        GatewayApplication.main(command.springArgs().toArray(String[]::new));
     }
 }

@@ -22,13 +22,16 @@ import io.microspring.testing.EtcdServer;
 import io.microspring.testing.ExternalProcess;
 import io.microspring.testing.FreePorts;
 import io.microspring.testing.GoPeers;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * Interop scenario 6: the gateway jar, started with the {@code micro} launcher, routes {@code /rpc}
  * and the api and rpc handlers to go-micro services (real Go processes) found through a real etcd:
  * {@code greeter-srv} ({@code go.micro.srv.greeter}) and {@code greeter-api}
  * ({@code go.micro.api.greeter}, whose {@code Say.Hello} takes an {@code api.Request} and declares
- * the endpoint metadata {@code handler=api}). The greeter's JSON results end with a newline, as
+ * the endpoint metadata {@code handler=api}); the Go greeter's stream {@code Say.Stream} through a
+ * websocket and as server-sent events. The greeter's JSON results end with a newline, as
  * go-micro's JSON codec (a Go {@code json.Encoder}) writes them: the gateway passes the service's
  * bytes through unchanged.
  */
@@ -204,12 +207,39 @@ class GatewayGoInteropIT {
         }
 
         @Test
+        void serverSentEventsCarryTheGoStream() {
+            HttpResponse<String> response = Http.get(gateway.url("/greeter/say/stream?name=John&count=3"
+                    + "&interval_millis=5"), "Accept", "text/event-stream");
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("data: {\"msg\":\"Hello John 1\"}\n\n"
+                    + "data: {\"msg\":\"Hello John 2\"}\n\ndata: {\"msg\":\"Hello John 3\"}\n\n");
+        }
+
+        @Test
+        void aWebsocketStreamsFromTheGoGreeterAndGetsItsError() {
+            assertThat(websocket(gateway.url("/greeter/say/stream"), "{\"name\":\"Ann\",\"count\":2,"
+                    + "\"interval_millis\":5}")).containsExactly("{\"msg\":\"Hello Ann 1\"}", "{\"msg\":\"Hello Ann 2\"}");
+            List<String> failed = websocket(gateway.url("/greeter/say/stream"), "{\"name\":\"bad\",\"count\":3}");
+            assertThat(failed).hasSize(2);
+            assertThat(failed.get(0)).isEqualTo("{\"msg\":\"Hello bad 1\"}");
+            assertThat(failed.get(1)).isEqualTo("{\"id\":\"x\",\"code\":400,\"detail\":\"bad name\",\"status\":\"Bad Request\"}");
+        }
+
+        @Test
         void aGoErrorKeepsItsCode() {
             HttpResponse<String> response = Http.post(gateway.url("/greeter/say/hello"), JSON, "{\"name\":\"bad\"}");
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(response.body())
                     .isEqualTo("{\"id\":\"x\",\"code\":400,\"detail\":\"bad name\",\"status\":\"Bad Request\"}");
         }
+    }
+
+    /** Opens a websocket to {@code url}, sends {@code message}, and returns the text frames received until it closes. */
+    private static List<String> websocket(String url, String message) {
+        return HttpClient.create().websocket()
+                .uri(url.replace("http://", "ws://"))
+                .handle((in, out) -> out.sendString(Mono.just(message)).then().thenMany(in.receive().asString()))
+                .collectList().block(Duration.ofSeconds(30));
     }
 
     /** The gateway jar run by the {@code micro} launcher in front of the test's etcd. */

@@ -28,6 +28,20 @@ class GoFlagsTest {
     }
 
     @Test
+    void sidecarFlagsBecomeSidecarPropertiesEvenBeforeTheCommand() {
+        GoFlags.Command command = GoFlags.parse(List.of("--registry=etcd", "--namespace=x", "sidecar",
+                "--server_name=go.micro.srv.py", "--server_address", "127.0.0.1:9000",
+                "--healthcheck_url=http://127.0.0.1:9000/health", "--endpoints=Py.Hello,Py.Greet", "--handler=proxy",
+                "--address=:9081", "--register_interval=2s"));
+        assertThat(command.name()).isEqualTo("sidecar");
+        assertThat(command.springArgs()).containsExactly("--micro.registry=etcd", "--micro.sidecar.namespace=x",
+                "--micro.sidecar.server-name=go.micro.srv.py", "--micro.sidecar.server-address=127.0.0.1:9000",
+                "--micro.sidecar.healthcheck-url=http://127.0.0.1:9000/health",
+                "--micro.sidecar.endpoints=Py.Hello,Py.Greet", "--micro.sidecar.handler=proxy",
+                "--micro.sidecar.address=:9081", "--micro.register-interval=2s");
+    }
+
+    @Test
     void booleanFlagsTakeNoSeparateValueAndSpringArgumentsPassUnchanged() {
         GoFlags.Command command = GoFlags.parse(List.of("--enable_rpc", "api", "--server.shutdown=immediate",
                 "--client_request_timeout", "5s"));

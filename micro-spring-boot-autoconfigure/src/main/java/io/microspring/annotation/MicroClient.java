@@ -15,11 +15,15 @@ import java.lang.annotation.Target;
  * interface Say {
  *     HelloResponse hello(HelloRequest request);            // blocking
  *     Mono&lt;HelloResponse&gt; helloAsync(HelloRequest request); // calls Say.HelloAsync
+ *     Flux&lt;HelloResponse&gt; stream(StreamRequest request);     // server stream Say.Stream
+ *     Flux&lt;HelloResponse&gt; chat(Flux&lt;HelloRequest&gt; requests); // bidirectional stream Say.Chat
  * }
  * </pre>
  *
  * A method takes the request and optionally {@code Metadata} and {@code CallOptions}, and returns
- * the response type, a {@code Mono} or a {@code CompletableFuture} of it.
+ * the response type, a {@code Mono} or a {@code CompletableFuture} of it. Streams: a method
+ * returning {@code Flux<Resp>} opens a server stream; one taking a {@code Flux<Req>} (or any
+ * {@code Publisher}) returns {@code Mono<Resp>} (client stream) or {@code Flux<Resp>} (bidirectional).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -2,8 +2,10 @@ package io.microspring.client;
 
 import java.lang.reflect.Type;
 
-import io.microspring.broker.Publisher;
 import io.microspring.errors.MicroException;
+import org.reactivestreams.Publisher;
+
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -18,7 +20,7 @@ import reactor.core.publisher.Mono;
  * metadata of the Reactor context (and, inside a handler, of the call being served) travels with
  * every call.
  */
-public interface MicroClient extends Publisher {
+public interface MicroClient extends io.microspring.broker.Publisher { // the name Publisher is Reactive Streams' here
 
     /** Calls {@code endpoint} ({@code Say.Hello}) of {@code service} with the client's default options. */
     default <T> Mono<T> call(String service, String endpoint, Object request, Class<T> responseType) {
@@ -33,6 +35,33 @@ public interface MicroClient extends Publisher {
 
     /** Calls {@code endpoint} of {@code service} for a generic response type such as {@code List<Item>}. */
     <T> Mono<T> call(String service, String endpoint, Object request, Type responseType, CallOptions options);
+
+    /**
+     * Opens a stream to {@code endpoint} of {@code service} (an endpoint registered with metadata
+     * {@code stream: "true"}), sends every message of {@code requests} on it and returns the
+     * messages the handler sends back. Works for every shape: one request and many responses
+     * ({@code Mono.just(request)}), many requests and one response, many of both. See
+     * {@link #stream(String, String, Publisher, Type, CallOptions)}.
+     */
+    default <T> Flux<T> stream(String service, String endpoint, Publisher<?> requests,
+            Class<T> responseType, CallOptions options) {
+        return stream(service, endpoint, requests, (Type) responseType, options);
+    }
+
+    /**
+     * Opens a stream as {@link #stream(String, String, Publisher, Class, CallOptions)}
+     * for a generic response type. The stream has a connection of its own. Requests are taken
+     * from {@code requests} only as fast as the connection sends them; when they end, the stream's
+     * end is sent and the responses go on until the handler ends. Cancelling the result closes the
+     * connection, which cancels the handler. Only opening the stream is retried; once it is open
+     * nothing is. A request timeout set in {@code options} bounds the whole stream; without one a
+     * stream has no deadline (go-micro's default stream timeout is none as well). Call wrappers,
+     * which wrap a single answer, do not apply to streams.
+     */
+    default <T> Flux<T> stream(String service, String endpoint, Publisher<?> requests,
+            Type responseType, CallOptions options) {
+        return Flux.error(new UnsupportedOperationException(getClass().getName() + " does not stream"));
+    }
 
     /** Blocking form of {@link #call(String, String, Object, Class)}: not for event-loop threads. */
     default <T> T callBlocking(String service, String endpoint, Object request, Class<T> responseType) {

@@ -7,7 +7,10 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+
+import org.reactivestreams.Publisher;
 
 import io.microspring.broker.Broker;
 import io.microspring.broker.BrokerMessage;
@@ -26,6 +29,7 @@ import io.microspring.transport.SendOptions;
 import io.microspring.transport.Transport;
 import io.microspring.transport.TransportException;
 import io.microspring.transport.TransportMessage;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -79,6 +83,33 @@ public final class RpcClient implements MicroClient {
             Metadata metadata = handlerMetadata.merge(Metadata.from(context)).merge(effective.metadata());
             ClientCall call = new ClientCall(service, endpoint, request, responseType, effective, metadata);
             return chain().proceed(call);
+        }).map(result -> (T) result);
+    }
+
+    /**
+     * Opens the stream on a node chosen as for calls (selector, filters, or a fixed address), on a
+     * connection of its own: the opening message carries the Micro headers, the metadata and
+     * {@code Micro-Stream}, with an empty body as go-micro's generated clients send; then each
+     * request follows as one message, then the end-of-stream message. Responses are read until the
+     * node's end-of-stream or error message.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Flux<T> stream(String service, String endpoint, Publisher<?> requests, Type responseType,
+            CallOptions options) {
+        CallOptions effective = options.over(defaults);
+        Metadata handlerMetadata = CallContext.current().map(CallContext::metadata).orElse(Metadata.empty());
+        return Flux.deferContextual(context -> {
+            Metadata metadata = handlerMetadata.merge(Metadata.from(context)).merge(effective.metadata());
+            ClientCall call = new ClientCall(service, endpoint, null, responseType, effective, metadata);
+            Codec codec;
+            try {
+                codec = codecs.get(effective.contentType());
+            } catch (CodecException e) {
+                return Flux.error(MicroException.badRequest(ID, e.getMessage()));
+            }
+            return new ClientStream(call, codec, Long.toString(sequence.incrementAndGet()), options.requestTimeout())
+                    .open(requests);
         }).map(result -> (T) result);
     }
 
@@ -251,6 +282,109 @@ public final class RpcClient implements MicroClient {
             throw MicroException.internalServerError(ID, "cannot read the response of %s %s: %s", call.service(),
                     call.endpoint(), e.getMessage());
         }
+    }
+
+    /** One stream being opened and read. */
+    private final class ClientStream {
+
+        private final ClientCall call;
+        private final Codec codec;
+        private final String id;
+        private final Duration timeout;
+        private final Metadata headers;
+        private final AtomicBoolean opened = new AtomicBoolean();
+
+        ClientStream(ClientCall call, Codec codec, String id, Duration timeout) {
+            this.call = call;
+            this.codec = codec;
+            this.id = id;
+            this.timeout = timeout;
+            this.headers = streamHeaders();
+        }
+
+        Flux<Object> open(Publisher<?> requests) {
+            Flux<TransportMessage> outbound = Flux.concat(
+                    Mono.fromSupplier(() -> {
+                        opened.set(true);
+                        return new TransportMessage(headers, null);
+                    }),
+                    Flux.from(requests).map(request -> new TransportMessage(headers, encode(request))),
+                    Mono.fromSupplier(() -> new TransportMessage(
+                            headers.with(MicroHeaders.ERROR, MicroHeaders.END_OF_STREAM), null)));
+            AtomicBoolean ended = new AtomicBoolean();
+            Flux<Object> responses = attempt(outbound, 0)
+                    .takeWhile(message -> {
+                        ended.set(isEndOfStream(message));
+                        return !ended.get();
+                    })
+                    .map(this::read)
+                    .concatWith(Mono.defer(() -> ended.get() ? Mono.empty()
+                            : Mono.error(MicroException.internalServerError(ID, "%s %s: the stream's connection closed "
+                                    + "before its end", call.service(), call.endpoint()))))
+                    .onErrorMap(TransportException.class, e -> transportError(call, e));
+            return timeout == null ? responses : withDeadline(responses);
+        }
+
+        /** Opens the stream; only failures before the connection took the opening message are retried. */
+        private Flux<TransportMessage> attempt(Flux<TransportMessage> outbound, int retry) {
+            return Mono.defer(() -> node(call))
+                    .flatMapMany(node -> transport.stream(node.address(), outbound, call.options().connectionTimeout())
+                            .doOnError(TransportException.class, e -> {
+                                if (call.options().address() == null && e.unprocessed()) {
+                                    selector.markFailed(call.service(), node);
+                                }
+                            }))
+                    .onErrorResume(error -> {
+                        if (opened.get() || retry >= call.options().retries()
+                                || !call.options().retryPolicy().shouldRetry(error)) {
+                            return Flux.error(error);
+                        }
+                        return Mono.delay(call.options().backoff().delay(retry + 1))
+                                .thenMany(attempt(outbound, retry + 1));
+                    });
+        }
+
+        private Flux<Object> withDeadline(Flux<Object> responses) {
+            AtomicBoolean expired = new AtomicBoolean();
+            return responses.takeUntilOther(Mono.delay(timeout).doOnNext(tick -> expired.set(true)))
+                    .concatWith(Mono.defer(() -> expired.get() ? Mono.error(MicroException.timeout(ID,
+                            "%s %s: the stream did not end within %s", call.service(), call.endpoint(), timeout))
+                            : Mono.empty()));
+        }
+
+        private byte[] encode(Object request) {
+            try {
+                return codec.encode(Envelope.request(id, call.endpoint()), request);
+            } catch (CodecException e) {
+                throw MicroException.badRequest(ID, "cannot encode a request of %s: %s", call.endpoint(),
+                        e.getMessage());
+            }
+        }
+
+        private Object read(TransportMessage response) {
+            return RpcClient.this.read(call, codec, response);
+        }
+
+        private Metadata streamHeaders() {
+            Metadata.Builder builder = Metadata.builder();
+            call.metadata().asMap().forEach(builder::put);
+            builder.put(MicroHeaders.CONTENT_TYPE, codec.contentType())
+                    .put(MicroHeaders.ACCEPT, codec.contentType())
+                    .put(MicroHeaders.ID, id)
+                    .put(MicroHeaders.SERVICE, call.service())
+                    .put(MicroHeaders.ENDPOINT, call.endpoint())
+                    .put(MicroHeaders.METHOD, call.endpoint())
+                    .put(MicroHeaders.STREAM, id);
+            if (timeout != null) {
+                builder.put(MicroHeaders.TIMEOUT, Long.toString(timeout.toNanos()));
+            }
+            return builder.build();
+        }
+    }
+
+    private static boolean isEndOfStream(TransportMessage message) {
+        return MicroHeaders.get(message.headers(), MicroHeaders.ERROR).filter(MicroHeaders.END_OF_STREAM::equals)
+                .isPresent();
     }
 
     private static CallOptions requireComplete(CallOptions defaults) {

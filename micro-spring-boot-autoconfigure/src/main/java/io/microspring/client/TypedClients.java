@@ -9,15 +9,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.reactivestreams.Publisher;
+
 import io.microspring.annotation.MicroClient;
 import io.microspring.internal.Types;
 import io.microspring.metadata.Metadata;
 import io.microspring.registry.Endpoint;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Creates implementations of {@link MicroClient @MicroClient} interfaces that call through a
- * {@link io.microspring.client.MicroClient}.
+ * {@link io.microspring.client.MicroClient}. A method returning {@code Flux<Resp>}, or taking a
+ * {@code Publisher<Req>} (or {@code Flux<Req>}) and returning {@code Mono<Resp>} or
+ * {@code Flux<Resp>}, opens a stream.
  */
 public final class TypedClients {
 
@@ -53,9 +58,12 @@ public final class TypedClients {
         };
     }
 
-    /** How one interface method maps to a call. */
+    /**
+     * How one interface method maps to a call, or to a stream when it takes a {@code Publisher}
+     * of requests or returns a {@code Flux} of responses.
+     */
     private record MethodCall(String service, String endpoint, int requestIndex, int metadataIndex, int optionsIndex,
-            Type responseType, Class<?> returnType) {
+            Type responseType, Class<?> returnType, boolean stream) {
 
         static MethodCall of(String service, String handler, Method method) {
             int request = -1;
@@ -75,10 +83,18 @@ public final class TypedClients {
                 }
             }
             Class<?> returnType = method.getReturnType();
-            boolean async = Mono.class.isAssignableFrom(returnType) || CompletionStage.class.isAssignableFrom(returnType);
+            boolean streamIn = request >= 0 && Publisher.class.isAssignableFrom(parameters[request]);
+            boolean streamOut = Flux.class.isAssignableFrom(returnType);
+            if (streamIn && !streamOut && !Mono.class.isAssignableFrom(returnType)) {
+                throw new IllegalArgumentException(method + " takes a stream of requests, so it must return "
+                        + "Mono<Response> (client stream) or Flux<Response> (bidirectional stream)");
+            }
+            boolean async = streamOut || Mono.class.isAssignableFrom(returnType)
+                    || CompletionStage.class.isAssignableFrom(returnType);
             Type responseType = async ? Types.firstTypeArgument(method.getGenericReturnType())
                     : returnType == void.class ? Void.class : method.getGenericReturnType();
-            return new MethodCall(service, handler + "." + Endpoint.capitalise(method.getName()), request, metadata, options, responseType, returnType);
+            return new MethodCall(service, handler + "." + Endpoint.capitalise(method.getName()), request, metadata,
+                    options, responseType, returnType, streamIn || streamOut);
         }
 
         Object invoke(io.microspring.client.MicroClient client, Object[] args) {
@@ -89,6 +105,11 @@ public final class TypedClients {
                 options = CallOptions.builder().metadata(options.metadata().merge(metadata)).build().over(options);
             }
             Object request = requestIndex >= 0 ? args[requestIndex] : null;
+            if (stream) {
+                Publisher<?> requests = request instanceof Publisher<?> publisher ? publisher : Mono.justOrEmpty(request);
+                Flux<Object> responses = client.stream(service, endpoint, requests, responseType, options);
+                return Flux.class.isAssignableFrom(returnType) ? responses : responses.next();
+            }
             Mono<Object> call = client.call(service, endpoint, request, responseType, options);
             if (Mono.class.isAssignableFrom(returnType)) {
                 return call;

@@ -4,8 +4,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+
+import org.reactivestreams.Publisher;
 
 import io.microspring.internal.Types;
 import io.microspring.metadata.Metadata;
@@ -16,10 +19,14 @@ import reactor.core.scheduler.Scheduler;
 
 /**
  * One endpoint: a handler method with what is needed to call it. It knows the request type to
- * decode, where the {@link Metadata} and {@link CallContext} parameters go, and whether the method
- * blocks (it returns a plain value) and so must run off the event loop.
+ * decode, where the {@link Metadata} and {@link CallContext} parameters go, whether the method
+ * blocks (it returns a plain value) and so must run off the event loop, and its {@link Shape}: a
+ * {@code Flux} parameter or return type makes it a streaming endpoint.
  */
 public final class EndpointMethod {
+
+    /** The endpoint metadata key go-micro sets to {@code "true"} on streaming endpoints. */
+    public static final String STREAM_METADATA = "stream";
 
     private final String name;
     private final Object bean;
@@ -28,10 +35,11 @@ public final class EndpointMethod {
     private final Type requestType;
     private final Type responseType;
     private final ReturnKind returnKind;
+    private final Shape shape;
     private final Endpoint descriptor;
 
     private EndpointMethod(String name, Object bean, Method method, ParameterKind[] parameters, Type requestType,
-            Type responseType, ReturnKind returnKind, Map<String, String> metadata) {
+            Type responseType, ReturnKind returnKind, Shape shape, Map<String, String> metadata) {
         this.name = name;
         this.bean = bean;
         this.method = method;
@@ -39,6 +47,7 @@ public final class EndpointMethod {
         this.requestType = requestType;
         this.responseType = responseType;
         this.returnKind = returnKind;
+        this.shape = shape;
         this.descriptor = new Endpoint(name, ValueDescriber.describe(requestType),
                 ValueDescriber.describe(responseType), metadata);
     }
@@ -48,6 +57,7 @@ public final class EndpointMethod {
         Parameter[] declared = method.getParameters();
         ParameterKind[] kinds = new ParameterKind[declared.length];
         Type requestType = Void.class;
+        boolean streamIn = false;
         for (int i = 0; i < declared.length; i++) {
             Class<?> type = declared[i].getType();
             if (type == Metadata.class) {
@@ -56,24 +66,34 @@ public final class EndpointMethod {
                 kinds[i] = ParameterKind.CONTEXT;
             } else if (requestType == Void.class) {
                 kinds[i] = ParameterKind.REQUEST;
-                requestType = declared[i].getParameterizedType();
+                streamIn = Flux.class.isAssignableFrom(type);
+                requestType = streamIn ? Types.firstTypeArgument(declared[i].getParameterizedType())
+                        : declared[i].getParameterizedType();
             } else {
                 throw new IllegalArgumentException("@MicroHandler " + where + " takes two request parameters; take one "
                         + "request plus optionally Metadata and CallContext");
             }
         }
         Class<?> returned = method.getReturnType();
-        if (Flux.class.isAssignableFrom(returned)) {
-            throw new IllegalArgumentException("@MicroHandler " + where + " returns a Flux; streaming endpoints are "
-                    + "not supported yet, return a Mono");
+        boolean streamOut = Flux.class.isAssignableFrom(returned);
+        Shape shape = streamIn ? (streamOut ? Shape.BIDIRECTIONAL : Shape.CLIENT_STREAM)
+                : streamOut ? Shape.SERVER_STREAM : Shape.UNARY;
+        if (shape == Shape.CLIENT_STREAM && !Mono.class.isAssignableFrom(returned)) {
+            throw new IllegalArgumentException("@MicroHandler " + where + " takes a Flux of requests, so it must return "
+                    + "Mono<Response> (client stream) or Flux<Response> (bidirectional stream)");
         }
-        ReturnKind returnKind = Mono.class.isAssignableFrom(returned) ? ReturnKind.MONO
+        ReturnKind returnKind = Mono.class.isAssignableFrom(returned) || streamOut ? ReturnKind.MONO
                 : CompletionStage.class.isAssignableFrom(returned) ? ReturnKind.FUTURE
                 : ReturnKind.VALUE;
         Type responseType = returnKind == ReturnKind.VALUE ? method.getGenericReturnType()
                 : Types.firstTypeArgument(method.getGenericReturnType());
         method.setAccessible(true);
-        return new EndpointMethod(name, bean, method, kinds, requestType, responseType, returnKind, metadata);
+        Map<String, String> described = metadata;
+        if (shape != Shape.UNARY) {
+            described = new LinkedHashMap<>(metadata);
+            described.put(STREAM_METADATA, "true");
+        }
+        return new EndpointMethod(name, bean, method, kinds, requestType, responseType, returnKind, shape, described);
     }
 
     /** The full endpoint name, {@code Handler.Method}. */
@@ -81,12 +101,17 @@ public final class EndpointMethod {
         return name;
     }
 
-    /** The type the request body is decoded into. */
+    /** Whether the endpoint takes or returns a stream, and which. */
+    public Shape shape() {
+        return shape;
+    }
+
+    /** The type the request body (or each message of a request stream) is decoded into. */
     public Type requestType() {
         return requestType;
     }
 
-    /** The type of the response. */
+    /** The type of the response, or of each message of a response stream. */
     public Type responseType() {
         return responseType;
     }
@@ -119,6 +144,17 @@ public final class EndpointMethod {
         }).map(Object.class::cast);
     }
 
+    /**
+     * Calls a stream endpoint with {@code request}, a single request or a {@code Flux} of them as
+     * the shape says; its response, one message or many, as a flux. Stream handlers must not block.
+     */
+    Flux<Object> invokeStream(CallContext context, Object request) {
+        return Flux.defer(() -> {
+            Object result = call(context, request);
+            return result == null ? Flux.empty() : Flux.from((Publisher<?>) result);
+        }).map(Object.class::cast);
+    }
+
     private Object call(CallContext context, Object request) {
         Object[] arguments = new Object[parameters.length];
         for (int i = 0; i < parameters.length; i++) {
@@ -135,6 +171,18 @@ public final class EndpointMethod {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot call " + method, e);
         }
+    }
+
+    /** How an endpoint exchanges messages: one each way, or a stream on one or both sides. */
+    public enum Shape {
+        /** {@code Resp m(Req)}, or a {@code Mono} or {@code CompletionStage} of it. */
+        UNARY,
+        /** {@code Flux<Resp> m(Req)}. */
+        SERVER_STREAM,
+        /** {@code Mono<Resp> m(Flux<Req>)}. */
+        CLIENT_STREAM,
+        /** {@code Flux<Resp> m(Flux<Req>)}. */
+        BIDIRECTIONAL
     }
 
     private enum ParameterKind {

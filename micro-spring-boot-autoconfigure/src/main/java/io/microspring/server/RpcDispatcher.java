@@ -21,6 +21,7 @@ import io.microspring.metadata.Metadata;
 import io.microspring.transport.MicroHeaders;
 import io.microspring.transport.TransportHandler;
 import io.microspring.transport.TransportMessage;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -45,6 +46,7 @@ final class RpcDispatcher implements TransportHandler {
     private final Codecs codecs;
     private final List<HandlerWrapper> wrappers;
     private final Scheduler blockingScheduler;
+    private final StreamDispatcher streams;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
     private volatile long lastRefusedAt;
@@ -56,6 +58,7 @@ final class RpcDispatcher implements TransportHandler {
         this.codecs = codecs;
         this.wrappers = List.copyOf(wrappers);
         this.blockingScheduler = blockingScheduler;
+        this.streams = new StreamDispatcher(serviceName, this.endpoints, codecs, this::toMicroException);
     }
 
     @Override
@@ -63,12 +66,32 @@ final class RpcDispatcher implements TransportHandler {
         Metadata headers = message.headers();
         if (draining) {
             lastRefusedAt = System.nanoTime();
-            return Mono.just(errorAnswer(headers, null, null,
-                    new MicroException(ID, 503, "server " + serviceName + " is shutting down; call another node")));
+            return Mono.just(errorAnswer(headers, null, null, shuttingDown()));
         }
         inFlight.incrementAndGet();
         return Mono.defer(() -> dispatch(message))
                 .doFinally(signal -> inFlight.decrementAndGet());
+    }
+
+    /** Serves a stream, see {@link StreamDispatcher}; streams count as calls in flight. */
+    @Override
+    public Flux<TransportMessage> stream(TransportMessage opening, Flux<TransportMessage> inbound) {
+        if (draining) {
+            lastRefusedAt = System.nanoTime();
+            return Flux.just(errorAnswer(opening.headers(), null, null, shuttingDown()));
+        }
+        inFlight.incrementAndGet();
+        return Flux.defer(() -> streams.serve(opening, inbound))
+                .doFinally(signal -> inFlight.decrementAndGet());
+    }
+
+    private MicroException shuttingDown() {
+        return new MicroException(ID, 503, "server " + serviceName + " is shutting down; call another node");
+    }
+
+    /** Ends the streams still open with a 503 error message, once the drain timeout has passed. */
+    void endStreams() {
+        streams.endAll();
     }
 
     /** Answers later calls with 503 so that callers retry them on another node. */
@@ -123,6 +146,11 @@ final class RpcDispatcher implements TransportHandler {
                     "unknown endpoint %s of service %s (it has %s)", endpointName, serviceName,
                     String.join(", ", endpoints.keySet().stream().sorted().toList()))));
         }
+        if (endpoint.shape() != EndpointMethod.Shape.UNARY) {
+            return Mono.just(errorAnswer(headers, codec, request, MicroException.badRequest(ID,
+                    "%s is a streaming endpoint: open a stream (a request with the %s header on a connection of "
+                    + "its own)", endpointName, MicroHeaders.STREAM)));
+        }
         Object body;
         try {
             body = decoded.body(endpoint.requestType());
@@ -157,7 +185,7 @@ final class RpcDispatcher implements TransportHandler {
                 .orElse(call);
     }
 
-    private MicroException toMicroException(Throwable error, CallContext context) {
+    MicroException toMicroException(Throwable error, CallContext context) {
         if (error instanceof TimeoutException) {
             return MicroException.timeout(ID, "%s did not answer within the caller's timeout", context.endpoint());
         }
@@ -171,7 +199,7 @@ final class RpcDispatcher implements TransportHandler {
         return mapped;
     }
 
-    private static TransportMessage answer(Metadata requestHeaders, Codec codec, Envelope request, Object result) {
+    static TransportMessage answer(Metadata requestHeaders, Codec codec, Envelope request, Object result) {
         byte[] body = codec.encode(Envelope.responseTo(request, ""), result);
         Metadata.Builder headers = echo(requestHeaders);
         if (body.length > 0) {
@@ -180,7 +208,7 @@ final class RpcDispatcher implements TransportHandler {
         return new TransportMessage(headers.build(), body);
     }
 
-    private static TransportMessage errorAnswer(Metadata requestHeaders, Codec codec, Envelope request,
+    static TransportMessage errorAnswer(Metadata requestHeaders, Codec codec, Envelope request,
             MicroException error) {
         String json = error.toJson();
         Metadata.Builder headers = echo(requestHeaders)
@@ -198,7 +226,7 @@ final class RpcDispatcher implements TransportHandler {
         return codec.contentType().endsWith("-rpc");
     }
 
-    private static Metadata.Builder echo(Metadata requestHeaders) {
+    static Metadata.Builder echo(Metadata requestHeaders) {
         Metadata.Builder headers = Metadata.builder();
         for (int i = 0; i < ECHOED.length; i++) {
             String name = ECHOED[i];
@@ -211,7 +239,7 @@ final class RpcDispatcher implements TransportHandler {
         return headers;
     }
 
-    private static Instant deadlineOf(Metadata headers) {
+    static Instant deadlineOf(Metadata headers) {
         return headers.get(MicroHeaders.TIMEOUT).map(nanos -> {
             try {
                 long value = Long.parseLong(nanos.trim());

@@ -144,6 +144,7 @@ public final class RpcServer implements Server {
         dispatcher.startDraining();
         listener.stopAccepting();
         drain();
+        dispatcher.endStreams();
         listener.close(CLOSE_TIMEOUT);
         handlerThreads.dispose();
         listener = null;

@@ -17,6 +17,8 @@ public final class MicroHeaders {
     public static final String ERROR = "Micro-Error";
     public static final String TOPIC = "Micro-Topic";
     public static final String STREAM = "Micro-Stream";
+    /** The {@code Micro-Error} value that ends a stream, sent by either side. */
+    public static final String END_OF_STREAM = "EOS";
     public static final String PROTOCOL = "Micro-Protocol";
     /** The caller's timeout in nanoseconds, as a decimal string. */
     public static final String TIMEOUT = "Timeout";

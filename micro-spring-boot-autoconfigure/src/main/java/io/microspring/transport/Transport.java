@@ -1,5 +1,10 @@
 package io.microspring.transport;
 
+import java.time.Duration;
+
+import org.reactivestreams.Publisher;
+
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,6 +25,18 @@ public interface Transport extends AutoCloseable {
      * {@link TransportException}, which tells whether the request provably never reached the node.
      */
     Mono<TransportMessage> send(String address, TransportMessage request, SendOptions options);
+
+    /**
+     * Opens a stream to {@code address} on a connection of its own: each message of
+     * {@code outbound} is sent as soon as the connection accepts it, and the result is every
+     * message the node sends back. Cancelling the result closes the connection. Fails with
+     * {@link TransportException} ({@link TransportException#unprocessed() unprocessed} when no
+     * connection could be opened). By default transports do not stream.
+     */
+    default Flux<TransportMessage> stream(String address, Publisher<TransportMessage> outbound,
+            Duration connectTimeout) {
+        return Flux.error(new UnsupportedOperationException("transport " + name() + " does not stream"));
+    }
 
     /** Closes pooled connections. */
     @Override

@@ -32,9 +32,9 @@ public final class ApiHandler {
     private static final String FORM = "application/x-www-form-urlencoded";
 
     private final MicroClient client;
-    private final int maxBodySize;
+    private final BodyLimit maxBodySize;
 
-    public ApiHandler(MicroClient client, int maxBodySize) {
+    public ApiHandler(MicroClient client, BodyLimit maxBodySize) {
         this.client = client;
         this.maxBodySize = maxBodySize;
     }

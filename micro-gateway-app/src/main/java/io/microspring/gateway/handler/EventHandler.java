@@ -29,9 +29,9 @@ public final class EventHandler {
 
     private final Publisher publisher;
     private final Namespace namespace;
-    private final int maxBodySize;
+    private final BodyLimit maxBodySize;
 
-    public EventHandler(Publisher publisher, Namespace namespace, int maxBodySize) {
+    public EventHandler(Publisher publisher, Namespace namespace, BodyLimit maxBodySize) {
         this.publisher = publisher;
         this.namespace = namespace;
         this.maxBodySize = maxBodySize;

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -17,9 +19,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.microspring.errors.MicroException;
+import io.microspring.gateway.route.InvalidPathException;
 import io.microspring.metadata.Metadata;
 import io.microspring.transport.MicroHeaders;
 import reactor.core.publisher.Mono;
@@ -30,6 +34,7 @@ public final class Exchanges {
     /** The id of errors the gateway itself answers with, as micro api's. */
     public static final String API_ID = "go.micro.api";
 
+    private static final Logger log = LoggerFactory.getLogger(Exchanges.class);
     private static final byte[] NO_BYTES = new byte[0];
 
     private Exchanges() {
@@ -37,14 +42,14 @@ public final class Exchanges {
 
     /**
      * The whole request body, or a 413 {@link MicroException} when it is larger than
-     * {@code maxBytes} (told by Content-Length before reading, or found while reading).
+     * {@code limit} (told by Content-Length before reading, or found while reading).
      */
-    public static Mono<byte[]> body(ServerWebExchange exchange, int maxBytes) {
+    public static Mono<byte[]> body(ServerWebExchange exchange, BodyLimit limit) {
         long declared = exchange.getRequest().getHeaders().getContentLength();
-        if (declared > maxBytes) {
-            return Mono.error(tooLarge(declared, maxBytes));
+        if (declared > limit.bytes()) {
+            return Mono.error(limit.tooLarge(declared));
         }
-        return DataBufferUtils.join(exchange.getRequest().getBody(), maxBytes)
+        return DataBufferUtils.join(exchange.getRequest().getBody(), limit.bytes())
                 .map(buffer -> {
                     try {
                         byte[] bytes = new byte[buffer.readableByteCount()];
@@ -54,14 +59,8 @@ public final class Exchanges {
                         DataBufferUtils.release(buffer);
                     }
                 })
-                .onErrorMap(DataBufferLimitException.class, e -> tooLarge(-1, maxBytes))
+                .onErrorMap(DataBufferLimitException.class, e -> limit.tooLarge(-1))
                 .defaultIfEmpty(NO_BYTES);
-    }
-
-    /** The 413 error of a body over {@code maxBytes}. */
-    public static MicroException tooLarge(long size, int maxBytes) {
-        return new MicroException(API_ID, 413, "request body " + (size < 0 ? "" : "of " + size + " bytes ")
-                + "is larger than " + maxBytes + " bytes (micro.api.max-body-size)");
     }
 
     /** Answers {@code status} with {@code body} of {@code contentType} (none when {@code null}). */
@@ -92,6 +91,25 @@ public final class Exchanges {
                 .filter(name -> !isCors(name) && !name.equalsIgnoreCase(HttpHeaders.VARY))
                 .forEach(headers::remove);
         return write(exchange, status, "application/json", error.toJson().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@code error} as the go-micro error the client gets: a {@link MicroException} as it is, an
+     * invalid path 400, a status exception its status; anything else is logged and answered with a
+     * 500 that holds no detail of it.
+     */
+    public static MicroException toMicroException(Throwable error) {
+        if (error instanceof MicroException micro) {
+            return micro;
+        }
+        if (error instanceof InvalidPathException invalid) {
+            return MicroException.badRequest(API_ID, invalid.getMessage());
+        }
+        if (error instanceof ResponseStatusException status) {
+            return new MicroException(API_ID, status.getStatusCode().value(), status.getReason());
+        }
+        log.error("Request failed unexpectedly", error);
+        return MicroException.internalServerError(API_ID, "the request failed unexpectedly; the server log says why");
     }
 
     /**

@@ -4,16 +4,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebHandler;
 
 import io.microspring.errors.MicroException;
 import io.microspring.gateway.GatewayProperties.HandlerType;
-import io.microspring.gateway.route.InvalidPathException;
 import io.microspring.gateway.route.MetaRoute;
 import io.microspring.gateway.route.Namespace;
 import io.microspring.gateway.route.PathResolver;
@@ -31,8 +27,6 @@ import reactor.core.publisher.Mono;
  * path 400, a path naming no service of the namespace 404.
  */
 public final class GatewayWebHandler implements WebHandler {
-
-    private static final Logger log = LoggerFactory.getLogger(GatewayWebHandler.class);
 
     private final HandlerType mode;
     private final Namespace namespace;
@@ -53,7 +47,7 @@ public final class GatewayWebHandler implements WebHandler {
     public Mono<Void> handle(ServerWebExchange exchange) {
         return Mono.defer(() -> serve(exchange))
                 .onErrorResume(error -> exchange.getResponse().isCommitted() ? Mono.error(error)
-                        : Exchanges.error(exchange, toMicroException(error)));
+                        : Exchanges.error(exchange, Exchanges.toMicroException(error)));
     }
 
     private Mono<Void> serve(ServerWebExchange exchange) {
@@ -116,20 +110,6 @@ public final class GatewayWebHandler implements WebHandler {
         return index.contains(service).flatMap(known -> known ? Mono.empty()
                 : Mono.error(MicroException.notFound(Exchanges.API_ID, "path %s resolves to service %s, which is "
                         + "not registered (namespace %s)", path, service, namespace)));
-    }
-
-    private static MicroException toMicroException(Throwable error) {
-        if (error instanceof MicroException micro) {
-            return micro;
-        }
-        if (error instanceof InvalidPathException invalid) {
-            return MicroException.badRequest(Exchanges.API_ID, invalid.getMessage());
-        }
-        if (error instanceof ResponseStatusException status) {
-            return new MicroException(Exchanges.API_ID, status.getStatusCode().value(), status.getReason());
-        }
-        log.error("Request failed unexpectedly", error);
-        return MicroException.internalServerError(Exchanges.API_ID, "the gateway failed unexpectedly; its log says why");
     }
 
     /**

@@ -57,7 +57,7 @@ public final class ProxyHandler implements AutoCloseable {
     private final HttpClient http;
     private final WebSocketProxy webSockets;
     private final int retries;
-    private final int maxBodySize;
+    private final BodyLimit maxBodySize;
 
     /**
      * A proxy running on {@code loops} (the web server's), keeping up to {@code poolSize}
@@ -66,7 +66,7 @@ public final class ProxyHandler implements AutoCloseable {
      * {@code retries} more nodes when one cannot be connected to.
      */
     public ProxyHandler(Selector selector, LoopResources loops, int poolSize, Duration poolTtl,
-            Duration connectTimeout, Duration readTimeout, int retries, int maxBodySize) {
+            Duration connectTimeout, Duration readTimeout, int retries, BodyLimit maxBodySize) {
         this.selector = selector;
         this.connections = ConnectionProvider.builder("micro-api-proxy")
                 .maxConnections(poolSize)
@@ -85,8 +85,8 @@ public final class ProxyHandler implements AutoCloseable {
     public Mono<Void> handle(ServerWebExchange exchange, String service, RequestPath path) {
         new Destination("http", service, "").recordOn(exchange);
         long declared = exchange.getRequest().getHeaders().getContentLength();
-        if (declared > maxBodySize) {
-            return Mono.error(Exchanges.tooLarge(declared, maxBodySize));
+        if (declared > maxBodySize.bytes()) {
+            return Mono.error(maxBodySize.tooLarge(declared));
         }
         return toNode(exchange, service, pathAndQuery(exchange.getRequest(), path), new HashSet<>());
     }
@@ -177,9 +177,9 @@ public final class ProxyHandler implements AutoCloseable {
     private Flux<DataBuffer> limited(Flux<DataBuffer> body) {
         AtomicLong seen = new AtomicLong();
         return body.handle((buffer, sink) -> {
-            if (seen.addAndGet(buffer.readableByteCount()) > maxBodySize) {
+            if (seen.addAndGet(buffer.readableByteCount()) > maxBodySize.bytes()) {
                 DataBufferUtils.release(buffer);
-                sink.error(Exchanges.tooLarge(-1, maxBodySize));
+                sink.error(maxBodySize.tooLarge(-1));
             } else {
                 sink.next(buffer);
             }

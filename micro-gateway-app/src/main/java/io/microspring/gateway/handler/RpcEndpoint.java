@@ -44,15 +44,21 @@ public final class RpcEndpoint {
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
 
     private final MicroClient client;
-    private final int maxBodySize;
+    private final BodyLimit maxBodySize;
     private final List<String> allowedServices;
+    private final String allowedServicesSetting;
     private final List<Pattern> allowed;
 
-    /** /rpc calling through {@code client}; {@code allowedServices} empty allows every service. */
-    public RpcEndpoint(MicroClient client, int maxBodySize, List<String> allowedServices) {
+    /**
+     * /rpc calling through {@code client}; {@code allowedServices} empty allows every service, and
+     * comes from property {@code allowedServicesSetting}, which refusals name.
+     */
+    public RpcEndpoint(MicroClient client, BodyLimit maxBodySize, List<String> allowedServices,
+            String allowedServicesSetting) {
         this.client = client;
         this.maxBodySize = maxBodySize;
         this.allowedServices = List.copyOf(allowedServices);
+        this.allowedServicesSetting = allowedServicesSetting;
         this.allowed = allowedServices.stream().map(RpcEndpoint::glob).toList();
     }
 
@@ -87,12 +93,12 @@ public final class RpcEndpoint {
         }
         if (!allowed.isEmpty()) {
             if (allowed.stream().noneMatch(pattern -> pattern.matcher(call.service()).matches())) {
-                throw MicroException.forbidden(ID, "service %s may not be called through /rpc: "
-                        + "micro.api.rpc.allowed-services allows %s", call.service(), allowedServices);
+                throw MicroException.forbidden(ID, "service %s may not be called through /rpc: %s allows %s",
+                        call.service(), allowedServicesSetting, allowedServices);
             }
             if (!call.address().isEmpty()) {
-                throw MicroException.forbidden(ID, "address may not be given to /rpc while "
-                        + "micro.api.rpc.allowed-services is set: calls go through discovery");
+                throw MicroException.forbidden(ID, "address may not be given to /rpc while %s is set: calls go "
+                        + "through discovery", allowedServicesSetting);
             }
         }
         return call;

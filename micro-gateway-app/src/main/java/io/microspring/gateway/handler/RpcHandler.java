@@ -14,6 +14,7 @@ import io.microspring.codec.Codecs;
 import io.microspring.codec.bytes.BytesCodec;
 import io.microspring.codec.json.JsonCodec;
 import io.microspring.codec.proto.ProtobufCodec;
+import io.microspring.registry.Registry;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,15 +27,31 @@ import reactor.core.publisher.Mono;
 public final class RpcHandler {
 
     private final MicroClient client;
-    private final int maxBodySize;
+    private final BodyLimit maxBodySize;
+    private final StreamBridge streams;
 
-    public RpcHandler(MicroClient client, int maxBodySize) {
+    /** Calling through {@code client}; {@code registry} tells which endpoints are streams. */
+    public RpcHandler(MicroClient client, BodyLimit maxBodySize, Registry registry) {
         this.client = client;
         this.maxBodySize = maxBodySize;
+        this.streams = new StreamBridge(client, registry);
     }
 
-    /** Calls {@code endpoint} of {@code service} with the request's body. */
+    /**
+     * Calls {@code endpoint} of {@code service} with the request's body; a websocket, or a
+     * {@code GET} accepting server-sent events, to a streaming endpoint opens a stream instead
+     * ({@link StreamBridge}).
+     */
     public Mono<Void> handle(ServerWebExchange exchange, String service, String endpoint,
+            Map<String, String> pathVariables) {
+        if (StreamBridge.wantsStream(exchange.getRequest())) {
+            return streams.serve(exchange, service, endpoint, pathVariables,
+                    () -> call(exchange, service, endpoint, pathVariables));
+        }
+        return call(exchange, service, endpoint, pathVariables);
+    }
+
+    private Mono<Void> call(ServerWebExchange exchange, String service, String endpoint,
             Map<String, String> pathVariables) {
         new Destination("rpc", service, endpoint).recordOn(exchange);
         ServerHttpRequest request = exchange.getRequest();

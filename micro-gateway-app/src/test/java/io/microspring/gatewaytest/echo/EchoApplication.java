@@ -2,6 +2,7 @@ package io.microspring.gatewaytest.echo;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -13,9 +14,11 @@ import io.microspring.annotation.MicroService;
 import io.microspring.api.Pair;
 import io.microspring.api.Request;
 import io.microspring.api.Response;
+import io.microspring.errors.MicroException;
 import io.microspring.metadata.Metadata;
 import io.microspring.samples.greeterapi.proto.HelloRequest;
 import io.microspring.samples.greeterapi.proto.HelloResponse;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** {@code go.micro.api.test}: endpoints that show what the gateway sent them. */
@@ -60,6 +63,35 @@ public class EchoApplication {
         @MicroHandler(method = "GET", path = "/things/{id}")
         public Map<String, Object> thing(Map<String, Object> request) {
             return request;
+        }
+
+        /** A server stream: {@code count} messages {@code {"msg":"Hello <name> <i>"}}; the name bad fails after one. */
+        @MicroHandler
+        public Flux<Map<String, Object>> count(Map<String, Object> request) {
+            String name = String.valueOf(request.get("name"));
+            int count = Integer.parseInt(String.valueOf(request.getOrDefault("count", "1")));
+            Flux<Map<String, Object>> messages = Flux.range(1, count)
+                    .map(i -> Map.<String, Object>of("msg", "Hello " + name + " " + i));
+            return name.equals("bad") ? messages.take(1).concatWith(Mono.error(MicroException.badRequest("x", "bad name")))
+                    : messages;
+        }
+
+        /** Server streams of {@code Echo.Ticks} running now. */
+        public static final AtomicInteger OPEN_TICKS = new AtomicInteger();
+
+        /** A server stream without end: {@code {"tick":<i>}} every 10 ms. */
+        @MicroHandler
+        public Flux<Map<String, Object>> ticks(Map<String, Object> request) {
+            return Flux.interval(Duration.ofMillis(10)).onBackpressureDrop()
+                    .map(i -> Map.<String, Object>of("tick", i))
+                    .doOnSubscribe(subscription -> OPEN_TICKS.incrementAndGet())
+                    .doFinally(signal -> OPEN_TICKS.decrementAndGet());
+        }
+
+        /** A bidirectional stream: each message back as {@code {"msg":"Hi <name>"}}. */
+        @MicroHandler
+        public Flux<Map<String, Object>> chat(Flux<Map<String, Object>> requests) {
+            return requests.map(request -> Map.of("msg", "Hi " + request.get("name")));
         }
 
         /** Served by the api handler under /raw/**: the api.Request it got, as JSON, with status 201. */

@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.microspring.net.HostPort;
 import io.microspring.transport.ListenException;
+import org.reactivestreams.Publisher;
+
 import io.microspring.transport.Listener;
 import io.microspring.transport.SendOptions;
 import io.microspring.transport.Transport;
@@ -18,10 +20,15 @@ import io.microspring.transport.TransportMessage;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.ChannelBindException;
 import reactor.netty.DisposableServer;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
@@ -30,13 +37,16 @@ import reactor.netty.resources.ConnectionProvider;
 /**
  * go-micro's "mucp over HTTP" on Reactor Netty: each call is one HTTP/1.1 {@code POST /} with the
  * Micro headers and the bare codec body, answered by {@code 200} with the body (or an empty body
- * and a {@code Micro-Error} header). Client connections are pooled and kept alive.
+ * and a {@code Micro-Error} header). Client connections are pooled and kept alive. A stream takes
+ * a connection of its own, on which requests and responses are not paired: see
+ * {@link StreamConnection} (server) and {@link StreamClient} (client).
  */
 public final class HttpTransport implements Transport {
 
     private final HttpTransportSettings settings;
     private final ConnectionProvider pool;
     private final HttpClient baseClient;
+    private final StreamClient streamClient;
     private final Map<Duration, HttpClient> clientsByConnectTimeout = new ConcurrentHashMap<>();
 
     /** With the given settings; the connection pool lives until {@link #close()}. */
@@ -48,6 +58,7 @@ public final class HttpTransport implements Transport {
                 .maxIdleTime(settings.poolIdleTtl())
                 .build();
         this.baseClient = HttpClient.create(pool).protocol(HttpProtocol.HTTP11).keepAlive(true);
+        this.streamClient = new StreamClient(settings.maxBodySize(), settings.maxHeaderSize());
     }
 
     @Override
@@ -58,13 +69,17 @@ public final class HttpTransport implements Transport {
     @Override
     public Listener listen(String address, TransportHandler handler) {
         InetSocketAddress bind = HostPort.parse(address).socketAddress();
+        ChannelGroup streams = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         try {
             return new HttpListener(HttpServer.create()
                     .bindAddress(() -> bind)
                     .protocol(HttpProtocol.HTTP11)
                     .httpRequestDecoder(spec -> spec.maxHeaderSize(settings.maxHeaderSize()))
+                    .doOnChannelInit((observer, channel, remote) -> channel.pipeline().addAfter(NettyPipeline.HttpCodec,
+                            StreamUpgrade.NAME, new StreamUpgrade(handler, streams, settings.maxBodySize(),
+                                    settings.maxHeaderSize())))
                     .handle(new HttpExchange(handler, settings.maxBodySize())::serve)
-                    .bindNow());
+                    .bindNow(), streams);
         } catch (ChannelBindException e) {
             throw new ListenException(address, reason(e), e);
         }
@@ -90,6 +105,13 @@ public final class HttpTransport implements Transport {
                             return new TransportMessage(HttpHeadersView.metadata(response.responseHeaders()), body);
                         }))
                 .onErrorMap(error -> !(error instanceof TransportException), error -> classify(address, error));
+    }
+
+    /** A stream on a connection of its own, see {@link StreamClient}. */
+    @Override
+    public Flux<TransportMessage> stream(String address, Publisher<TransportMessage> outbound,
+            Duration connectTimeout) {
+        return streamClient.open(address, outbound, connectTimeout);
     }
 
     @Override
@@ -125,10 +147,12 @@ public final class HttpTransport implements Transport {
     private static final class HttpListener implements Listener {
 
         private final DisposableServer server;
+        private final ChannelGroup streams;
         private final String address;
 
-        HttpListener(DisposableServer server) {
+        HttpListener(DisposableServer server, ChannelGroup streams) {
             this.server = server;
+            this.streams = streams;
             this.address = HostPort.of((InetSocketAddress) server.address()).toString();
         }
 
@@ -145,6 +169,7 @@ public final class HttpTransport implements Transport {
         @Override
         public void close(Duration timeout) {
             server.disposeNow(timeout);
+            streams.close().awaitUninterruptibly(timeout.toMillis());
         }
     }
 }

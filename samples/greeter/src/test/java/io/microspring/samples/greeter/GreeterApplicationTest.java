@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,8 +18,12 @@ import io.microspring.client.TypedClients;
 import io.microspring.samples.greeter.client.Say;
 import io.microspring.samples.greeter.proto.HelloRequest;
 import io.microspring.samples.greeter.proto.HelloResponse;
+import io.microspring.samples.greeter.proto.StreamRequest;
 import io.microspring.samples.greeter.server.GreeterServerApplication;
+import io.microspring.registry.Endpoint;
 import io.microspring.server.Server;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** The greeter as the README shows it: the curl over go-micro's wire, MicroClient and the typed client. */
 @SpringBootTest(classes = GreeterServerApplication.class, properties = "micro.registry=memory")
@@ -62,17 +67,48 @@ class GreeterApplicationTest {
     }
 
     @Test
-    void theRegisteredServiceDescribesSayHelloBesidesGoMicrosDebugService() {
-        assertThat(server.service().endpoints()).extracting(endpoint -> endpoint.name())
-                .contains("Debug.Health", "Debug.Stats");
-        assertThat(server.service().endpoints()).filteredOn(endpoint -> !endpoint.name().startsWith("Debug."))
+    void sayStreamSendsCountGreetingsAsTheGoGreeterDoes() {
+        Say say = TypedClients.create(Say.class, client);
+        assertThat(say.stream(StreamRequest.newBuilder().setName("John").setCount(3).setIntervalMillis(10).build())
+                .map(HelloResponse::getMsg).collectList().block(Duration.ofSeconds(10)))
+                .containsExactly("Hello John 1", "Hello John 2", "Hello John 3");
+        assertThat(client.stream("go.micro.srv.greeter", "Say.Stream", Mono.just(StreamRequest.newBuilder()
+                .setName("Jane").setCount(2).build()), HelloResponse.class, CallOptions.builder()
+                        .contentType("application/protobuf").build())
+                .map(HelloResponse::getMsg).collectList().block(Duration.ofSeconds(10)))
+                .containsExactly("Hello Jane 1", "Hello Jane 2");
+    }
+
+    @Test
+    void sayChatAnswersEachMessage() {
+        Say say = TypedClients.create(Say.class, client);
+        assertThat(say.chat(Flux.just("Ann", "Bob").map(name -> HelloRequest.newBuilder().setName(name).build()))
+                .map(HelloResponse::getMsg).collectList().block(Duration.ofSeconds(10)))
+                .containsExactly("Hello Ann", "Hello Bob");
+    }
+
+    @Test
+    void theStreamsAreRegisteredAsStreamingEndpoints() {
+        assertThat(server.service().endpoints())
+                .filteredOn(endpoint -> "true".equals(endpoint.metadata().get("stream")))
+                .extracting(Endpoint::name).containsExactlyInAnyOrder("Say.Chat", "Say.Stream");
+    }
+
+    @Test
+    void theRegisteredServiceDescribesSayHello() {
+        assertThat(server.service().endpoints()).filteredOn(endpoint -> endpoint.name().equals("Say.Hello"))
                 .singleElement().satisfies(endpoint -> {
-                    assertThat(endpoint.name()).isEqualTo("Say.Hello");
-                    assertThat(endpoint.request().name()).isEqualTo("HelloRequest");
-                    assertThat(endpoint.request().values()).extracting(v -> v.name() + ":" + v.type())
-                            .containsExactly("name:string");
-                    assertThat(endpoint.response().values()).extracting(v -> v.name() + ":" + v.type())
-                            .containsExactly("msg:string");
-                });
+            assertThat(endpoint.name()).isEqualTo("Say.Hello");
+            assertThat(endpoint.request().name()).isEqualTo("HelloRequest");
+            assertThat(endpoint.request().values()).extracting(v -> v.name() + ":" + v.type())
+                    .containsExactly("name:string");
+            assertThat(endpoint.response().values()).extracting(v -> v.name() + ":" + v.type())
+                    .containsExactly("msg:string");
+        });
+    }
+
+    @Test
+    void theNodeAlsoServesGoMicrosDebugService() {
+        assertThat(server.service().endpoints()).extracting(Endpoint::name).contains("Debug.Health", "Debug.Stats");
     }
 }

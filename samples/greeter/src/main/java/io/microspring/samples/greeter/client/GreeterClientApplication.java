@@ -8,8 +8,12 @@ import io.microspring.client.CallOptions;
 import io.microspring.client.MicroClient;
 import io.microspring.samples.greeter.proto.HelloRequest;
 import io.microspring.samples.greeter.proto.HelloResponse;
+import io.microspring.samples.greeter.proto.StreamRequest;
 
-/** Calls the greeter twice: with {@link MicroClient} over protobuf, then through the typed {@link Say} over JSON. */
+/**
+ * Calls the greeter twice, with {@link MicroClient} over protobuf, then through the typed
+ * {@link Say} over JSON; then streams three greetings from {@code Say.Stream}.
+ */
 @SpringBootApplication
 public class GreeterClientApplication {
 
@@ -22,6 +26,9 @@ public class GreeterClientApplication {
                     HelloResponse.class, CallOptions.builder().contentType("application/protobuf").build());
             System.out.println("MicroClient (application/protobuf): " + viaClient.getMsg());
             System.out.println("typed Say client (application/json): " + say.hello(request).block().getMsg());
+            say.stream(StreamRequest.newBuilder().setName(name).setCount(3).setIntervalMillis(100).build())
+                    .doOnNext(message -> System.out.println("Say.Stream: " + message.getMsg()))
+                    .blockLast();
         };
     }
 }

@@ -1,12 +1,19 @@
 package io.microspring.samples.greeter.server;
 
+import java.time.Duration;
+
 import io.microspring.annotation.MicroHandler;
 import io.microspring.annotation.MicroService;
 import io.microspring.samples.greeter.proto.HelloRequest;
 import io.microspring.samples.greeter.proto.HelloResponse;
+import io.microspring.samples.greeter.proto.StreamRequest;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Endpoint {@code Say.Hello} of {@code go.micro.srv.greeter}: callable with JSON and with protobuf. */
+/**
+ * Endpoints {@code Say.Hello}, {@code Say.Stream} and {@code Say.Chat} of
+ * {@code go.micro.srv.greeter}: callable with JSON and with protobuf, from Java or from go-micro.
+ */
 @MicroService(name = "go.micro.srv.greeter")
 public class Say {
 
@@ -17,5 +24,24 @@ public class Say {
     @MicroHandler
     public Mono<HelloResponse> hello(HelloRequest request) {
         return Mono.just(HelloResponse.newBuilder().setMsg("Hello " + request.getName()).build());
+    }
+
+    /**
+     * A server stream: returning a {@code Flux} makes {@code Say.Stream} a streaming endpoint. It
+     * sends {@code count} messages {@code "Hello <name> <i>"}, {@code interval_millis} apart, as
+     * go-micro's greeter does; a caller that goes away cancels the flux.
+     */
+    @MicroHandler
+    public Flux<HelloResponse> stream(StreamRequest request) {
+        Duration interval = Duration.ofMillis(request.getIntervalMillis());
+        return Flux.range(1, request.getCount())
+                .concatMap(i -> i == 1 || interval.isZero() ? Mono.just(i) : Mono.delay(interval).thenReturn(i))
+                .map(i -> HelloResponse.newBuilder().setMsg("Hello " + request.getName() + " " + i).build());
+    }
+
+    /** A bidirectional stream: answers each request as it arrives, until the caller ends the stream. */
+    @MicroHandler
+    public Flux<HelloResponse> chat(Flux<HelloRequest> requests) {
+        return requests.map(request -> HelloResponse.newBuilder().setMsg("Hello " + request.getName()).build());
     }
 }

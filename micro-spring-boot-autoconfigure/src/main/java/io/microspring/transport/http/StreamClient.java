@@ -1,0 +1,123 @@
+package io.microspring.transport.http;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.reactivestreams.Publisher;
+
+import io.microspring.net.HostPort;
+import io.microspring.transport.TransportException;
+import io.microspring.transport.TransportMessage;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelException;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequestEncoder;
+import io.netty.handler.codec.http.HttpResponseDecoder;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.SignalType;
+import reactor.netty.Connection;
+import reactor.netty.http.HttpResources;
+import reactor.netty.tcp.TcpClient;
+
+/**
+ * The client side of a go-micro stream over HTTP: a connection of its own (never pooled), on
+ * which every message goes out as one more {@code POST /} and every response that comes back is
+ * one message from the node, unpaired. A request encoder and a response decoder are used instead
+ * of a client codec, which would remember every request until its response. Reactor Netty carries
+ * the flow control both ways: messages are taken from the caller only while the connection is
+ * writable, and the connection reads only as fast as the result is consumed.
+ */
+final class StreamClient {
+
+    private final TcpClient client;
+    private final int maxBodySize;
+    private final int maxHeaderSize;
+
+    StreamClient(int maxBodySize, int maxHeaderSize) {
+        this.client = TcpClient.newConnection().runOn(HttpResources.get());
+        this.maxBodySize = maxBodySize;
+        this.maxHeaderSize = maxHeaderSize;
+    }
+
+    Flux<TransportMessage> open(String address, Publisher<TransportMessage> outbound, Duration connectTimeout) {
+        HostPort node = HostPort.parse(address);
+        return client.remoteAddress(() -> InetSocketAddress.createUnresolved(node.host(), node.port()))
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
+                .doOnChannelInit((observer, channel, remote) -> channel.pipeline()
+                        .addFirst(new HttpRequestEncoder())
+                        .addFirst(new HttpObjectAggregator(maxBodySize))
+                        .addFirst(new HttpResponseDecoder(new HttpDecoderConfig().setMaxHeaderSize(maxHeaderSize))))
+                .connect()
+                .onErrorMap(error -> new TransportException(address, true, "cannot connect to node " + address + ": "
+                        + error, error))
+                .flatMapMany(connection -> exchange(connection, address, outbound));
+    }
+
+    /**
+     * Sends and receives until the result ends. Cancelled while messages are still being sent,
+     * the connection is reset rather than closed: unsent messages would hold the close back behind
+     * them, unseen by a node that has stopped reading.
+     */
+    private static Flux<TransportMessage> exchange(Connection connection, String address,
+            Publisher<TransportMessage> outbound) {
+        AtomicBoolean allSent = new AtomicBoolean();
+        Flux<TransportMessage> sent = connection.outbound()
+                .sendObject(Flux.from(outbound).map(message -> request(address, message)))
+                .then()
+                .doOnSuccess(done -> allSent.set(true))
+                .onErrorMap(StreamClient::isConnectionFailure, error -> broken(address, error))
+                .thenMany(Flux.empty());
+        Flux<TransportMessage> received = connection.inbound().receiveObject()
+                .map(response -> message(address, (FullHttpResponse) response))
+                .onErrorMap(StreamClient::isConnectionFailure, error -> broken(address, error));
+        return Flux.merge(sent, received).doFinally(signal -> {
+            if (signal == SignalType.CANCEL && !allSent.get()) {
+                connection.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+            }
+            connection.dispose();
+        });
+    }
+
+    private static FullHttpRequest request(String address, TransportMessage message) {
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/",
+                Unpooled.wrappedBuffer(message.body()));
+        message.headers().asMap().forEach(request.headers()::set);
+        request.headers().set(HttpHeaderNames.HOST, address);
+        request.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, message.body().length);
+        return request;
+    }
+
+    private static TransportMessage message(String address, FullHttpResponse response) {
+        byte[] body = ByteBufUtil.getBytes(response.content());
+        if (response.decoderResult().isFailure()) {
+            throw broken(address, response.decoderResult().cause());
+        }
+        if (!response.status().equals(HttpResponseStatus.OK)) {
+            throw new TransportException(address, false, "the node answered HTTP " + response.status() + ": "
+                    + new String(body, StandardCharsets.UTF_8), null);
+        }
+        return new TransportMessage(HttpHeadersView.metadata(response.headers()), body);
+    }
+
+    /** A failure of the connection itself, as opposed to one of the caller's own messages. */
+    private static boolean isConnectionFailure(Throwable error) {
+        return error instanceof IOException || error instanceof ChannelException;
+    }
+
+    private static TransportException broken(String address, Throwable error) {
+        return new TransportException(address, false, "stream with node " + address + " failed: " + error, error);
+    }
+}
