@@ -30,9 +30,9 @@ import io.microspring.transport.http.HttpTransportSettings;
 
 /**
  * The registry, client and broker that {@link StandaloneSettings} name, each created on first use
- * (a {@code micro list services} opens no transport and connects no broker) and closed together. The constructors are the
- * ones the auto-configuration calls; settings that only a Spring application has (SSL bundles,
- * customizers, call wrappers) are left out.
+ * (a {@code micro list services} opens no transport and connects no broker) and closed together.
+ * The constructors are the ones the auto-configuration calls; settings that only a Spring
+ * application has (SSL bundles, customizers, call wrappers) are left out.
  */
 public final class Standalone implements AutoCloseable {
 
@@ -110,12 +110,12 @@ public final class Standalone implements AutoCloseable {
         return switch (settings.registry().toLowerCase(Locale.ROOT)) {
             case MdnsRegistry.NAME -> new MdnsRegistry(new MdnsSettings(MdnsSettings.DEFAULT_INTERFACES,
                     MdnsSettings.DEFAULT_DOMAIN, settings.mdnsQueryTimeout()));
-            case "etcd" -> new EtcdRegistry(new EtcdSettings(addresses, settings.etcdUsername(), settings.etcdPassword(),
-                    EtcdSettings.DEFAULT_TIMEOUT, null));
+            case "etcd" -> new EtcdRegistry(new EtcdSettings(addresses, settings.etcdUsername(),
+                    settings.etcdPassword(), EtcdSettings.DEFAULT_TIMEOUT, null));
             case "consul" -> {
                 if (addresses.size() > 1) {
-                    throw new IllegalArgumentException("the Consul registry talks to one agent: give one host:port, not "
-                            + addresses);
+                    throw new IllegalArgumentException("the Consul registry talks to one agent: give one host:port, "
+                            + "not " + addresses);
                 }
                 yield new ConsulRegistry(new ConsulSettings(addresses.isEmpty() ? null : addresses.get(0),
                         settings.consulToken(), "", ConsulSettings.DEFAULT_TIMEOUT, ConsulSettings.DEFAULT_WATCH_WAIT,

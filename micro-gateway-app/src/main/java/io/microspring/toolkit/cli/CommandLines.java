@@ -14,6 +14,7 @@ import io.microspring.toolkit.command.ListServices;
 import io.microspring.toolkit.command.Publish;
 import io.microspring.toolkit.command.RegisterService;
 import io.microspring.toolkit.command.Stats;
+import io.microspring.toolkit.command.StreamCall;
 import io.microspring.toolkit.command.WatchRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -95,6 +96,34 @@ final class CommandLines {
         }
     }
 
+    @CommandLine.Command(name = "stream",
+            description = "Opens a stream with a JSON request and prints every message until it ends.")
+    static final class StreamLine {
+        @Parameters(index = "0", paramLabel = "SERVICE", description = "the service, go.micro.srv.greeter")
+        String service;
+        @Parameters(index = "1", paramLabel = "ENDPOINT", description = "a streaming endpoint, Say.Stream")
+        String endpoint;
+        @Parameters(index = "2", arity = "0..1", paramLabel = "JSON", description = "the request (default {})")
+        String request;
+        @Option(names = "--address", paramLabel = "HOST:PORT",
+                description = "stream from this node, skipping the registry")
+        String address;
+        @Option(names = "--metadata", paramLabel = "K=V",
+                description = "metadata sent with the stream (repeatable)")
+        Map<String, String> metadata = new LinkedHashMap<>();
+        @Option(names = "--content_type", paramLabel = "TYPE",
+                description = "application/json (default) or application/json-rpc")
+        String contentType;
+        @Option(names = "--timeout", paramLabel = "DURATION",
+                description = "how long the whole stream may take (default: no limit)")
+        String timeout;
+
+        StreamCall stream() {
+            return new StreamCall(service, endpoint, request, new CallSettings(address, metadata, contentType,
+                    duration(timeout, "timeout")));
+        }
+    }
+
     @CommandLine.Command(name = "publish", description = "Publishes a JSON message through the broker.")
     static final class PublishLine implements EngineCommand {
         @Parameters(index = "0", paramLabel = "TOPIC")
@@ -138,7 +167,8 @@ final class CommandLines {
     static final class RegisterServiceLine implements EngineCommand {
         @Parameters(paramLabel = "JSON")
         String service;
-        @Option(names = "--ttl", paramLabel = "DURATION", description = "expire the nodes after this long (default never)")
+        @Option(names = "--ttl", paramLabel = "DURATION",
+                description = "expire the nodes after this long (default never)")
         String ttl;
 
         @Override

@@ -8,6 +8,7 @@ import io.microspring.registry.Watch;
 import io.microspring.toolkit.command.Command;
 import io.microspring.toolkit.command.Output;
 import io.microspring.toolkit.command.Result;
+import io.microspring.toolkit.command.StreamCall;
 import io.microspring.toolkit.command.Toolkit;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -44,6 +45,10 @@ final class CommandRunner {
 
     /** An engine command to run. */
     record Run(Command command) implements Parsed {
+    }
+
+    /** {@code stream}: messages until the service ends the stream. */
+    record StreamMessages(StreamCall stream) implements Parsed {
     }
 
     /** {@code registry watch}: events until stopped. */
@@ -86,6 +91,13 @@ final class CommandRunner {
                 return new Done(fail(e));
             }
         }
+        if (command instanceof CommandLines.StreamLine stream) {
+            try {
+                return new StreamMessages(stream.stream());
+            } catch (IllegalArgumentException | MicroException e) {
+                return new Done(fail(e));
+            }
+        }
         if (command instanceof CommandLines.WatchLine watch) {
             return new WatchEvents(watch);
         }
@@ -108,6 +120,16 @@ final class CommandRunner {
         }
         print(result, output);
         return result.failure().map(this::fail).orElse(OK);
+    }
+
+    /** Prints every message of {@code stream} as it comes, until the stream ends; the exit status. */
+    int stream(StreamCall stream, Output output) {
+        try {
+            stream.run(toolkit, message -> print(message, output));
+            return OK;
+        } catch (RuntimeException e) {
+            return fail(e);
+        }
     }
 
     /**

@@ -99,7 +99,8 @@ final class GlobalFlags {
                 .contentType(JsonCodec.CONTENT_TYPE)
                 .build();
         return new StandaloneSettings(values.getOrDefault("registry", "mdns"), list("registry_address"),
-                values.getOrDefault("broker", "http"), list("broker_address"), values.getOrDefault("selector", "random"),
+                values.getOrDefault("broker", "http"), list("broker_address"),
+                values.getOrDefault("selector", "random"),
                 defaults, MdnsSettings.DEFAULT_QUERY_TIMEOUT, env.get("ETCD_USERNAME"), env.get("ETCD_PASSWORD"),
                 env.get("CONSUL_HTTP_TOKEN"));
     }

@@ -61,6 +61,9 @@ public final class MicroCli {
             if (parsed instanceof CommandRunner.Run run) {
                 return runner.run(run.command(), output);
             }
+            if (parsed instanceof CommandRunner.StreamMessages stream) {
+                return runner.stream(stream.stream(), output);
+            }
             if (parsed instanceof CommandRunner.WatchEvents watch) {
                 return runner.watch(watch.line(), output, "; Ctrl-C stops", MicroCli::untilInterrupted);
             }

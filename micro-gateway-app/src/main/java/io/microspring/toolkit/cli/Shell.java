@@ -111,6 +111,8 @@ final class Shell {
         CommandRunner.Parsed parsed = runner.parse(flags.rest());
         if (parsed instanceof CommandRunner.Run run) {
             runner.run(run.command(), lineOutput);
+        } else if (parsed instanceof CommandRunner.StreamMessages stream) {
+            runner.stream(stream.stream(), lineOutput);
         } else if (parsed instanceof CommandRunner.WatchEvents watch) {
             runner.watch(watch.line(), lineOutput, "; Enter stops", () -> reader.readLine(""));
         } else if (parsed instanceof CommandRunner.OpenShell) {
@@ -125,6 +127,7 @@ final class Shell {
                   list services | services                  every registered service
                   get service NAME | describe service NAME  versions, nodes, endpoints
                   call SERVICE ENDPOINT [JSON]              a call; --address, --metadata k=v, --content_type, --timeout
+                  stream SERVICE ENDPOINT [JSON]            every message of a stream until it ends (same flags)
                   publish TOPIC JSON                        a message through the broker
                   health SERVICE                            Debug.Health of every node
                   stats SERVICE                             Debug.Stats of every node

@@ -29,7 +29,7 @@ final class ShellCompleter implements Completer {
             "register", List.of("service"),
             "deregister", List.of("service"),
             "registry", List.of("watch"));
-    private static final List<String> SERVICE_SECOND = List.of("call", "health", "stats");
+    private static final List<String> SERVICE_SECOND = List.of("call", "stream", "health", "stats");
     private static final List<String> SERVICE_THIRD = List.of("get", "describe");
 
     private final Toolkit toolkit;
@@ -53,7 +53,7 @@ final class ShellCompleter implements Completer {
             choices = serviceNames();
         } else if (index == 2 && SERVICE_THIRD.contains(words.get(0))) {
             choices = serviceNames();
-        } else if (index == 2 && words.get(0).equals("call")) {
+        } else if (index == 2 && (words.get(0).equals("call") || words.get(0).equals("stream"))) {
             choices = endpoints(words.get(1));
         }
         choices.forEach(choice -> candidates.add(new Candidate(choice)));

@@ -24,7 +24,8 @@ public record Call(String service, String endpoint, String request, CallSettings
         JsonNode parsed = Json.parse(request, "the request");
         byte[] response;
         if (settings.jsonRpc()) {
-            JsonNode answer = toolkit.client().call(service, endpoint, parsed, JsonNode.class, settings.options()).block();
+            JsonNode answer = toolkit.client().call(service, endpoint, parsed, JsonNode.class, settings.options())
+                    .block();
             response = Json.write(answer).getBytes(StandardCharsets.UTF_8);
         } else {
             response = toolkit.client().call(service, endpoint, request.getBytes(StandardCharsets.UTF_8), byte[].class,

@@ -31,7 +31,8 @@ public record GetService(String name) implements Command {
             StringBuilder out = new StringBuilder();
             out.append("service  ").append(versions.get(0).name()).append("\n");
             for (Service version : versions) {
-                out.append("\nversion  ").append(version.version().isEmpty() ? "(none)" : version.version()).append("\n\n");
+                String number = version.version().isEmpty() ? "(none)" : version.version();
+                out.append("\nversion  ").append(number).append("\n\n");
                 Table nodes = new Table("ID", "ADDRESS", "METADATA");
                 version.nodes().forEach(node -> nodes.row(node.id(), node.address(), metadata(node.metadata())));
                 out.append(nodes);

@@ -18,7 +18,8 @@ public record Publish(String topic, String message) implements Command {
             throw MicroException.badRequest(ID, "publish needs a topic: publish TOPIC JSON");
         }
         if (message == null || message.isBlank()) {
-            throw MicroException.badRequest(ID, "publish needs a JSON message: publish %s '{\"key\":\"value\"}'", topic);
+            throw MicroException.badRequest(ID, "publish needs a JSON message: publish %s '{\"key\":\"value\"}'",
+                    topic);
         }
         Json.parse(message, "the message");
         try {

@@ -13,10 +13,12 @@ import io.microspring.annotation.MicroHandler;
 import io.microspring.annotation.MicroService;
 import io.microspring.samples.greeterapi.proto.HelloRequest;
 import io.microspring.samples.greeterapi.proto.HelloResponse;
+import reactor.core.publisher.Flux;
 
 /**
  * A Java greeter named by {@code micro.server-name}, so that tests sharing a machine's mDNS do not
- * see each other's services: {@code Say.Hello} answers {@code Hello <name>}.
+ * see each other's services: {@code Say.Hello} answers {@code Hello <name>}, {@code Say.Stream}
+ * streams three greetings.
  */
 @SpringBootApplication
 public class NamedGreeterApplication {
@@ -28,6 +30,13 @@ public class NamedGreeterApplication {
         @MicroHandler
         public HelloResponse hello(HelloRequest request) {
             return HelloResponse.newBuilder().setMsg("Hello " + request.getName()).build();
+        }
+
+        /** A stream of three greetings, {@code Hello <name> 1} to {@code 3}. */
+        @MicroHandler
+        public Flux<HelloResponse> stream(HelloRequest request) {
+            return Flux.range(1, 3).map(i -> HelloResponse.newBuilder().setMsg("Hello " + request.getName() + " " + i)
+                    .build());
         }
     }
 

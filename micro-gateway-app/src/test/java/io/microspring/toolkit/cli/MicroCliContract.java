@@ -137,6 +137,24 @@ abstract class MicroCliContract {
     }
 
     @Test
+    void streamPrintsEveryMessageOfTheGoAndTheJavaStreamUntilItEnds() {
+        // go-micro's JSON codec writes a streamed message after Send returns, so messages sent back to back
+        // can all carry the last one's content (its own greeter-client shows it too): 100 ms apart they do not
+        MicroProcess.Outcome go = micro("stream", goName, "Say.Stream",
+                "{\"name\":\"John\",\"count\":3,\"intervalMillis\":100}", "--output", "json");
+        assertThat(go.exitCode()).as(go.toString()).isZero();
+        assertThat(go.stdout()).extracting(line -> json(line).get("msg").asString())
+                .containsExactly("Hello John 1", "Hello John 2", "Hello John 3");
+        MicroProcess.Outcome java = micro("stream", javaName, "Say.Stream", "{\"name\":\"Ann\"}", "--output", "json");
+        assertThat(java.exitCode()).as(java.toString()).isZero();
+        assertThat(java.stdout()).extracting(line -> json(line).get("msg").asString())
+                .containsExactly("Hello Ann 1", "Hello Ann 2", "Hello Ann 3");
+        MicroProcess.Outcome unknown = micro("stream", "cli.nobody." + suffix, "Say.Stream");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(json(unknown.err()).get("code").asInt()).as(unknown.toString()).isIn(404, 503);
+    }
+
+    @Test
     void aServicesErrorExitsOneWithItsErrorJsonOnStderr() {
         MicroProcess.Outcome error = micro("call", goName, "Say.Error",
                 "{\"id\":\"go.micro.srv.greeter\",\"code\":409,\"detail\":\"taken\"}");

@@ -9,7 +9,8 @@ class ShellWordsTest {
     @Test
     void whenAWordIsJsonThenItIsKeptAsTypedSpacesAndQuotesIncluded() {
         assertThat(ShellWords.split("call greeter Say.Hello {\"name\": \"John Smith\", \"tags\": [\"a\", \"}\"]}"))
-                .containsExactly("call", "greeter", "Say.Hello", "{\"name\": \"John Smith\", \"tags\": [\"a\", \"}\"]}");
+                .containsExactly("call", "greeter", "Say.Hello",
+                        "{\"name\": \"John Smith\", \"tags\": [\"a\", \"}\"]}");
     }
 
     @Test
