@@ -218,6 +218,6 @@ final class CommandLines {
     }
 
     private static Duration duration(String value, String flag) {
-        return value == null ? null : GoDuration.parse(value, flag);
+        return value == null ? null : GlobalFlags.duration(value, flag);
     }
 }

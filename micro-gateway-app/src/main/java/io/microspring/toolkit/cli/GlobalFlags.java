@@ -1,5 +1,6 @@
 package io.microspring.toolkit.cli;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import io.microspring.client.CallOptions;
 import io.microspring.client.RetryPolicy;
 import io.microspring.codec.json.JsonCodec;
 import io.microspring.registry.mdns.MdnsSettings;
+import io.microspring.sidecar.GoDuration;
 import io.microspring.standalone.StandaloneSettings;
 import io.microspring.toolkit.command.Output;
 
@@ -89,7 +91,7 @@ final class GlobalFlags {
     StandaloneSettings settings(Map<String, String> env) {
         CallOptions defaults = CallOptions.builder()
                 .requestTimeout(values.containsKey("client_request_timeout")
-                        ? GoDuration.parse(values.get("client_request_timeout"), "client_request_timeout")
+                        ? duration(values.get("client_request_timeout"), "client_request_timeout")
                         : MicroClientProperties.DEFAULT_REQUEST_TIMEOUT)
                 .connectionTimeout(MicroClientProperties.DEFAULT_CONNECTION_TIMEOUT)
                 .retries(retries())
@@ -103,6 +105,16 @@ final class GlobalFlags {
                 values.getOrDefault("selector", "random"),
                 defaults, MdnsSettings.DEFAULT_QUERY_TIMEOUT, env.get("ETCD_USERNAME"), env.get("ETCD_PASSWORD"),
                 env.get("CONSUL_HTTP_TOKEN"));
+    }
+
+    /** {@code value} of flag {@code flag} as a Go duration; the error names the flag. */
+    static Duration duration(String value, String flag) {
+        try {
+            return GoDuration.parse(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + flag + " takes a duration such as 500ms, 5s or 1m30s, not '"
+                    + value + "'", e);
+        }
     }
 
     private int retries() {

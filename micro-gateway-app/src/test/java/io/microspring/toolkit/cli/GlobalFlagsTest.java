@@ -51,6 +51,8 @@ class GlobalFlagsTest {
         assertThatThrownBy(() -> GlobalFlags.parse(List.of("--client_retries=-1"), Map.of()).settings(Map.of()))
                 .hasMessageContaining("--client_retries");
         assertThatThrownBy(() -> GlobalFlags.parse(List.of("--client_request_timeout=soon"), Map.of())
-                .settings(Map.of())).hasMessageContaining("--client_request_timeout takes a duration");
+                .settings(Map.of())).hasMessage("--client_request_timeout takes a duration such as 500ms, 5s or 1m30s, "
+                        + "not 'soon'");
+        assertThat(GlobalFlags.duration(" 1m30s", "ttl")).isEqualTo(Duration.ofSeconds(90));
     }
 }
