@@ -2,7 +2,8 @@
 # Installs the servers the integration tests start themselves (each test starts its own
 # instance on free loopback ports, in a temp dir):
 #   etcd-server (etcd), nats-server, rabbitmq-server, wrk (load generator for benchmarks),
-#   and chromium with chromium-driver (chromedriver) for micro web's browser tests.
+#   chromium with chromium-driver (chromedriver) for micro web's browser tests, and tmux (the
+#   pseudo-terminal the micro shell's test types into).
 #
 # Idempotent: when every binary is already there it returns at once without touching apt.
 # Debian's maintainer scripts would normally start the system services (etcd, rabbitmq,
@@ -19,6 +20,7 @@ declare -A BINARY_OF=(
   [wrk]=wrk
   [chromium]=chromium
   [chromium-driver]=chromedriver
+  [tmux]=tmux
 )
 # system services these packages ship (stopped and disabled after installing)
 SERVICES=(etcd nats-server rabbitmq-server epmd epmd.socket)
@@ -35,7 +37,7 @@ for pkg in "${!BINARY_OF[@]}"; do
 done
 
 if [ "${#missing[@]}" -eq 0 ]; then
-  echo "install-servers: etcd, nats-server, rabbitmq-server, wrk, chromium and chromedriver are already installed"
+  echo "install-servers: etcd, nats-server, rabbitmq-server, wrk, chromium, chromedriver and tmux are already installed"
   exit 0
 fi
 

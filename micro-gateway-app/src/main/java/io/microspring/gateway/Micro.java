@@ -3,22 +3,35 @@ package io.microspring.gateway;
 import java.util.List;
 
 import io.microspring.sidecar.SidecarApplication;
+import io.microspring.toolkit.cli.MicroCli;
 import io.microspring.web.WebApplication;
 
 /**
  * The {@code micro} command: {@code micro [flags] api [flags]} runs the API gateway,
- * {@code micro [flags] sidecar [flags]} the sidecar, {@code micro [flags] web [flags]} the web
- * dashboard and web proxy. go-micro's
- * flags are taken as micro takes them ({@code --registry=etcd}, {@code --registry_address ...},
- * {@code --handler=rpc}) and become the gateway's properties; see {@link GoFlags}.
+ * {@code micro [flags] sidecar [flags]} the sidecar and {@code micro [flags] web [flags]} the web
+ * dashboard and web proxy, Spring Boot applications; go-micro's flags are taken as micro takes
+ * them ({@code --registry=etcd}, {@code --registry_address ...}, {@code --handler=rpc}) and become
+ * their properties (see {@link GoFlags}). The query commands ({@code micro call},
+ * {@code micro list services} ...) and the shell ({@code micro cli}) start no Spring context: see
+ * {@link MicroCli}.
  */
 public final class Micro {
 
     private static final String USAGE = """
-            usage: micro [flags] api|sidecar|web [flags]
-              api      run the API gateway (port 8080, namespace go.micro.api)
-              sidecar  run the sidecar: go-micro over HTTP for an app in any language (127.0.0.1:8081)
-              web      run the web dashboard and the proxy to web apps (port 8082, namespace go.micro.web)
+            usage: micro [flags] COMMAND [flags]
+              api                               run the API gateway (port 8080, namespace go.micro.api)
+              sidecar                           run the sidecar: go-micro over HTTP for an app in any language (127.0.0.1:8081)
+              web                               run the web dashboard and the proxy to web apps (port 8082, namespace go.micro.web)
+              list services | services          every registered service
+              get service NAME                  versions, nodes and endpoints (also: describe service NAME)
+              call SERVICE ENDPOINT [JSON]      a call: --address, --metadata k=v, --content_type, --timeout
+              stream SERVICE ENDPOINT [JSON]    every message of a stream until it ends
+              publish TOPIC JSON                a message through the broker
+              health SERVICE | stats SERVICE    Debug.Health / Debug.Stats of every node
+              register service JSON | deregister service JSON
+              registry watch [SERVICE]          registry events as they come
+              cli                               an interactive shell with these commands
+              --output=text|json|raw            how the query commands print
             flags, as go-micro's (environment variables work too, MICRO_REGISTRY=etcd):
               --registry=mdns|etcd|consul|memory  --registry_address=host:port
               --namespace=go.micro.api  --handler=meta|api|rpc|http|proxy|web|event  --address=:8080
@@ -35,9 +48,14 @@ public final class Micro {
     }
 
     public static void main(String[] args) {
+        List<String> arguments = List.of(args);
+        if (MicroCli.handles(arguments)) {
+            System.exit(MicroCli.run(arguments, System.getenv(), System.in, System.out, System.err));
+            return;
+        }
         GoFlags.Command command;
         try {
-            command = GoFlags.parse(List.of(args));
+            command = GoFlags.parse(arguments);
         } catch (IllegalArgumentException e) {
             System.err.println("micro: " + e.getMessage());
             System.err.print(USAGE);
@@ -51,7 +69,7 @@ public final class Micro {
             case "web" -> WebApplication.main(springArgs);
             default -> {
                 System.err.print(command.name().isEmpty() ? USAGE : "micro: unknown command '" + command.name()
-                        + "'; this build has: api, sidecar, web\n" + USAGE);
+                        + "'\n" + USAGE);
                 System.exit(command.name().isEmpty() ? 0 : 2);
             }
         }

@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * A duration written as Go's {@code time.ParseDuration} reads it: {@code 10s}, {@code 1m30s},
- * {@code 1.5h}, {@code 500ms} (units ns, us, µs, ms, s, m, h).
+ * {@code 1.5h}, {@code 500ms} (units ns, us, µs, ms, s, m, h). The sidecar's flags and the CLI's
+ * ({@code --timeout}, {@code --client_request_timeout}) take them.
  */
-final class GoDuration {
+public final class GoDuration {
 
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
     private static final Map<String, Long> NANOS = Map.of("ns", 1L, "us", 1_000L, "µs", 1_000L, "ms", 1_000_000L,
@@ -20,7 +21,7 @@ final class GoDuration {
     }
 
     /** Reads {@code text}; fails with a message quoting it when it is not a Go duration. */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         Matcher part = PART.matcher(text);
         int at = 0;
         BigDecimal nanos = BigDecimal.ZERO;

@@ -106,4 +106,9 @@ class GreeterApplicationTest {
                     .containsExactly("msg:string");
         });
     }
+
+    @Test
+    void theNodeAlsoServesGoMicrosDebugService() {
+        assertThat(server.service().endpoints()).extracting(Endpoint::name).contains("Debug.Health", "Debug.Stats");
+    }
 }

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# CLI benchmark (see RESULTS.md, "CLI"): wall time of `micro call`, `micro list services` and
+# `micro get service` against go-micro's greeter (a Go process) found through mDNS, each command
+# run ROUNDS times in turn by:
+#   plain    java -jar micro.jar (Spring Boot's launcher, classes from the nested jar)
+#   archive  the micro launcher: the unpacked jar with the class data sharing archive it recorded
+#   go       go-micro's own micro CLI (scripts/build-interop.sh builds it)
+# and the median of each printed as a Markdown table (runs that failed are left out and counted).
+# Usage: benchmarks/cli.sh [rounds]   (the jar must be built: ./mvnw -pl micro-gateway-app -am package -DskipTests)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+rounds=${1:-10}
+bin="${MICRO_TOOLS_CACHE:-$HOME/.cache/micro-spring}/interop-bin"
+jar=micro-gateway-app/target/micro.jar
+launcher=micro-gateway-app/micro
+[ -f "$jar" ] || { echo "cli.sh: build $jar first" >&2; exit 1; }
+[ -x "$bin/micro" ] && [ -x "$bin/greeter-srv" ] || { echo "cli.sh: run scripts/build-interop.sh first" >&2; exit 1; }
+
+unset MICRO_REGISTRY MICRO_REGISTRY_ADDRESS MICRO_PROXY
+name="bench.cli.greeter.$$"
+log=$(mktemp)
+"$bin/greeter-srv" --name "$name" >"$log" 2>&1 &
+greeter=$!
+trap 'kill $greeter 2>/dev/null; wait $greeter 2>/dev/null; rm -f "$log"' EXIT
+for _ in $(seq 1 100); do grep -q '^READY' "$log" && break; sleep 0.1; done
+
+# the launcher unpacks the jar and records its archive on its first query command
+rm -rf "${jar%.jar}-app"
+"$launcher" call "$name" Say.Hello '{"name":"John"}' >/dev/null
+
+millis() { # runs "$@" once, prints its wall time in ms, or nothing when the command failed
+  local start end
+  start=$(date +%s%N)
+  "$@" >/dev/null 2>&1 || return 0
+  end=$(date +%s%N)
+  echo $(( (end - start) / 1000000 ))
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+
+declare -A times failures
+run() { # label, command...; a failed run (go-micro's CLI sometimes hears no mDNS answer in time) is counted apart
+  local label=$1 ms
+  shift
+  ms=$(millis "$@")
+  if [ -n "$ms" ]; then
+    times[$label]+="$ms "
+  else
+    failures[$label]=$(( ${failures[$label]:-0} + 1 ))
+  fi
+}
+
+for _ in $(seq 1 "$rounds"); do
+  run "call plain" java -jar "$jar" call "$name" Say.Hello '{"name":"John"}'
+  run "call archive" "$launcher" call "$name" Say.Hello '{"name":"John"}'
+  run "call go" "$bin/micro" call "$name" Say.Hello '{"name":"John"}'
+  run "list plain" java -jar "$jar" list services
+  run "list archive" "$launcher" list services
+  run "list go" "$bin/micro" services
+  run "get plain" java -jar "$jar" get service "$name"
+  run "get archive" "$launcher" get service "$name"
+  run "get go" "$bin/micro" describe "$name"
+done
+
+echo "| command | plain java -jar (ms) | launcher with CDS archive (ms) | go-micro's micro (ms) |"
+echo "|---|---|---|---|"
+for command in call list get; do
+  row="| $command"
+  for target in plain archive go; do
+    row+=" | $(tr ' ' '\n' <<<"${times[$command $target]:-}" | grep . | median)"
+    if [ -n "${failures[$command $target]:-}" ]; then
+      row+=" (${failures[$command $target]} of $rounds failed)"
+    fi
+  done
+  echo "$row |"
+done
