@@ -8,7 +8,7 @@ import io.microspring.metadata.Metadata;
  * One attempt of a client call, observed: a tracer writes its headers into the metadata being
  * built for the attempt.
  */
-public final class ClientCallObservationContext extends SenderContext<Metadata.Builder> {
+public final class ClientCallObservationContext extends SenderContext<Metadata.Builder> implements ObservedCall {
 
     private final String service;
     private final String endpoint;
@@ -25,10 +25,12 @@ public final class ClientCallObservationContext extends SenderContext<Metadata.B
         setRemoteServiceName(service);
     }
 
+    @Override
     public String service() {
         return service;
     }
 
+    @Override
     public String endpoint() {
         return endpoint;
     }
@@ -39,6 +41,7 @@ public final class ClientCallObservationContext extends SenderContext<Metadata.B
     }
 
     /** How the attempt ended; success until told otherwise. */
+    @Override
     public Outcome outcome() {
         return outcome;
     }

@@ -5,7 +5,7 @@ import io.micrometer.observation.transport.ReceiverContext;
 import io.microspring.metadata.Metadata;
 
 /** A call a server handles, observed: trace headers are read from the caller's metadata. */
-public final class ServerCallObservationContext extends ReceiverContext<Metadata> {
+public final class ServerCallObservationContext extends ReceiverContext<Metadata> implements ObservedCall {
 
     private final String service;
     private final String endpoint;
@@ -19,15 +19,18 @@ public final class ServerCallObservationContext extends ReceiverContext<Metadata
         setCarrier(metadata);
     }
 
+    @Override
     public String service() {
         return service;
     }
 
+    @Override
     public String endpoint() {
         return endpoint;
     }
 
     /** How the call ended; success until told otherwise. */
+    @Override
     public Outcome outcome() {
         return outcome;
     }
