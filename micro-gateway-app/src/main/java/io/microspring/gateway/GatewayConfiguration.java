@@ -1,8 +1,11 @@
 package io.microspring.gateway;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.reactive.ConfigurableReactiveWebServerFactory;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +23,6 @@ import io.microspring.autoconfigure.MicroTransportProperties;
 import io.microspring.client.MicroClient;
 import io.microspring.codec.Codec;
 import io.microspring.gateway.edge.GatewayCors;
-import io.microspring.gateway.edge.ListenAddress;
 import io.microspring.gateway.edge.RegistryHealthIndicator;
 import io.microspring.gateway.edge.RequestLog;
 import io.microspring.gateway.handler.ApiHandler;
@@ -34,6 +36,7 @@ import io.microspring.gateway.handler.RpcEndpoint;
 import io.microspring.gateway.handler.RpcHandler;
 import io.microspring.gateway.route.Namespace;
 import io.microspring.gateway.route.ServiceIndex;
+import io.microspring.net.HostPort;
 import io.microspring.registry.Registry;
 import io.microspring.selector.Selector;
 
@@ -133,8 +136,26 @@ class GatewayConfiguration {
     /** Listens on {@code micro.api.address} ({@code :8080}: every interface, port 8080). */
     @Bean
     WebServerFactoryCustomizer<ConfigurableReactiveWebServerFactory> gatewayAddress(GatewayProperties properties) {
-        return ListenAddress.of("micro.api.address", properties.getAddress(), false,
-                ":8080 listens on every interface, 127.0.0.1:8080 on loopback only");
+        String address = properties.getAddress();
+        HostPort listen;
+        try {
+            listen = HostPort.parse(address);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationPropertyValueException("micro.api.address", address, e.getMessage());
+        }
+        int port = listen.port();
+        String host = listen.host();
+        return factory -> {
+            factory.setPort(port);
+            if (!host.isEmpty()) {
+                try {
+                    factory.setAddress(InetAddress.getByName(host));
+                } catch (UnknownHostException e) {
+                    throw new InvalidConfigurationPropertyValueException("micro.api.address", address,
+                            "its host " + host + " is unknown");
+                }
+            }
+        };
     }
 
     private static BodyLimit maxBodySize(GatewayProperties properties) {

@@ -1,5 +1,7 @@
 package io.microspring.sidecar;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -17,7 +19,6 @@ import io.microspring.autoconfigure.MicroTransportProperties;
 import io.microspring.broker.Broker;
 import io.microspring.client.MicroClient;
 import io.microspring.codec.Codec;
-import io.microspring.gateway.edge.ListenAddress;
 import io.microspring.gateway.handler.BodyLimit;
 import io.microspring.gateway.handler.GatewayHandlerMapping;
 import io.microspring.gateway.handler.PassThroughJsonCodec;
@@ -25,6 +26,7 @@ import io.microspring.gateway.handler.ProxyHandler;
 import io.microspring.gateway.handler.RpcEndpoint;
 import io.microspring.gateway.handler.RpcHandler;
 import io.microspring.gateway.route.Namespace;
+import io.microspring.net.HostPort;
 import io.microspring.registry.Registry;
 import io.microspring.selector.Selector;
 
@@ -98,8 +100,20 @@ class SidecarConfiguration {
     /** Listens on {@code micro.sidecar.address} ({@code :8081}: loopback, port 8081). */
     @Bean
     WebServerFactoryCustomizer<ConfigurableReactiveWebServerFactory> sidecarAddress(SidecarProperties properties) {
-        return ListenAddress.of("micro.sidecar.address", properties.getAddress(), true,
-                ":8081 listens on loopback, 0.0.0.0:8081 on every interface");
+        String address = properties.getAddress();
+        HostPort listen;
+        InetAddress bound;
+        try {
+            listen = HostPort.parse(address);
+            bound = listen.host().isEmpty() ? InetAddress.getLoopbackAddress() : InetAddress.getByName(listen.host());
+        } catch (IllegalArgumentException | UnknownHostException e) {
+            throw new InvalidConfigurationPropertyValueException("micro.sidecar.address", address, e.getMessage()
+                    + "; :8081 listens on loopback, 0.0.0.0:8081 on every interface");
+        }
+        return factory -> {
+            factory.setPort(listen.port());
+            factory.setAddress(bound);
+        };
     }
 
     private static BodyLimit maxBodySize(SidecarProperties properties) {

@@ -1,8 +1,11 @@
 package io.microspring.web;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.reactive.ConfigurableReactiveWebServerFactory;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +16,6 @@ import io.microspring.autoconfigure.MicroClientProperties;
 import io.microspring.autoconfigure.MicroTransportProperties;
 import io.microspring.client.MicroClient;
 import io.microspring.codec.Codec;
-import io.microspring.gateway.edge.ListenAddress;
 import io.microspring.gateway.handler.BodyLimit;
 import io.microspring.gateway.handler.GatewayHandlerMapping;
 import io.microspring.gateway.handler.PassThroughJsonCodec;
@@ -21,6 +23,7 @@ import io.microspring.gateway.handler.ProxyHandler;
 import io.microspring.gateway.handler.RpcEndpoint;
 import io.microspring.gateway.handler.RpcHandler;
 import io.microspring.gateway.route.Namespace;
+import io.microspring.net.HostPort;
 import io.microspring.registry.Registry;
 import io.microspring.selector.Selector;
 
@@ -71,8 +74,22 @@ class WebConfiguration {
     /** Listens on {@code micro.web.address} ({@code :8082}: every interface, port 8082). */
     @Bean
     WebServerFactoryCustomizer<ConfigurableReactiveWebServerFactory> webAddress(WebDashboardProperties properties) {
-        return ListenAddress.of("micro.web.address", properties.getAddress(), false,
-                ":8082 listens on every interface, 127.0.0.1:8082 on loopback only");
+        String address = properties.getAddress();
+        HostPort listen;
+        InetAddress bound;
+        try {
+            listen = HostPort.parse(address);
+            bound = listen.host().isEmpty() ? null : InetAddress.getByName(listen.host());
+        } catch (IllegalArgumentException | UnknownHostException e) {
+            throw new InvalidConfigurationPropertyValueException("micro.web.address", address, e.getMessage()
+                    + "; :8082 listens on every interface, 127.0.0.1:8082 on loopback only");
+        }
+        return factory -> {
+            factory.setPort(listen.port());
+            if (bound != null) {
+                factory.setAddress(bound);
+            }
+        };
     }
 
     private static BodyLimit maxBodySize(WebDashboardProperties properties) {
