@@ -111,7 +111,10 @@ class MdnsRegistryLoopbackIT {
         a.register(service("1.0.0", node("n1", "127.0.0.1:19007", Map.of())), Duration.ofSeconds(1));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> remote.size() >= 2);
-        assertThat(remote).extracting(RegistryEvent::type).containsExactly(Type.CREATE, Type.DELETE);
+        // the expiry's DELETE; the goodbye a's registry sends when the TTL runs out may repeat it, as a
+        // goodbye of a node not (or no longer) known is reported too (MdnsWatchersTest)
+        assertThat(remote).extracting(RegistryEvent::type).startsWith(Type.CREATE, Type.DELETE)
+                .containsOnly(Type.CREATE, Type.DELETE).containsOnlyOnce(Type.CREATE);
         assertThat(a.getService(service)).isEmpty();
     }
 
