@@ -45,4 +45,19 @@ public @interface MicroHandler {
 
     /** Regular expressions the request's host must match for the {@link #path} to route; empty for any. */
     String[] host() default {};
+
+    /**
+     * Whether calling the endpoint twice does no more than calling it once, so that a call whose
+     * connection failed after the request was sent may be tried again on another node. Registered
+     * as endpoint metadata {@code idempotent=true}, which clients and the gateway read.
+     */
+    boolean idempotent() default false;
+
+    /**
+     * Who may call the endpoint once the service requires auth ({@code micro.auth}): {@code public},
+     * {@code authenticated} (any valid token) or {@code scope:<name>} (a token granting that scope).
+     * Registered as endpoint metadata {@code auth}; {@code micro.auth.rules} override it. Empty
+     * leaves it to the rules and {@code micro.auth.default-access}.
+     */
+    String auth() default "";
 }

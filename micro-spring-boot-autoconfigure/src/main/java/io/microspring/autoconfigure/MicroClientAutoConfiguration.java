@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
+import io.microspring.auth.BearerToken;
 import io.microspring.broker.Broker;
 import io.microspring.client.Backoff;
 import io.microspring.client.CallOptions;
@@ -22,19 +23,20 @@ import io.microspring.transport.Transport;
 
 /**
  * The {@link MicroClient}, with defaults from {@code micro.client-*}, the {@link CallWrapper} and {@link AttemptWrapper} beans
- * in order, publishing through the {@link Broker}, and beans for the {@code @MicroClient}
+ * in order, publishing through the {@link Broker}, sending {@code micro.auth.token} as the bearer token
+ * of every call (else the token of the call being served travels on with its metadata), and beans for the {@code @MicroClient}
  * interfaces of the application's packages.
  */
 @AutoConfiguration(after = {MicroSelectorAutoConfiguration.class, MicroTransportAutoConfiguration.class,
         MicroCodecAutoConfiguration.class, MicroBrokerAutoConfiguration.class})
-@EnableConfigurationProperties(MicroClientProperties.class)
+@EnableConfigurationProperties({MicroClientProperties.class, MicroAuthProperties.class})
 @Import(TypedClientsRegistrar.class)
 public class MicroClientAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(MicroClient.class)
     RpcClient microClient(Selector selector, Transport transport, Codecs codecs, ObjectProvider<Broker> broker,
-            MicroClientProperties properties, ObjectProvider<CallOptionsCustomizer> customizers,
+            MicroClientProperties properties, MicroAuthProperties auth, ObjectProvider<CallOptionsCustomizer> customizers,
             ObjectProvider<CallWrapper> wrappers, ObjectProvider<AttemptWrapper> attemptWrappers) {
         CallOptions.Builder defaults = CallOptions.builder()
                 .requestTimeout(Properties.positive("micro.client-request-timeout", properties.getClientRequestTimeout()))
@@ -48,6 +50,9 @@ public class MicroClientAutoConfiguration {
                     case ALWAYS -> RetryPolicy.always();
                 })
                 .contentType(supported(codecs, properties.getClientContentType()));
+        if (auth.getToken() != null && !auth.getToken().isBlank()) {
+            defaults.metadata(BearerToken.metadata(auth.getToken()));
+        }
         customizers.orderedStream().forEach(customizer -> customizer.customize(defaults));
         return new RpcClient(selector, transport, codecs, defaults.build(), wrappers.orderedStream().toList(),
                 attemptWrappers.orderedStream().toList(), broker.getIfAvailable());

@@ -27,6 +27,16 @@ public interface RetryPolicy {
         };
     }
 
+    /**
+     * What the default retries plus an exchange that failed after the request was sent (the
+     * connection broke before the answer): for idempotent calls, which the client and the gateway
+     * use for endpoints registered {@code idempotent=true} and for {@code GET} and {@code HEAD}.
+     */
+    static RetryPolicy idempotent() {
+        RetryPolicy unprocessed = unprocessedOnly();
+        return error -> error instanceof TransportException || unprocessed.shouldRetry(error);
+    }
+
     /** Retry every failure, as go-micro's {@code RetryAlways}: only for idempotent endpoints. */
     static RetryPolicy always() {
         return error -> true;

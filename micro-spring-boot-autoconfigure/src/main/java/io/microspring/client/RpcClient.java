@@ -229,13 +229,31 @@ public final class RpcClient implements MicroClient {
         }
         CallWrapper.Next attempt = chain;
         return Mono.defer(() -> attempt.proceed(call))
-                .onErrorResume(error -> {
-                    if (retry >= call.options().retries() || !call.options().retryPolicy().shouldRetry(error)) {
+                .onErrorResume(error -> retryable(call, error, retry).flatMap(retried -> {
+                    if (!retried) {
                         return Mono.error(error);
                     }
                     Duration pause = call.options().backoff().delay(retry + 1);
                     return Mono.delay(pause).then(attempt(call, codec, deadline, retry + 1));
-                });
+                }));
+    }
+
+    /**
+     * Whether to try {@code call} again after {@code error}: within the retries, what the retry
+     * policy allows, and a broken exchange when the registry declares the endpoint idempotent (the
+     * registry is asked only then).
+     */
+    private Mono<Boolean> retryable(ClientCall call, Throwable error, int retry) {
+        if (retry >= call.options().retries()) {
+            return Mono.just(false);
+        }
+        if (call.options().retryPolicy().shouldRetry(error)) {
+            return Mono.just(true);
+        }
+        if (error instanceof TransportException && call.options().address() == null) {
+            return selector.idempotent(call.service(), call.endpoint());
+        }
+        return Mono.just(false);
     }
 
     private Mono<Node> node(ClientCall call) {

@@ -5,8 +5,18 @@ import java.util.Map;
 /** A callable endpoint ({@code Say.Hello}) with the shape of its request and response. */
 public record Endpoint(String name, Value request, Value response, Map<String, String> metadata) {
 
+    /** The endpoint metadata key set to {@code true} on endpoints that are safe to call twice. */
+    public static final String IDEMPOTENT_METADATA = "idempotent";
+    /** The endpoint metadata key that says who may call the endpoint ({@code public}, ...). */
+    public static final String AUTH_METADATA = "auth";
+
     public Endpoint {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** Whether the endpoint is registered as safe to call twice ({@link #IDEMPOTENT_METADATA}). */
+    public boolean idempotent() {
+        return "true".equalsIgnoreCase(metadata.get(IDEMPOTENT_METADATA));
     }
 
     /**

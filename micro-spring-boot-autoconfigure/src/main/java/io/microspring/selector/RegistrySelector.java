@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.microspring.errors.MicroException;
+import io.microspring.registry.Endpoint;
 import io.microspring.registry.Node;
 import io.microspring.registry.Registry;
 import io.microspring.registry.RegistryException;
@@ -61,6 +62,20 @@ public final class RegistrySelector implements Selector {
         if (!cooldown.isZero()) {
             failedUntil.put(node.id(), clock.instant().plus(cooldown));
         }
+    }
+
+    /** Asks the (cached) registry: every version of the service that declares the endpoint must declare it idempotent. */
+    @Override
+    public Mono<Boolean> idempotent(String service, String endpoint) {
+        return registry.lookup(service)
+                .map(services -> {
+                    List<Endpoint> declared = services.stream()
+                            .flatMap(version -> version.endpoints().stream())
+                            .filter(candidate -> candidate.name().equals(endpoint))
+                            .toList();
+                    return !declared.isEmpty() && declared.stream().allMatch(Endpoint::idempotent);
+                })
+                .onErrorReturn(false);
     }
 
     /** How many nodes are in their failure cool-down now, skipped while other nodes are left. */

@@ -21,4 +21,12 @@ public interface Selector {
 
     /** Reports that a connection to {@code node} failed, so that it is skipped for a cool-down. */
     void markFailed(String service, Node node);
+
+    /**
+     * Whether {@code service} registers {@code endpoint} as safe to call twice (endpoint metadata
+     * {@code idempotent=true}); {@code false} when the selector does not know.
+     */
+    default Mono<Boolean> idempotent(String service, String endpoint) {
+        return Mono.just(false);
+    }
 }

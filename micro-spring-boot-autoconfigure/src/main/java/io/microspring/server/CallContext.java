@@ -2,6 +2,7 @@ package io.microspring.server;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -22,14 +23,22 @@ public final class CallContext {
     private final String contentType;
     private final Metadata metadata;
     private final Instant deadline;
+    private final Map<String, String> endpointMetadata;
 
     /** A call to {@code service}'s {@code endpoint}; {@code deadline} is {@code null} when the caller set none. */
     public CallContext(String service, String endpoint, String contentType, Metadata metadata, Instant deadline) {
+        this(service, endpoint, contentType, metadata, deadline, Map.of());
+    }
+
+    /** A call as above to an endpoint registered with {@code endpointMetadata}. */
+    public CallContext(String service, String endpoint, String contentType, Metadata metadata, Instant deadline,
+            Map<String, String> endpointMetadata) {
         this.service = service;
         this.endpoint = endpoint;
         this.contentType = contentType;
         this.metadata = metadata;
         this.deadline = deadline;
+        this.endpointMetadata = Map.copyOf(endpointMetadata);
     }
 
     /** The call being served by the current thread, when it runs a blocking handler. */
@@ -67,6 +76,11 @@ public final class CallContext {
     /** The caller's metadata; calls made within the handler carry it on. */
     public Metadata metadata() {
         return metadata;
+    }
+
+    /** The metadata the endpoint is registered with (its {@code @MicroHandler} metadata, {@code auth}, ...). */
+    public Map<String, String> endpointMetadata() {
+        return endpointMetadata;
     }
 
     /** When the caller stops waiting, if it said. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.microspring.annotation.MicroHandler;
+import io.microspring.auth.Access;
 import io.microspring.registry.Endpoint;
 
 /**
@@ -79,12 +80,20 @@ public final class Handler {
     }
 
     /**
-     * The annotation's metadata plus, when it routes the endpoint through the API gateway, the
-     * keys go-micro's {@code api.Encode} writes: {@code endpoint}, {@code handler}, and the
-     * comma-joined {@code method}, {@code path} and {@code host}.
+     * The annotation's metadata, {@code idempotent} and {@code auth} when set, plus, when it routes
+     * the endpoint through the API gateway, the keys go-micro's {@code api.Encode} writes:
+     * {@code endpoint}, {@code handler}, and the comma-joined {@code method}, {@code path} and
+     * {@code host}.
      */
     private static Map<String, String> endpointMetadata(MicroHandler annotation, String endpoint, String where) {
         Map<String, String> metadata = parseMetadata(annotation.metadata(), where);
+        if (annotation.idempotent()) {
+            metadata.put(Endpoint.IDEMPOTENT_METADATA, "true");
+        }
+        if (!annotation.auth().isEmpty()) {
+            metadata.put(Endpoint.AUTH_METADATA, Access.parse(annotation.auth(), "auth of @MicroHandler " + where)
+                    .toString());
+        }
         if (annotation.handler().isEmpty() && annotation.path().length == 0) {
             return metadata;
         }

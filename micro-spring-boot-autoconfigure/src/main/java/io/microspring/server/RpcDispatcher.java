@@ -58,7 +58,8 @@ final class RpcDispatcher implements TransportHandler {
         this.codecs = codecs;
         this.wrappers = List.copyOf(wrappers);
         this.blockingScheduler = blockingScheduler;
-        this.streams = new StreamDispatcher(serviceName, this.endpoints, codecs, this::toMicroException);
+        this.streams = new StreamDispatcher(serviceName, this.endpoints, codecs, this::toMicroException,
+                this.wrappers.stream().filter(CallGuard.class::isInstance).map(CallGuard.class::cast).toList());
     }
 
     @Override
@@ -159,7 +160,7 @@ final class RpcDispatcher implements TransportHandler {
                     "cannot read the request of %s: %s", endpointName, e.getMessage())));
         }
         CallContext context = new CallContext(serviceName, endpointName, contentType, CallerMetadata.of(headers),
-                deadlineOf(headers));
+                deadlineOf(headers), endpoint.descriptor().metadata());
         Envelope answered = request.endpoint().isEmpty()
                 ? new Envelope(Envelope.Kind.REQUEST, request.id(), endpointName, "") : request;
         return withDeadline(invoke(endpoint, context, body), context)

@@ -1,6 +1,7 @@
 package io.microspring.server;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
@@ -27,7 +28,8 @@ import reactor.core.publisher.Sinks;
  *
  * <p>A stream still open at the caller's deadline ends with a 408 error message, and one still
  * open when the server stops (after its drain timeout) with a 503. Handler wrappers, which wrap a
- * single answer, do not apply to streams.
+ * single answer, do not apply to streams, but {@link CallGuard}s admit each stream before its
+ * handler runs.
  */
 final class StreamDispatcher {
 
@@ -37,14 +39,16 @@ final class StreamDispatcher {
     private final Map<String, EndpointMethod> endpoints;
     private final Codecs codecs;
     private final BiFunction<Throwable, CallContext, MicroException> errors;
+    private final List<CallGuard> guards;
     private final Sinks.Empty<Void> stopping = Sinks.empty();
 
     StreamDispatcher(String serviceName, Map<String, EndpointMethod> endpoints, Codecs codecs,
-            BiFunction<Throwable, CallContext, MicroException> errors) {
+            BiFunction<Throwable, CallContext, MicroException> errors, List<CallGuard> guards) {
         this.serviceName = serviceName;
         this.endpoints = endpoints;
         this.codecs = codecs;
         this.errors = errors;
+        this.guards = List.copyOf(guards);
     }
 
     /** The messages answering the stream opened by {@code opening}, whose later messages are {@code inbound}. */
@@ -79,16 +83,17 @@ final class StreamDispatcher {
                     "%s is not a streaming endpoint: call it without the %s header", endpointName, MicroHeaders.STREAM));
         }
         CallContext context = new CallContext(serviceName, endpointName, contentType, CallerMetadata.of(headers),
-                RpcDispatcher.deadlineOf(headers));
+                RpcDispatcher.deadlineOf(headers), endpoint.descriptor().metadata());
         Flux<Object> requests = inbound
                 .takeWhile(message -> !isEndOfStream(message))
                 .map(message -> read(message, codec, endpoint));
-        Flux<Object> answers = endpoint.shape() == EndpointMethod.Shape.SERVER_STREAM
+        Flux<Object> handled = endpoint.shape() == EndpointMethod.Shape.SERVER_STREAM
                 ? requests.next()
                         .switchIfEmpty(Mono.error(() -> MicroException.badRequest(ID, "the stream to %s ended before "
                                 + "its request", endpointName)))
                         .flatMapMany(request -> endpoint.invokeStream(context, request))
                 : endpoint.invokeStream(context, requests);
+        Flux<Object> answers = Flux.fromIterable(guards).concatMap(guard -> guard.admit(context)).thenMany(handled);
         Flux<TransportMessage> frames = answers
                 .map(answer -> RpcDispatcher.answer(headers, codec, envelope, answer))
                 .concatWith(Mono.fromSupplier(() -> endOfStream(headers)))
