@@ -45,6 +45,18 @@ public class JavaGreeter {
         return response.build();
     }
 
+    /** As the Go auth peer's Say.Admin: once the service requires auth, only tokens with scope admin. */
+    @MicroHandler(auth = "scope:admin")
+    public HelloResponse admin(HelloRequest request) {
+        return HelloResponse.newBuilder().setMsg("Admin " + request.getName()).build();
+    }
+
+    /** As the Go auth peer's Say.Public: open to anyone, also when the service requires auth. */
+    @MicroHandler(auth = "public", name = "Public")
+    public HelloResponse open(HelloRequest request) {
+        return HelloResponse.newBuilder().setMsg("Public " + request.getName()).build();
+    }
+
     @MicroHandler
     public ErrorResponse error(ErrorRequest request) {
         throw new MicroException(request.getId(), request.getCode(), request.getDetail());

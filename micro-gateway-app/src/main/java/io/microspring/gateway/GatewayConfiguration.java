@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -18,6 +19,7 @@ import org.springframework.web.cors.reactive.CorsWebFilter;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.microspring.auth.Authorizer;
 import io.microspring.autoconfigure.MicroClientProperties;
 import io.microspring.autoconfigure.MicroTransportProperties;
 import io.microspring.client.MicroClient;
@@ -27,6 +29,7 @@ import io.microspring.gateway.edge.RegistryHealthIndicator;
 import io.microspring.gateway.edge.RequestLog;
 import io.microspring.gateway.handler.ApiHandler;
 import io.microspring.gateway.handler.BodyLimit;
+import io.microspring.gateway.handler.EdgeAuth;
 import io.microspring.gateway.handler.EventHandler;
 import io.microspring.gateway.handler.GatewayHandlerMapping;
 import io.microspring.gateway.handler.GatewayWebHandler;
@@ -87,16 +90,22 @@ class GatewayConfiguration {
                 maxBodySize(properties));
     }
 
+    /** Tokens checked at the edge once {@code micro.auth} configures verification (an {@link Authorizer}). */
+    @Bean
+    EdgeAuth edgeAuth(ObjectProvider<Authorizer> authorizer, Registry registry) {
+        return authorizer.stream().findFirst().map(checks -> new EdgeAuth(checks, registry)).orElseGet(EdgeAuth::open);
+    }
+
     @Bean
     GatewayWebHandler gatewayWebHandler(GatewayProperties properties, Namespace namespace, ServiceIndex index,
-            MicroClient client, RpcHandler rpc, ApiHandler api, ProxyHandler proxy) {
+            MicroClient client, RpcHandler rpc, ApiHandler api, ProxyHandler proxy, EdgeAuth auth) {
         Optional<RpcEndpoint> rpcEndpoint = properties.getRpc().isEnabled()
                 ? Optional.of(new RpcEndpoint(client, maxBodySize(properties), properties.getRpc().getAllowedServices(),
-                        "micro.api.rpc.allowed-services"))
+                        "micro.api.rpc.allowed-services", auth))
                 : Optional.empty();
         EventHandler events = new EventHandler(client, namespace, maxBodySize(properties));
         return new GatewayWebHandler(properties.getHandler(), namespace, index, rpcEndpoint,
-                new GatewayWebHandler.Handlers(rpc, api, proxy, events));
+                new GatewayWebHandler.Handlers(rpc, api, proxy, events), auth);
     }
 
     @Bean

@@ -17,6 +17,7 @@ import io.microspring.api.Request;
 import io.microspring.api.Response;
 import io.microspring.client.CallOptions;
 import io.microspring.client.MicroClient;
+import io.microspring.client.RetryPolicy;
 import io.microspring.codec.proto.ProtobufCodec;
 import io.microspring.errors.MicroException;
 import reactor.core.publisher.Mono;
@@ -26,6 +27,8 @@ import reactor.core.publisher.Mono;
  * path, url, body, and header, get and post as maps of {@code Pair}), and the {@code api.Response}
  * it returns (statusCode, header, body) becomes the HTTP response. The call is encoded as protobuf,
  * as micro's api handler encodes it (go-micro's client default); api services read both codecs.
+ * {@code GET} and {@code HEAD} are idempotent: one whose connection broke after it was sent is
+ * tried again on another node.
  */
 public final class ApiHandler {
 
@@ -42,13 +45,15 @@ public final class ApiHandler {
     /** Calls {@code endpoint} of {@code service} with the request as an {@code api.Request}. */
     public Mono<Void> handle(ServerWebExchange exchange, String service, String endpoint) {
         new Destination("api", service, endpoint).recordOn(exchange);
-        CallOptions options = CallOptions.builder()
+        CallOptions.Builder options = CallOptions.builder()
                 .contentType(ProtobufCodec.CONTENT_TYPE)
-                .metadata(Exchanges.metadata(exchange.getRequest().getHeaders()))
-                .build();
+                .metadata(Exchanges.metadata(exchange.getRequest().getHeaders()));
+        if (Exchanges.isIdempotent(exchange.getRequest())) {
+            options.retryPolicy(RetryPolicy.idempotent());
+        }
         return Exchanges.body(exchange, maxBodySize)
                 .map(body -> toRequest(exchange.getRequest(), body))
-                .flatMap(request -> client.call(service, endpoint, request, Response.class, options))
+                .flatMap(request -> client.call(service, endpoint, request, Response.class, options.build()))
                 .flatMap(response -> write(exchange, response));
     }
 

@@ -16,6 +16,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -134,6 +135,11 @@ public final class Exchanges {
         List<String> prior = request.getHeaders().getOrEmpty("X-Forwarded-For");
         String client = remote.getAddress().getHostAddress();
         return Optional.of(prior.isEmpty() ? client : String.join(", ", prior) + ", " + client);
+    }
+
+    /** Whether {@code request} may be sent twice: {@code GET} and {@code HEAD} (RFC 9110 9.2.2, without a body). */
+    public static boolean isIdempotent(ServerHttpRequest request) {
+        return HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
     }
 
     private static boolean isCors(String header) {

@@ -24,7 +24,8 @@ import reactor.core.publisher.Mono;
  * does and serves it with the handler the endpoint declares ({@code rpc} when none).
  *
  * <p>Every failure becomes go-micro's error JSON with its code as the HTTP status: an invalid
- * path 400, a path naming no service of the namespace 404.
+ * path 400, a path naming no service of the namespace 404, a request {@link EdgeAuth} refuses 401
+ * or 403.
  */
 public final class GatewayWebHandler implements WebHandler {
 
@@ -33,14 +34,17 @@ public final class GatewayWebHandler implements WebHandler {
     private final ServiceIndex index;
     private final Optional<RpcEndpoint> rpcEndpoint;
     private final Handlers handlers;
+    private final EdgeAuth auth;
 
+    /** Serving with {@code handlers}; {@code auth} admits each resolved request (/rpc admits its own). */
     public GatewayWebHandler(HandlerType mode, Namespace namespace, ServiceIndex index,
-            Optional<RpcEndpoint> rpcEndpoint, Handlers handlers) {
+            Optional<RpcEndpoint> rpcEndpoint, Handlers handlers, EdgeAuth auth) {
         this.mode = mode;
         this.namespace = namespace;
         this.index = index;
         this.rpcEndpoint = rpcEndpoint;
         this.handlers = handlers;
+        this.auth = auth;
     }
 
     @Override
@@ -56,7 +60,9 @@ public final class GatewayWebHandler implements WebHandler {
             return rpcEndpoint.get().handle(exchange);
         }
         RequestPath path = RequestPath.parse(rawPath);
-        return target(exchange, path).flatMap(target -> dispatch(target, exchange, path));
+        return target(exchange, path).flatMap(target -> auth.check(exchange.getRequest().getHeaders(),
+                target.service(), target.endpoint().isEmpty() ? path.raw() : target.endpoint())
+                .then(Mono.defer(() -> dispatch(target, exchange, path))));
     }
 
     /** Where the request goes, and with which handler: the configured one, or per endpoint under meta. */

@@ -1,5 +1,6 @@
 package io.microspring.gateway.handler;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -43,8 +44,9 @@ import reactor.netty.resources.LoopResources;
  * {@code X-Forwarded-For}, {@code -Host}, {@code -Proto} and {@code -Port}. Bodies stream through
  * in both directions without being held whole; websocket upgrades go to {@link WebSocketProxy}.
  *
- * <p>A node that refuses the connection is skipped by the selector for a while and the request
- * goes to another node, up to the client's retries; when none can be reached the answer is 503. A
+ * <p>A node that refuses the connection (or, for {@code GET} and {@code HEAD}, breaks it before
+ * answering) is skipped by the selector for a while and the request goes to another node, up to
+ * the client's retries; when none can be reached the answer is 503. A
  * node that fails once connected is answered with 502, one silent for longer than the client
  * request timeout with 504.
  */
@@ -97,8 +99,9 @@ public final class ProxyHandler implements AutoCloseable {
     }
 
     /**
-     * Proxies to a node the selector picks. One that cannot be connected to (so nothing was sent)
-     * is marked failed and the next pick tried, up to {@code retries} times; once that is spent, or
+     * Proxies to a node the selector picks. One that cannot be connected to (so nothing was sent),
+     * or for {@code GET} and {@code HEAD} (idempotent) one whose connection broke before it began to
+     * answer, is marked failed and the next pick tried, up to {@code retries} times; once that is spent, or
      * the selector offers only a node already {@code tried}, the service is unavailable (503).
      */
     private Mono<Void> toNode(ServerWebExchange exchange, String service, String pathAndQuery, Set<String> tried) {
@@ -110,7 +113,8 @@ public final class ProxyHandler implements AutoCloseable {
                     ? webSockets.proxy(exchange, service, node, pathAndQuery)
                     : forward(exchange, node, pathAndQuery);
             return proxied.onErrorResume(error -> {
-                if (!isUnreachable(error)) {
+                if (!isUnreachable(error) && !(isBroken(error) && isRepeatable(exchange.getRequest())
+                        && !exchange.getResponse().isCommitted())) {
                     return Mono.error(failure(service, node, error));
                 }
                 selector.markFailed(service, node);
@@ -129,7 +133,8 @@ public final class ProxyHandler implements AutoCloseable {
                 .uri("http://" + node.address() + pathAndQuery)
                 .send((outbound, body) -> {
                     forwardHeaders(request, outbound.requestHeaders()::add);
-                    return body.send(limited(request.getBody()).map(NettyDataBufferFactory::toByteBuf));
+                    return hasBody(request) ? body.send(limited(request.getBody()).map(NettyDataBufferFactory::toByteBuf))
+                            : body.send(Flux.empty());
                 })
                 .responseConnection((inbound, connection) -> {
                     response.setStatusCode(HttpStatusCode.valueOf(inbound.status().code()));
@@ -184,6 +189,22 @@ public final class ProxyHandler implements AutoCloseable {
                 sink.next(buffer);
             }
         });
+    }
+
+    /** Whether the request may be sent again: idempotent, and without a body (which streams through once). */
+    private static boolean isRepeatable(ServerHttpRequest request) {
+        return Exchanges.isIdempotent(request) && !hasBody(request);
+    }
+
+    /** Whether the request announces a body (RFC 9112 6.3: a Content-Length above 0, or Transfer-Encoding). */
+    private static boolean hasBody(ServerHttpRequest request) {
+        return request.getHeaders().getContentLength() > 0
+                || request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    /** Whether the connection broke after the request went out, before an answer began. */
+    private static boolean isBroken(Throwable error) {
+        return error instanceof PrematureCloseException || error instanceof IOException;
     }
 
     private static boolean isUnreachable(Throwable error) {

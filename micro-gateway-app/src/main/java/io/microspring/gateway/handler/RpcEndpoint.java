@@ -48,6 +48,7 @@ public final class RpcEndpoint {
     private final List<String> allowedServices;
     private final String allowedServicesSetting;
     private final List<Pattern> allowed;
+    private final EdgeAuth auth;
 
     /**
      * /rpc calling through {@code client}; {@code allowedServices} empty allows every service, and
@@ -55,6 +56,13 @@ public final class RpcEndpoint {
      */
     public RpcEndpoint(MicroClient client, BodyLimit maxBodySize, List<String> allowedServices,
             String allowedServicesSetting) {
+        this(client, maxBodySize, allowedServices, allowedServicesSetting, EdgeAuth.open());
+    }
+
+    /** /rpc as above, each call first admitted by {@code auth}. */
+    public RpcEndpoint(MicroClient client, BodyLimit maxBodySize, List<String> allowedServices,
+            String allowedServicesSetting, EdgeAuth auth) {
+        this.auth = auth;
         this.client = client;
         this.maxBodySize = maxBodySize;
         this.allowedServices = List.copyOf(allowedServices);
@@ -72,8 +80,9 @@ public final class RpcEndpoint {
                 .map(body -> parse(request, body))
                 .flatMap(call -> {
                     new Destination("/rpc", call.service(), call.endpoint()).recordOn(exchange);
-                    return client.call(call.service(), call.endpoint(), call.request(), byte[].class,
-                            options(request.getHeaders(), call));
+                    return auth.check(request.getHeaders(), call.service(), call.endpoint())
+                            .then(Mono.defer(() -> client.call(call.service(), call.endpoint(), call.request(),
+                                    byte[].class, options(request.getHeaders(), call))));
                 })
                 .onErrorMap(MicroException.class, RpcEndpoint::withCode)
                 .flatMap(response -> Exchanges.write(exchange, 200, JsonCodec.CONTENT_TYPE, response));
