@@ -105,21 +105,28 @@ public final class ProxyHandler implements AutoCloseable {
      * the selector offers only a node already {@code tried}, the service is unavailable (503).
      */
     private Mono<Void> toNode(ServerWebExchange exchange, String service, String pathAndQuery, Set<String> tried) {
+        return toNode(exchange, service, pathAndQuery, tried, unavailable(service));
+    }
+
+    /** As above; {@code giveUp} is the error once no other node is left: the last broken exchange's, else 503. */
+    private Mono<Void> toNode(ServerWebExchange exchange, String service, String pathAndQuery, Set<String> tried,
+            Throwable giveUp) {
         return selector.select(service, List.of()).flatMap(node -> {
             if (!tried.add(node.id())) {
-                return Mono.error(unavailable(service));
+                return Mono.error(giveUp);
             }
             Mono<Void> proxied = WebSocketProxy.isUpgrade(exchange.getRequest())
                     ? webSockets.proxy(exchange, service, node, pathAndQuery)
                     : forward(exchange, node, pathAndQuery);
             return proxied.onErrorResume(error -> {
-                if (!isUnreachable(error) && !(isBroken(error) && isRepeatable(exchange.getRequest())
+                boolean unreachable = isUnreachable(error);
+                if (!unreachable && !(isBroken(error) && isRepeatable(exchange.getRequest())
                         && !exchange.getResponse().isCommitted())) {
                     return Mono.error(failure(service, node, error));
                 }
                 selector.markFailed(service, node);
-                return tried.size() > retries ? Mono.error(unavailable(service))
-                        : toNode(exchange, service, pathAndQuery, tried);
+                Throwable next = unreachable ? giveUp : failure(service, node, error);
+                return tried.size() > retries ? Mono.error(next) : toNode(exchange, service, pathAndQuery, tried, next);
             });
         });
     }

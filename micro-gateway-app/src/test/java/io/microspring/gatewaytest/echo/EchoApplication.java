@@ -36,7 +36,7 @@ public class EchoApplication {
         }
 
         /** A protobuf endpoint: {@code Hello <name>}. */
-        @MicroHandler
+        @MicroHandler(auth = "public")
         public HelloResponse hello(HelloRequest request) {
             return HelloResponse.newBuilder().setMsg("Hello " + request.getName()).build();
         }
