@@ -1,6 +1,7 @@
 package io.microspring.samples.greeter.server;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.microspring.annotation.MicroHandler;
 import io.microspring.annotation.MicroService;
@@ -11,19 +12,35 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Endpoints {@code Say.Hello}, {@code Say.Stream} and {@code Say.Chat} of
+ * Endpoints {@code Say.Hello}, {@code Say.Greet}, {@code Say.Stream} and {@code Say.Chat} of
  * {@code go.micro.srv.greeter}: callable with JSON and with protobuf, from Java or from go-micro.
  */
 @MicroService(name = "go.micro.srv.greeter")
 public class Say {
 
+    private final AtomicLong greetings = new AtomicLong();
+
     /**
      * Greets without blocking, so it returns a {@code Mono} and runs on the event loop. A method
      * returning a plain value is taken to block (a database call, say) and runs on handler threads.
+     * Greeting twice changes nothing, so the endpoint is registered as idempotent: a call whose
+     * node died while answering is tried again on another node.
      */
-    @MicroHandler
+    @MicroHandler(idempotent = true)
     public Mono<HelloResponse> hello(HelloRequest request) {
         return Mono.just(HelloResponse.newBuilder().setMsg("Hello " + request.getName()).build());
+    }
+
+    /**
+     * Greets and counts: each call is one more greeting of this node, so calling twice is not the
+     * same as calling once. Not idempotent (the default): a call whose node died while answering
+     * fails rather than being sent again.
+     */
+    @MicroHandler
+    public Mono<HelloResponse> greet(HelloRequest request) {
+        long count = greetings.incrementAndGet();
+        return Mono.just(HelloResponse.newBuilder().setMsg("Hello " + request.getName() + ", greeting " + count)
+                .build());
     }
 
     /**
