@@ -3,26 +3,13 @@ package io.microspring.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 import io.microspring.auth.BearerToken;
 import io.microspring.client.CallOptions;
@@ -30,8 +17,8 @@ import io.microspring.client.MicroClient;
 import io.microspring.errors.MicroException;
 import io.microspring.interop.proto.HelloRequest;
 import io.microspring.interop.proto.HelloResponse;
-import io.microspring.metadata.Metadata;
 import io.microspring.testing.GoPeers;
+import io.microspring.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,7 +34,7 @@ class AuthInteropIT {
     private static final String SERVICE = "go.micro.srv.authgreeter";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static KeyPair keys;
+    static TestTokens keys;
     static Map<String, String> goKeys;
     static String userToken;
     static String adminToken;
@@ -58,17 +45,14 @@ class AuthInteropIT {
     static MicroClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        keys = rsaKeys();
-        goKeys = Map.of("MICRO_AUTH_PUBLIC_KEY", base64(pem("PUBLIC KEY", keys.getPublic().getEncoded())),
-                "MICRO_AUTH_PRIVATE_KEY", base64(pem("PRIVATE KEY", keys.getPrivate().getEncoded())));
+    static void start() {
+        keys = TestTokens.generate();
+        goKeys = goKeys(keys);
         userToken = goToken(goKeys, "");
         adminToken = goToken(goKeys, "admin");
-        KeyPair other = rsaKeys();
-        foreignToken = goToken(Map.of("MICRO_AUTH_PUBLIC_KEY", base64(pem("PUBLIC KEY", other.getPublic().getEncoded())),
-                "MICRO_AUTH_PRIVATE_KEY", base64(pem("PRIVATE KEY", other.getPrivate().getEncoded()))), "admin");
+        foreignToken = goToken(goKeys(TestTokens.generate()), "admin");
         java = JavaGreeterApplication.start("--micro.registry=memory", "--micro.server-name=" + SERVICE,
-                "--micro.server-address=127.0.0.1:0", "--micro.auth.public-key=" + goKeys.get("MICRO_AUTH_PUBLIC_KEY"));
+                "--micro.server-address=127.0.0.1:0", "--micro.auth.public-key=" + keys.publicKeyBase64());
         javaAddress = JavaGreeterApplication.address(java);
         client = java.getBean(MicroClient.class);
         go = GoPeers.startPeer("auth-peer", goKeys, "--mode=serve");
@@ -141,13 +125,7 @@ class AuthInteropIT {
     /** A token Spring Security signs in go-micro's format passes go-micro's jwt provider. */
     @Test
     void tokensSignedInJavaAreAcceptedByTheGoService() {
-        NimbusJwtEncoder encoder = NimbusJwtEncoder.withKeyPair((RSAPublicKey) keys.getPublic(),
-                (RSAPrivateKey) keys.getPrivate()).build();
-        JwtClaimsSet claims = JwtClaimsSet.builder().subject("java-service").claim("type", "service")
-                .claim("scopes", List.of("admin")).expiresAt(Instant.now().plus(Duration.ofMinutes(5))).build();
-        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(),
-                claims)).getTokenValue();
-        assertThat(callGo("Say.Admin", token).getMsg()).isEqualTo("Admin John");
+        assertThat(callGo("Say.Admin", keys.token("admin")).getMsg()).isEqualTo("Admin John");
     }
 
     /** micro.auth.token: the client sends it with every call, no call options needed. */
@@ -185,19 +163,10 @@ class AuthInteropIT {
         return result.lastLine().strip();
     }
 
-    private static KeyPair rsaKeys() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        return generator.generateKeyPair();
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
-    }
-
-    private static String base64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
+    /** The keys as go-micro's environment variables hold them. */
+    private static Map<String, String> goKeys(TestTokens tokens) {
+        return Map.of("MICRO_AUTH_PUBLIC_KEY", tokens.publicKeyBase64(), "MICRO_AUTH_PRIVATE_KEY",
+                tokens.privateKeyBase64());
     }
 
     private static JsonNode json(String line) {

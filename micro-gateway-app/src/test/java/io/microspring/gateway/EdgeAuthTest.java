@@ -3,28 +3,17 @@ package io.microspring.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 import io.microspring.gatewaytest.Cluster;
 import io.microspring.gatewaytest.ClusterExtension;
 import io.microspring.gatewaytest.Http;
+import io.microspring.testing.TestTokens;
 
 /**
  * Tokens checked at the edge ({@code micro.auth.*} on the gateway): requests without a valid token,
@@ -35,19 +24,14 @@ import io.microspring.gatewaytest.Http;
 @ExtendWith(ClusterExtension.class)
 class EdgeAuthTest {
 
-    static KeyPair keys;
+    static TestTokens tokens;
     static Cluster.Gateway gateway;
 
     @BeforeAll
-    static void start(Cluster cluster) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        keys = generator.generateKeyPair();
-        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(keys.getPublic()
-                .getEncoded()) + "\n-----END PUBLIC KEY-----\n";
-        gateway = cluster.gateway("micro.auth.public-key=" + Base64.getEncoder().encodeToString(
-                pem.getBytes(StandardCharsets.US_ASCII)), "micro.auth.rules[Echo.Call]=scope:admin",
-                "micro.auth.rules[/headers/*]=public");
+    static void start(Cluster cluster) {
+        tokens = TestTokens.generate();
+        gateway = cluster.gateway("micro.auth.public-key=" + tokens.publicKeyBase64(),
+                "micro.auth.rules[Echo.Call]=scope:admin", "micro.auth.rules[/headers/*]=public");
     }
 
     @Test
@@ -63,7 +47,7 @@ class EdgeAuthTest {
     @Test
     void invalidTokensAreA401SayingWhy() {
         HttpResponse<String> expired = Http.post(gateway.url("/test/echo/metadata"), "application/json", "{}",
-                "Authorization", "Bearer " + token(List.of(), Instant.now().minus(Duration.ofMinutes(5))));
+                "Authorization", "Bearer " + tokens.token(null, Instant.now().minus(Duration.ofMinutes(5))));
         assertThat(expired.statusCode()).isEqualTo(401);
         assertThat(expired.body()).contains("\"detail\":\"invalid token: ").contains("expired");
 
@@ -75,7 +59,7 @@ class EdgeAuthTest {
 
     @Test
     void aValidTokenIsAdmittedAndTravelsOnToTheService() {
-        String token = token(List.of(), Instant.now().plus(Duration.ofMinutes(5)));
+        String token = tokens.token();
         HttpResponse<String> response = Http.post(gateway.url("/test/echo/metadata"), "application/json", "{}",
                 "Authorization", "Bearer " + token);
         assertThat(response.statusCode()).isEqualTo(200);
@@ -85,13 +69,13 @@ class EdgeAuthTest {
     @Test
     void aRuleAskingForAScopeRefusesOtherTokensWith403() {
         HttpResponse<String> user = Http.post(gateway.url("/test/echo/call"), "application/json", "{\"a\":1}",
-                "Authorization", "Bearer " + token(List.of("reader"), Instant.now().plus(Duration.ofMinutes(5))));
+                "Authorization", "Bearer " + tokens.token("reader"));
         assertThat(user.statusCode()).isEqualTo(403);
         assertThat(user.body()).isEqualTo("{\"id\":\"go.micro.api\",\"code\":403,\"detail\":\"access denied to "
                 + "Echo.Call: it needs scope admin\",\"status\":\"Forbidden\"}");
 
         HttpResponse<String> admin = Http.post(gateway.url("/test/echo/call"), "application/json", "{\"a\":1}",
-                "Authorization", "Bearer " + token(List.of("admin"), Instant.now().plus(Duration.ofMinutes(5))));
+                "Authorization", "Bearer " + tokens.token("admin"));
         assertThat(admin.statusCode()).isEqualTo(200);
         assertThat(admin.body()).isEqualTo("{\"a\":1}");
     }
@@ -113,17 +97,8 @@ class EdgeAuthTest {
         assertThat(refused.body()).contains("\"id\":\"go.micro.api\"");
         HttpResponse<String> admitted = Http.post(gateway.url("/rpc"), "application/json",
                 "{\"service\":\"go.micro.api.test\",\"endpoint\":\"Echo.Call\",\"request\":{\"b\":2}}",
-                "Authorization", "Bearer " + token(List.of("admin"), Instant.now().plus(Duration.ofMinutes(5))));
+                "Authorization", "Bearer " + tokens.token("admin"));
         assertThat(admitted.statusCode()).isEqualTo(200);
         assertThat(admitted.body()).isEqualTo("{\"b\":2}");
-    }
-
-    private static String token(List<String> scopes, Instant expiresAt) {
-        NimbusJwtEncoder encoder = NimbusJwtEncoder.withKeyPair((RSAPublicKey) keys.getPublic(),
-                (RSAPrivateKey) keys.getPrivate()).build();
-        JwtClaimsSet claims = JwtClaimsSet.builder().subject("alice").claim("scopes", scopes)
-                .issuedAt(expiresAt.minus(Duration.ofMinutes(10))).expiresAt(expiresAt).build();
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
-                .getTokenValue();
     }
 }

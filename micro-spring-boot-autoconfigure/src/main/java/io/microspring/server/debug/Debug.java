@@ -43,8 +43,8 @@ public final class Debug {
         this.clock = clock;
     }
 
-    /** The node's status: {@code ok} when it serves. */
-    @MicroHandler
+    /** The node's status: {@code ok} when it serves; open to health checks also when the service requires auth. */
+    @MicroHandler(auth = "public")
     public HealthResponse health(HealthRequest request) {
         return HealthResponse.newBuilder().setStatus(status.get()).build();
     }
