@@ -47,7 +47,7 @@ class EdgeAuthTest {
     @Test
     void invalidTokensAreA401SayingWhy() {
         HttpResponse<String> expired = Http.post(gateway.url("/test/echo/metadata"), "application/json", "{}",
-                "Authorization", "Bearer " + tokens.token(null, Instant.now().minus(Duration.ofMinutes(5))));
+                "Authorization", "Bearer " + tokens.tokenExpiringAt(Instant.now().minus(Duration.ofMinutes(5))));
         assertThat(expired.statusCode()).isEqualTo(401);
         assertThat(expired.body()).contains("\"detail\":\"invalid token: ").contains("expired");
 

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 import io.microspring.auth.Account;
@@ -31,8 +33,16 @@ final class JwtTokenVerifier implements TokenVerifier {
     @Override
     public Mono<Account> verify(String token) {
         return decoder.decode(token)
-                .onErrorMap(JwtException.class, e -> new InvalidTokenException(e.getMessage(), e))
+                .onErrorMap(JwtException.class, e -> new InvalidTokenException(reason(e), e))
                 .map(JwtTokenVerifier::account);
+    }
+
+    /** What is wrong with the token: the failed validations' descriptions ("Jwt expired at ..."), else the error's message. */
+    private static String reason(JwtException error) {
+        if (error instanceof JwtValidationException invalid && !invalid.getErrors().isEmpty()) {
+            return invalid.getErrors().stream().map(OAuth2Error::getDescription).collect(Collectors.joining("; "));
+        }
+        return error.getMessage();
     }
 
     private static Account account(Jwt jwt) {

@@ -62,21 +62,18 @@ public final class TestTokens {
 
     /** A token of subject {@code alice} with {@code scopes}, valid for five minutes. */
     public String token(String... scopes) {
-        return token(null, Instant.now().plus(Duration.ofMinutes(5)), scopes);
+        return tokenExpiringAt(Instant.now().plus(Duration.ofMinutes(5)), scopes);
     }
 
-    /** A token of subject {@code alice} with {@code scopes}, expiring at {@code expiresAt}, naming key {@code keyId}. */
-    public String token(String keyId, Instant expiresAt, String... scopes) {
+    /** A token of subject {@code alice} with {@code scopes}, expiring at {@code expiresAt}. */
+    public String tokenExpiringAt(Instant expiresAt, String... scopes) {
         NimbusJwtEncoder encoder = NimbusJwtEncoder.withKeyPair(publicKey(), (RSAPrivateKey) keys.getPrivate())
                 .build();
         JwtClaimsSet claims = JwtClaimsSet.builder().subject("alice").claim("type", "user")
                 .claim("scopes", List.of(scopes)).issuedAt(expiresAt.minus(Duration.ofMinutes(10)))
                 .expiresAt(expiresAt).build();
-        JwsHeader.Builder header = JwsHeader.with(SignatureAlgorithm.RS256);
-        if (keyId != null) {
-            header.keyId(keyId);
-        }
-        return encoder.encode(JwtEncoderParameters.from(header.build(), claims)).getTokenValue();
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+                .getTokenValue();
     }
 
     private static String pem(String type, byte[] der) {
