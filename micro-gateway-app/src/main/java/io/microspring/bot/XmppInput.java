@@ -157,7 +157,7 @@ final class XmppInput implements ChatInput {
             }
             log.info("XMPP connected to {} as {}, in rooms {}", configuration.getXMPPServiceDomain(),
                     attempt.getUser(), rooms);
-        } catch (SmackException | IOException | XMPPException | InterruptedException e) {
+        } catch (SmackException | IOException | XMPPException | InterruptedException | RuntimeException e) {
             attempt.disconnect();
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
