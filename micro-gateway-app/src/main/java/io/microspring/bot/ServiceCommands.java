@@ -71,8 +71,13 @@ final class ServiceCommands {
      */
     Optional<Reply> exec(List<String> args) {
         String service = prefix + args.get(0);
-        if (toolkit.registry().getService(service).isEmpty()) {
-            return Optional.empty();
+        try {
+            if (toolkit.registry().getService(service).isEmpty()) {
+                return Optional.empty();
+            }
+        } catch (RegistryException e) {
+            throw MicroException.serviceUnavailable(service, "cannot look up command %s: registry [%s] failed: %s",
+                    args.get(0), toolkit.registry().name(), e.getMessage());
         }
         ExecResponse response = toolkit.client().call(service, EXEC,
                 ExecRequest.newBuilder().addAllArgs(args).build(), ExecResponse.class).block();
