@@ -2,9 +2,6 @@ package io.microspring.bot;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -42,15 +39,11 @@ final class SlackInput implements ChatInput {
     private final Slack slack;
     private final String appToken;
     private final MethodsClient methods;
-    private final ScheduledExecutorService connector = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "micro-bot-slack");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ConnectAttempts attempts = new ConnectAttempts("micro-bot-slack",
+            Duration.ofSeconds(RETRY_SECONDS), this::connect);
     private Consumer<ChatMessage> receiver;
     private SocketModeClient socket;
     private String botUser;
-    private boolean closed;
 
     private SlackInput(Slack slack, String appToken, String botToken) {
         this.slack = slack;
@@ -78,18 +71,17 @@ final class SlackInput implements ChatInput {
     @Override
     public synchronized void start(Consumer<ChatMessage> receiver) {
         this.receiver = receiver;
-        connector.execute(this::connect);
+        attempts.now();
     }
 
     @Override
     public void close() {
+        attempts.close();
         SocketModeClient open;
         synchronized (this) {
-            closed = true;
             open = socket;
             socket = null;
         }
-        connector.shutdownNow();
         try {
             if (open != null) {
                 open.close();
@@ -101,11 +93,6 @@ final class SlackInput implements ChatInput {
     }
 
     private void connect() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-        }
         try {
             AuthTestResponse auth = methods.authTest(request -> request);
             if (!auth.isOk()) {
@@ -115,7 +102,7 @@ final class SlackInput implements ChatInput {
             client.addEventsApiEnvelopeListener(envelope -> receive(client, envelope));
             client.setAutoReconnectEnabled(true);
             synchronized (this) {
-                if (closed) {
+                if (attempts.closed()) {
                     client.close();
                     return;
                 }
@@ -125,9 +112,8 @@ final class SlackInput implements ChatInput {
             client.connect();
             log.info("Slack connected as {} ({}) in team {}", auth.getUser(), auth.getUserId(), auth.getTeam());
         } catch (IOException | SlackApiException | RuntimeException e) {
-            log.warn("Cannot connect to Slack ({}); trying again in {}", e.getMessage(),
-                    Duration.ofSeconds(RETRY_SECONDS));
-            connector.schedule(this::connect, RETRY_SECONDS, TimeUnit.SECONDS);
+            log.warn("Cannot connect to Slack ({}); trying again in {}", e.getMessage(), attempts.delay());
+            attempts.later();
         }
     }
 

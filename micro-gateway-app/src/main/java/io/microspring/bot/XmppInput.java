@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
@@ -50,22 +47,16 @@ final class XmppInput implements ChatInput {
     private final XMPPTCPConnectionConfiguration configuration;
     private final List<EntityBareJid> rooms;
     private final Resourcepart nickname;
-    private final Duration reconnectDelay;
-    private final ScheduledExecutorService connector = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "micro-bot-xmpp");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ConnectAttempts attempts;
     private Consumer<ChatMessage> receiver;
     private XMPPTCPConnection connection;
-    private boolean closed;
 
     private XmppInput(XMPPTCPConnectionConfiguration configuration, List<EntityBareJid> rooms, Resourcepart nickname,
             Duration reconnectDelay) {
         this.configuration = configuration;
         this.rooms = List.copyOf(rooms);
         this.nickname = nickname;
-        this.reconnectDelay = reconnectDelay;
+        this.attempts = new ConnectAttempts("micro-bot-xmpp", reconnectDelay, this::connect);
     }
 
     /** The input of {@code micro.bot.xmpp.*}; a missing or malformed setting fails naming it. */
@@ -109,29 +100,23 @@ final class XmppInput implements ChatInput {
     @Override
     public synchronized void start(Consumer<ChatMessage> receiver) {
         this.receiver = receiver;
-        connector.execute(this::connect);
+        attempts.now();
     }
 
     @Override
     public void close() {
+        attempts.close();
         XMPPTCPConnection open;
         synchronized (this) {
-            closed = true;
             open = connection;
             connection = null;
         }
-        connector.shutdownNow();
         if (open != null) {
             open.disconnect();
         }
     }
 
     private void connect() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-        }
         XMPPTCPConnection attempt = new XMPPTCPConnection(configuration);
         try {
             attempt.connect().login();
@@ -140,7 +125,7 @@ final class XmppInput implements ChatInput {
                 public void connectionClosedOnError(Exception e) {
                     log.warn("XMPP connection to {} lost ({}); reconnecting", configuration.getXMPPServiceDomain(),
                             e.getMessage());
-                    retryLater();
+                    attempts.later();
                 }
             });
             ChatManager.getInstanceFor(attempt).addIncomingListener((from, message, chat) -> deliver(message,
@@ -149,7 +134,7 @@ final class XmppInput implements ChatInput {
                 join(attempt, room);
             }
             synchronized (this) {
-                if (closed) {
+                if (attempts.closed()) {
                     attempt.disconnect();
                     return;
                 }
@@ -164,15 +149,8 @@ final class XmppInput implements ChatInput {
                 return;
             }
             log.warn("Cannot connect to XMPP server {} ({}); trying again in {}", configuration.getXMPPServiceDomain(),
-                    e.getMessage(), reconnectDelay);
-            retryLater();
-        }
-    }
-
-    private synchronized void retryLater() {
-        if (!closed) {
-            connection = null;
-            connector.schedule(this::connect, reconnectDelay.toMillis(), TimeUnit.MILLISECONDS);
+                    e.getMessage(), attempts.delay());
+            attempts.later();
         }
     }
 

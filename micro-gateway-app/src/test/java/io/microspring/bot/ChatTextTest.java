@@ -21,8 +21,9 @@ class ChatTextTest {
     void whenOutputIsTooLongThenItIsCutAtALineEndSayingHowMuchIsLeftOut() {
         String lines = "line of twenty chars\n".repeat(10);
         String reply = chat.output(lines);
-        assertThat(reply).isEqualTo("```\n" + "line of twenty chars\n".repeat(5) + "line of twenty chars\n```\n"
-                + "(truncated: " + (lines.strip().length() - 125) + " more characters not shown)");
+        // 120 characters allowed: five lines of 21 (the newline counted) fit, 209 - 104 are left out
+        assertThat(reply).isEqualTo("```\n" + "line of twenty chars\n".repeat(5) + "```\n"
+                + "(truncated: 105 more characters not shown)");
     }
 
     @Test
