@@ -14,7 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("micro.bot")
 public class BotProperties {
 
-    /** Default: the namespace of command services, as micro's ({@code go.micro.bot.deploy} is command {@code deploy}). */
+    /**
+     * Default: the namespace of command services, as micro's: {@code go.micro.bot.deploy} is
+     * command {@code deploy}.
+     */
     public static final String DEFAULT_NAMESPACE = "go.micro.bot";
     /** Default: replies longer than this many characters are cut, saying so. */
     public static final int DEFAULT_MAX_REPLY_LENGTH = 3000;
@@ -159,7 +162,7 @@ public class BotProperties {
         /** The bot's nickname in rooms; room messages starting with it are commands. */
         private String nickname = DEFAULT_NICKNAME;
 
-        /** Whether the connection must be encrypted with STARTTLS (required), may be (if-possible), or is not (disabled). */
+        /** Whether STARTTLS is required, used when offered (if-possible), or not used (disabled). */
         private Security security = Security.REQUIRED;
 
         /** How long to wait between attempts to reach the server, at start and after it is lost. */

@@ -15,8 +15,8 @@ final class ChatText {
 
     private static final String FENCE = "```";
     private static final Pattern ADDRESS = Pattern.compile(
-            "(?<![\\w.:-])(?:\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9A-Fa-f:.%]+\\]|(?:[A-Za-z0-9-]+\\.)*[A-Za-z][A-Za-z0-9-]*)"
-                    + ":\\d{2,5}(?![\\w.])");
+            "(?<![\\w.:-])(?:\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9A-Fa-f:.%]+\\]"
+                    + "|(?:[A-Za-z0-9-]+\\.)*[A-Za-z][A-Za-z0-9-]*):\\d{2,5}(?![\\w.])");
 
     private final int maxLength;
 

@@ -10,7 +10,7 @@ final class SlackText {
     private SlackText() {
     }
 
-    /** The command in {@code text}: the leading mention of {@code botUser} taken off, entities and quotes made plain. */
+    /** The command in {@code text}: the leading mention of {@code botUser} off, entities and quotes plain. */
     static String command(String text, String botUser) {
         String command = text.strip();
         String mention = "<@" + botUser + ">";

@@ -10,7 +10,8 @@ import io.microspring.web.WebApplication;
 /**
  * The {@code micro} command: {@code micro [flags] api [flags]} runs the API gateway,
  * {@code micro [flags] sidecar [flags]} the sidecar and {@code micro [flags] web [flags]} the web
- * dashboard and web proxy and {@code micro [flags] bot [flags]} the chat bot, Spring Boot applications; go-micro's flags are taken as micro takes
+ * dashboard and web proxy and {@code micro [flags] bot [flags]} the chat bot, Spring Boot
+ * applications; go-micro's flags are taken as micro takes
  * them ({@code --registry=etcd}, {@code --registry_address ...}, {@code --handler=rpc}) and become
  * their properties (see {@link GoFlags}). The query commands ({@code micro call},
  * {@code micro list services} ...) and the shell ({@code micro cli}) start no Spring context: see
@@ -44,7 +45,8 @@ public final class Micro {
               --handler=rpc|proxy --namespace=go.micro.srv --address=:8081 (loopback)
               web: --namespace=go.micro.web --address=:8082
               bot: --inputs=slack,xmpp --namespace=go.micro.bot --slack_app_token=xapp-... --slack_bot_token=xoxb-...
-              --xmpp_jid=bot@example.com --xmpp_password=... --xmpp_address=host:5222 --xmpp_rooms=ops@conference.example.com
+              --xmpp_jid=bot@example.com --xmpp_password=... --xmpp_address=host:5222
+              --xmpp_rooms=ops@conference.example.com
               ... (any micro.* property: --client_retries=1)
             """;
 

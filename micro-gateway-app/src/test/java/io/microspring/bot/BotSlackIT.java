@@ -91,7 +91,8 @@ class BotSlackIT {
     @Test
     void callRunsForAnAllowedUserAndIsRefusedToOthers() throws Exception {
         // Slack clients send quotes curly and <, > and & as entities
-        slack.directMessage(ALICE, "D0ALICE", "call go.micro.srv.greeter Say.Hello {\u201cname\u201d: \u201cJ&amp;J\u201d}");
+        slack.directMessage(ALICE, "D0ALICE",
+                "call go.micro.srv.greeter Say.Hello {\u201cname\u201d: \u201cJ&amp;J\u201d}");
         assertThat(slack.nextPost(REPLY).text()).isEqualTo("```\n{\n  \"msg\" : \"Hello J&amp;J\"\n}\n```");
         slack.mention(MALLORY, "C0GENERAL", "call go.micro.srv.greeter Say.Hello {\"name\": \"John\"}");
         assertThat(slack.nextPost(REPLY)).isEqualTo(new LocalSlack.Post("C0GENERAL", "call is refused: only the "

@@ -96,7 +96,8 @@ class BotXmppIT {
         assertThat(mallory.ask("hello", REPLY)).isEqualTo("hey what's up?");
         assertThat(alice.ask("echo deploy at   noon", REPLY)).isEqualTo("deploy at   noon");
         assertThat(alice.ask("time", REPLY)).startsWith("Server time is: ");
-        assertThat(alice.ask("frobnicate now", REPLY)).isEqualTo("I don't know 'frobnicate'. Say help for the commands.");
+        assertThat(alice.ask("frobnicate now", REPLY))
+                .isEqualTo("I don't know 'frobnicate'. Say help for the commands.");
     }
 
     @Test
@@ -105,7 +106,8 @@ class BotXmppIT {
         String help = alice.ask("help", REPLY);
         assertThat(help).startsWith("```\necho [text] - Returns the [text]\n").endsWith("\n```")
                 .contains("\nping - Returns pong\n")
-                .contains("\ncall SERVICE ENDPOINT [JSON] - Returns the response of a service call (allowed users only)\n")
+                .contains("\ncall SERVICE ENDPOINT [JSON] - Returns the response of a service call "
+                        + "(allowed users only)\n")
                 .contains("\nshout TEXT - Returns the TEXT in capitals (a Go command)\n")
                 .contains("\nweather CITY - Returns the weather in a city (a sample with made-up forecasts)\n");
     }

@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * parts the Java SDK's Socket Mode client and Web API client use:
  * <ul>
  * <li>Web API ({@code POST /api/<method>}, form or JSON body, {@code Authorization: Bearer}):
- * {@code auth.test} (bot token: the bot's user, team and IDs), {@code apps.connections.open} (app
+ * {@code auth.test} (bot token: the bot's user, team and IDs; app token: the team, which the SDK
+ * asks for its rate limiter), {@code apps.connections.open} (app
  * token: the websocket URL) and {@code chat.postMessage} (bot token: {@code channel} and
  * {@code text} are recorded); a wrong token answers {@code {"ok":false,"error":"invalid_auth"}}.</li>
  * <li>Socket Mode websocket ({@code /socket}): a {@code hello} message on connect; then
@@ -157,6 +158,11 @@ final class LocalSlack implements AutoCloseable {
     private ObjectNode answer(String method, String token, Map<String, String> fields) {
         ObjectNode answer = JSON.createObjectNode();
         String needed = method.equals("apps.connections.open") ? appToken : botToken;
+        if (method.equals("auth.test") && token.equals(appToken)) {
+            // the SDK asks with the app token too, for the team ID of its rate limiter
+            return answer.put("ok", true).put("url", "https://micro-test.slack.com/").put("team", "micro-test")
+                    .put("team_id", "T0001");
+        }
         if (!token.equals(needed)) {
             return answer.put("ok", false).put("error", "invalid_auth");
         }
@@ -190,7 +196,8 @@ final class LocalSlack implements AutoCloseable {
     private Mono<Void> socket(WebsocketInbound in, WebsocketOutbound out) {
         Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
         outbound.tryEmitNext("{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"local-slack\","
-                + "\"build_number\":1,\"approximate_connection_time\":18060},\"connection_info\":{\"app_id\":\"A0001\"}}");
+                + "\"build_number\":1,\"approximate_connection_time\":18060},"
+                + "\"connection_info\":{\"app_id\":\"A0001\"}}");
         sockets.add(outbound);
         Mono<Void> reading = in.receive().asString().doOnNext(this::received).then()
                 .doFinally(signal -> sockets.remove(outbound));

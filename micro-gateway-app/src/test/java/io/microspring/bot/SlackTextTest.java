@@ -8,7 +8,8 @@ class SlackTextTest {
 
     @Test
     void whenTheBotIsMentionedThenTheCommandIsTheRestWithEntitiesAndQuotesMadePlain() {
-        assertThat(SlackText.command("<@UBOT> call svc Say.Hello {\u201cname\u201d: \u201cA&amp;B &lt;x&gt;\u201d}", "UBOT"))
+        String typed = "<@UBOT> call svc Say.Hello {\u201cname\u201d: \u201cA&amp;B &lt;x&gt;\u201d}";
+        assertThat(SlackText.command(typed, "UBOT"))
                 .isEqualTo("call svc Say.Hello {\"name\": \"A&B <x>\"}");
         assertThat(SlackText.command("  ping ", "UBOT")).isEqualTo("ping");
     }
