@@ -132,6 +132,10 @@ class BotXmppIT {
                 .doesNotContain("127.0.0.1");
         assertThat(mallory.ask("get service go.micro.srv.nothing", REPLY))
                 .isEqualTo("error: service go.micro.srv.nothing not found (Not Found)");
+        assertThat(mallory.ask("health go.micro.bot.weather", REPLY)).startsWith("```\nNODE ")
+                .containsPattern("\ngo\\.micro\\.bot\\.weather-\\S+ +\\[address hidden\\] +ok\n```$");
+        assertThat(mallory.ask("publish go.micro.topic.events {\"name\": \"John\"}", REPLY))
+                .isEqualTo("published to go.micro.topic.events");
     }
 
     @Test
