@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
@@ -118,6 +119,13 @@ final class XmppInput implements ChatInput {
 
     private void connect() {
         XMPPTCPConnection attempt = new XMPPTCPConnection(configuration);
+        // one retry per connection, whether it fails while joining the rooms or is lost later
+        AtomicBoolean retried = new AtomicBoolean();
+        Runnable retry = () -> {
+            if (retried.compareAndSet(false, true)) {
+                attempts.later();
+            }
+        };
         try {
             attempt.connect().login();
             attempt.addConnectionListener(new ConnectionListener() {
@@ -125,7 +133,7 @@ final class XmppInput implements ChatInput {
                 public void connectionClosedOnError(Exception e) {
                     log.warn("XMPP connection to {} lost ({}); reconnecting", configuration.getXMPPServiceDomain(),
                             e.getMessage());
-                    attempts.later();
+                    retry.run();
                 }
             });
             ChatManager.getInstanceFor(attempt).addIncomingListener((from, message, chat) -> deliver(message,
@@ -150,7 +158,7 @@ final class XmppInput implements ChatInput {
             }
             log.warn("Cannot connect to XMPP server {} ({}); trying again in {}", configuration.getXMPPServiceDomain(),
                     e.getMessage(), attempts.delay());
-            attempts.later();
+            retry.run();
         }
     }
 
