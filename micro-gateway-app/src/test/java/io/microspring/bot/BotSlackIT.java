@@ -109,4 +109,13 @@ class BotSlackIT {
                 .containsPattern("\n```\n\\(truncated: \\d+ more characters not shown\\)$");
         assertThat(help.text().length()).isLessThan(400);
     }
+
+    @Test
+    void connectsAgainWhenSlackClosesTheSocketAndAnswersThen() throws Exception {
+        int before = slack.connectionsOpened();
+        slack.disconnectAll();
+        await().atMost(Duration.ofSeconds(60)).until(() -> slack.connectionsOpened() > before && slack.connected());
+        slack.mention(ALICE, "C0GENERAL", "hello");
+        assertThat(slack.nextPost(REPLY)).isEqualTo(new LocalSlack.Post("C0GENERAL", "hey what's up?"));
+    }
 }

@@ -37,7 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code events_api} envelopes carrying an {@code event_callback} with an {@code app_mention}
  * event ({@code <@UBOT> text} in a channel) or a {@code message} event with
  * {@code channel_type: im} (a direct message); the client's acknowledgements
- * ({@code {"envelope_id": ...}}) are recorded.</li>
+ * ({@code {"envelope_id": ...}}) are recorded; {@link #disconnectAll} sends {@code disconnect}
+ * ({@code refresh_requested}) and closes the websocket.</li>
  * </ul>
  * Everything else (interactivity, slash commands, retries, rate limits) is left out.
  */
@@ -55,6 +56,7 @@ final class LocalSlack implements AutoCloseable {
     private final BlockingQueue<Post> posts = new LinkedBlockingQueue<>();
     private final List<String> acknowledged = new CopyOnWriteArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
+    private final AtomicInteger opened = new AtomicInteger();
 
     /** A message the bot posted with chat.postMessage. */
     record Post(String channel, String text) {
@@ -76,6 +78,23 @@ final class LocalSlack implements AutoCloseable {
     /** Whether a Socket Mode connection is open. */
     boolean connected() {
         return !sockets.isEmpty();
+    }
+
+    /** How many Socket Mode connections were opened so far. */
+    int connectionsOpened() {
+        return opened.get();
+    }
+
+    /**
+     * Ends every Socket Mode connection as Slack does when it moves an app to another server: a
+     * {@code disconnect} message ({@code reason: refresh_requested}), then the websocket is closed.
+     */
+    void disconnectAll() {
+        sockets.forEach(socket -> {
+            socket.tryEmitNext("{\"type\":\"disconnect\",\"reason\":\"refresh_requested\","
+                    + "\"debug_info\":{\"host\":\"local-slack\"}}");
+            socket.tryEmitComplete();
+        });
     }
 
     /** Sends {@code user}'s mention of the bot in {@code channel}; the envelope's ID. */
@@ -199,6 +218,7 @@ final class LocalSlack implements AutoCloseable {
                 + "\"build_number\":1,\"approximate_connection_time\":18060},"
                 + "\"connection_info\":{\"app_id\":\"A0001\"}}");
         sockets.add(outbound);
+        opened.incrementAndGet();
         Mono<Void> reading = in.receive().asString().doOnNext(this::received).then()
                 .doFinally(signal -> sockets.remove(outbound));
         return Mono.firstWithSignal(out.sendString(outbound.asFlux()).then(), reading);
