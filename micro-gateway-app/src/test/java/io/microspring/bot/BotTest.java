@@ -52,6 +52,7 @@ class BotTest {
         assertThat(ask("list")).startsWith("```\nlist needs one of: services\nUsage: micro list");
         assertThat(ask("stream go.micro.srv.greeter Say.Stream")).isEqualTo("stream runs until it is stopped, so it "
                 + "is not offered here");
+        assertThat(ask("health --help")).startsWith("```\nUsage: micro health ").endsWith("\n```");
     }
 
     @Test
