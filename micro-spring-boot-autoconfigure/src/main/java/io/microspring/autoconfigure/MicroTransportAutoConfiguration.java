@@ -1,9 +1,15 @@
 package io.microspring.autoconfigure;
 
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslOptions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
@@ -11,22 +17,26 @@ import org.springframework.util.ClassUtils;
 import io.microspring.transport.Transport;
 import io.microspring.transport.http.HttpTransport;
 import io.microspring.transport.http.HttpTransportSettings;
+import io.microspring.transport.http.TransportTls;
 
 /**
  * The transport chosen by {@code micro.transport}: go-micro's HTTP transport on Reactor Netty. With
  * Micrometer present and {@code micro.metrics.enabled} not false, its pool reports its connections
- * per node.
+ * per node. With {@code micro.transport.tls.enabled} every connection is TLS, set up by the SSL bundle
+ * {@code micro.transport.tls.bundle} names.
  */
-@AutoConfiguration
-@EnableConfigurationProperties(MicroTransportProperties.class)
+@AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration")
+@EnableConfigurationProperties({MicroTransportProperties.class, MicroTransportTlsProperties.class})
 public class MicroTransportAutoConfiguration {
 
     private static final String MICROMETER = "io.micrometer.core.instrument.MeterRegistry";
+    private static final String BUNDLE_PROPERTY = "micro.transport.tls.bundle";
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(Transport.class)
     @ConditionalOnProperty(name = "micro.transport", havingValue = "http", matchIfMissing = true)
-    HttpTransport microTransport(MicroTransportProperties properties, Environment environment) {
+    HttpTransport microTransport(MicroTransportProperties properties, MicroTransportTlsProperties tls,
+            ObjectProvider<SslBundles> sslBundles, Environment environment) {
         boolean poolMetrics = ClassUtils.isPresent(MICROMETER, getClass().getClassLoader())
                 && environment.getProperty("micro.metrics.enabled", Boolean.class, true);
         return new HttpTransport(new HttpTransportSettings(
@@ -34,6 +44,24 @@ public class MicroTransportAutoConfiguration {
                 Properties.positive("micro.client-pool-ttl", properties.getClientPoolTtl()),
                 Properties.bytes("micro.server-max-body-size", properties.getServerMaxBodySize(), 1),
                 Properties.bytes("micro.server-max-header-size", properties.getServerMaxHeaderSize(), 1024))
-                .withPoolMetrics(poolMetrics));
+                .withPoolMetrics(poolMetrics)
+                .withTls(tls(tls, sslBundles)));
+    }
+
+    /** The transport's TLS from its bundle, {@code null} when it is off. */
+    private static TransportTls tls(MicroTransportTlsProperties tls, ObjectProvider<SslBundles> sslBundles) {
+        if (!tls.isEnabled()) {
+            return null;
+        }
+        if (tls.getBundle() == null || tls.getBundle().isBlank()) {
+            return new TransportTls(null, null, tls.getClientAuth(), List.of(), List.of());
+        }
+        SslBundle bundle = SslBundleLookup.find(BUNDLE_PROPERTY, tls.getBundle(), sslBundles);
+        SslOptions options = bundle.getOptions();
+        return new TransportTls(
+                bundle.getStores().getKeyStore() != null ? bundle.getManagers().getKeyManagerFactory() : null,
+                bundle.getManagers().getTrustManagerFactory(), tls.getClientAuth(),
+                options.getEnabledProtocols() != null ? List.of(options.getEnabledProtocols()) : List.of(),
+                options.getCiphers() != null ? List.of(options.getCiphers()) : List.of());
     }
 }

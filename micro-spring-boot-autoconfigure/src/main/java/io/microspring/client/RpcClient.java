@@ -10,6 +10,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.net.ssl.SSLHandshakeException;
+
 import org.reactivestreams.Publisher;
 
 import io.microspring.broker.Broker;
@@ -199,9 +201,10 @@ public final class RpcClient implements MicroClient {
     }
 
     /**
-     * A node that could not be connected to, on the last try, makes the service unavailable (503);
-     * a failed exchange is a 500 saying what happened. Neither names a node's address the caller
-     * did not give (the error may travel on to a client outside, through the gateway).
+     * A node that could not be connected to, or whose TLS handshake failed, on the last try, makes
+     * the service unavailable (503); a failed exchange is a 500 saying what happened. Neither names a
+     * node's address the caller did not give (the error may travel on to a client outside, through
+     * the gateway).
      */
     private static MicroException transportError(ClientCall call, TransportException error) {
         if (!error.unprocessed()) {
@@ -209,6 +212,10 @@ public final class RpcClient implements MicroClient {
             return MicroException.internalServerError(ID, "%s %s: the exchange with a node failed: %s",
                     call.service(), call.endpoint(), cause.getMessage() != null ? cause.getMessage()
                             : cause.getClass().getSimpleName());
+        }
+        if (error.getCause() instanceof SSLHandshakeException handshake) {
+            return MicroException.serviceUnavailable(ID, "service %s: the TLS handshake with its node failed: %s",
+                    call.service(), handshake.getMessage());
         }
         String address = call.options().address();
         return address != null
