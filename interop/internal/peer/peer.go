@@ -3,6 +3,8 @@
 package peer
 
 import (
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -131,9 +133,48 @@ func (p *Plugins) MustBuild() (registry.Registry, broker.Broker) {
 	return reg, brk
 }
 
-// NewTransport returns go-micro's HTTP transport (its default in v5).
+// NewTransport returns go-micro's HTTP transport (its default in v5). With INTEROP_TLS_CA set it is
+// secured as go-micro does it, transport.Secure(true) with a transport.TLSConfig: it trusts the PEM
+// certificates in INTEROP_TLS_CA (servers' and, when it serves, callers'), presents the certificate
+// INTEROP_TLS_CERT with key INTEROP_TLS_KEY (server certificate, and client certificate for mutual
+// TLS), and with INTEROP_TLS_CLIENT_AUTH=require serves only callers with a trusted certificate.
 func NewTransport() transport.Transport {
-	return transport.NewHTTPTransport()
+	config, err := tlsConfig()
+	if err != nil {
+		Fatal("transport TLS: %v", err)
+	}
+	if config == nil {
+		return transport.NewHTTPTransport()
+	}
+	return transport.NewHTTPTransport(transport.Secure(true), transport.TLSConfig(config))
+}
+
+// tlsConfig builds the transport's TLS config from the INTEROP_TLS_* variables, nil without them.
+func tlsConfig() (*tls.Config, error) {
+	caFile := os.Getenv("INTEROP_TLS_CA")
+	if caFile == "" {
+		return nil, nil
+	}
+	pem, err := os.ReadFile(caFile)
+	if err != nil {
+		return nil, err
+	}
+	pool := x509.NewCertPool()
+	if !pool.AppendCertsFromPEM(pem) {
+		return nil, fmt.Errorf("no certificate in %s", caFile)
+	}
+	config := &tls.Config{RootCAs: pool, ClientCAs: pool, MinVersion: tls.VersionTLS12}
+	if certFile := os.Getenv("INTEROP_TLS_CERT"); certFile != "" {
+		cert, err := tls.LoadX509KeyPair(certFile, os.Getenv("INTEROP_TLS_KEY"))
+		if err != nil {
+			return nil, err
+		}
+		config.Certificates = []tls.Certificate{cert}
+	}
+	if os.Getenv("INTEROP_TLS_CLIENT_AUTH") == "require" {
+		config.ClientAuth = tls.RequireAndVerifyClientCert
+	}
+	return config, nil
 }
 
 // Fatal prints the error to stderr and exits with code 2 (usage/setup errors).
