@@ -2,11 +2,13 @@ package io.microspring.autoconfigure;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.ssl.SslOptions;
@@ -14,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
+import io.microspring.annotation.MicroService;
 import io.microspring.transport.Transport;
 import io.microspring.transport.http.HttpTransport;
 import io.microspring.transport.http.HttpTransportSettings;
@@ -36,7 +39,15 @@ public class MicroTransportAutoConfiguration {
     @ConditionalOnMissingBean(Transport.class)
     @ConditionalOnProperty(name = "micro.transport", havingValue = "http", matchIfMissing = true)
     HttpTransport microTransport(MicroTransportProperties properties, MicroTransportTlsProperties tls,
-            ObjectProvider<SslBundles> sslBundles, Environment environment) {
+            ObjectProvider<SslBundles> sslBundles, Environment environment, ListableBeanFactory beans) {
+        TransportTls transportTls = tls(tls, sslBundles);
+        boolean serves = beans.getBeanNamesForAnnotation(MicroService.class).length > 0;
+        if (transportTls != null && !transportTls.hasCertificate() && serves) {
+            throw new InvalidConfigurationPropertyValueException(BUNDLE_PROPERTY, tls.getBundle(), "this application"
+                    + " serves @MicroService beans over TLS, so it needs an SSL bundle whose key store holds the"
+                    + " server's certificate and private key (spring.ssl.bundle.pem.<name>.keystore.certificate and"
+                    + " .private-key)");
+        }
         boolean poolMetrics = ClassUtils.isPresent(MICROMETER, getClass().getClassLoader())
                 && environment.getProperty("micro.metrics.enabled", Boolean.class, true);
         return new HttpTransport(new HttpTransportSettings(
@@ -45,7 +56,7 @@ public class MicroTransportAutoConfiguration {
                 Properties.bytes("micro.server-max-body-size", properties.getServerMaxBodySize(), 1),
                 Properties.bytes("micro.server-max-header-size", properties.getServerMaxHeaderSize(), 1024))
                 .withPoolMetrics(poolMetrics)
-                .withTls(tls(tls, sslBundles)));
+                .withTls(transportTls));
     }
 
     /** The transport's TLS from its bundle, {@code null} when it is off. */
