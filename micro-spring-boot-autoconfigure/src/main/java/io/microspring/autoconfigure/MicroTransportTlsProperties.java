@@ -6,39 +6,15 @@ import io.microspring.transport.http.TransportTls;
 
 /**
  * TLS of the RPC transport ({@code micro.transport.tls.*}), go-micro's {@code transport.Secure(true)}
- * with a {@code TLSConfig}: the server, the client and streams all use it.
+ * with a {@code TLSConfig}: the server, the client and streams all use it. The bundle's key store is
+ * the server's certificate (needed by an application that serves), presented as the client
+ * certificate too; its trust store checks servers and, with {@code client-auth}, callers.
  */
 @ConfigurationProperties("micro.transport.tls")
-public class MicroTransportTlsProperties {
-
-    /** Whether the transport's connections, served and called, are TLS. */
-    private boolean enabled;
-
-    /**
-     * SSL bundle (spring.ssl.bundle.*) with this node's certificate and key (needed to serve; also
-     * presented to servers that ask for a client certificate) and the trusted certificates (servers'
-     * and, with client-auth, callers'); the JVM's trust store and no certificate when empty.
-     */
-    private String bundle;
+public class MicroTransportTlsProperties extends MicroTlsProperties {
 
     /** Whether the server asks callers for a certificate: none, want or need (mutual TLS). */
     private TransportTls.ClientAuth clientAuth = TransportTls.ClientAuth.NONE;
-
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    public String getBundle() {
-        return bundle;
-    }
-
-    public void setBundle(String bundle) {
-        this.bundle = bundle;
-    }
 
     public TransportTls.ClientAuth getClientAuth() {
         return clientAuth;
