@@ -144,6 +144,17 @@ class TlsRoundTripIT {
                 .blockLast(Duration.ofSeconds(30)), "bad_certificate");
     }
 
+    @Test
+    void withClientAuthWantCallersWithAndWithoutACertificateAreServed() {
+        serve("127.0.0.1", tls(CERTIFICATES.server(), CERTIFICATES.ca(), ClientAuth.WANT));
+
+        for (Pem own : new Pem[] {null, CERTIFICATES.client()}) {
+            RpcClient caller = client(tls(own, CERTIFICATES.ca(), ClientAuth.NONE));
+            assertThat(caller.callBlocking("greeter", "Say.Hello", JOHN, HelloResponse.class).getMsg())
+                    .as("client certificate " + own).isEqualTo("Hello John");
+        }
+    }
+
     private static void assertHandshakeRefused(Runnable call, String reason) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(MicroException.class, e -> {
             assertThat(e.id()).isEqualTo("go.micro.client");
