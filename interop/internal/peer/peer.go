@@ -91,7 +91,8 @@ func (p *Plugins) NewRegistry() (registry.Registry, error) {
 	}
 }
 
-// NewBroker builds the chosen broker; the http broker listens on loopback unless told otherwise.
+// NewBroker builds the chosen broker; the http broker listens on loopback unless told otherwise, and
+// with INTEROP_TLS_CA is secured as the transport is (broker.Secure(true) with a broker.TLSConfig).
 func (p *Plugins) NewBroker(r registry.Registry) (broker.Broker, error) {
 	addrs := splitAddrs(p.BrokerAddress)
 	switch p.Broker {
@@ -99,7 +100,15 @@ func (p *Plugins) NewBroker(r registry.Registry) (broker.Broker, error) {
 		if len(addrs) == 0 {
 			addrs = []string{"127.0.0.1:0"}
 		}
-		return broker.NewHttpBroker(broker.Addrs(addrs...), broker.Registry(r)), nil
+		opts := []broker.Option{broker.Addrs(addrs...), broker.Registry(r)}
+		config, err := tlsConfig()
+		if err != nil {
+			return nil, fmt.Errorf("http broker TLS: %v", err)
+		}
+		if config != nil {
+			opts = append(opts, broker.Secure(true), broker.TLSConfig(config))
+		}
+		return broker.NewHttpBroker(opts...), nil
 	case "nats":
 		var opts []broker.Option
 		if len(addrs) > 0 {

@@ -1,7 +1,5 @@
 package io.microspring.autoconfigure;
 
-import java.util.List;
-
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -9,9 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.boot.ssl.SslOptions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
@@ -20,7 +16,7 @@ import io.microspring.annotation.MicroService;
 import io.microspring.transport.Transport;
 import io.microspring.transport.http.HttpTransport;
 import io.microspring.transport.http.HttpTransportSettings;
-import io.microspring.transport.http.TransportTls;
+import io.microspring.net.TlsSettings;
 
 /**
  * The transport chosen by {@code micro.transport}: go-micro's HTTP transport on Reactor Netty. With
@@ -40,7 +36,7 @@ public class MicroTransportAutoConfiguration {
     @ConditionalOnProperty(name = "micro.transport", havingValue = "http", matchIfMissing = true)
     HttpTransport microTransport(MicroTransportProperties properties, MicroTransportTlsProperties tls,
             ObjectProvider<SslBundles> sslBundles, Environment environment, ListableBeanFactory beans) {
-        TransportTls transportTls = tls(tls, sslBundles);
+        TlsSettings transportTls = SslBundleLookup.tlsSettings(BUNDLE_PROPERTY, tls, tls.getClientAuth(), sslBundles);
         boolean serves = beans.getBeanNamesForAnnotation(MicroService.class).length > 0;
         if (transportTls != null && !transportTls.hasCertificate() && serves) {
             throw new InvalidConfigurationPropertyValueException(BUNDLE_PROPERTY, tls.getBundle(), "this application"
@@ -57,22 +53,5 @@ public class MicroTransportAutoConfiguration {
                 Properties.bytes("micro.server-max-header-size", properties.getServerMaxHeaderSize(), 1024))
                 .withPoolMetrics(poolMetrics)
                 .withTls(transportTls));
-    }
-
-    /** The transport's TLS from its bundle, {@code null} when it is off. */
-    private static TransportTls tls(MicroTransportTlsProperties tls, ObjectProvider<SslBundles> sslBundles) {
-        if (!tls.isEnabled()) {
-            return null;
-        }
-        if (tls.getBundle() == null || tls.getBundle().isBlank()) {
-            return new TransportTls(null, null, tls.getClientAuth(), List.of(), List.of());
-        }
-        SslBundle bundle = SslBundleLookup.find(BUNDLE_PROPERTY, tls.getBundle(), sslBundles);
-        SslOptions options = bundle.getOptions();
-        return new TransportTls(
-                bundle.getStores().getKeyStore() != null ? bundle.getManagers().getKeyManagerFactory() : null,
-                bundle.getManagers().getTrustManagerFactory(), tls.getClientAuth(),
-                options.getEnabledProtocols() != null ? List.of(options.getEnabledProtocols()) : List.of(),
-                options.getCiphers() != null ? List.of(options.getCiphers()) : List.of());
     }
 }

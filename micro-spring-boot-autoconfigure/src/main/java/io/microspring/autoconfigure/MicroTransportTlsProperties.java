@@ -2,7 +2,7 @@ package io.microspring.autoconfigure;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import io.microspring.transport.http.TransportTls;
+import io.microspring.net.TlsSettings;
 
 /**
  * TLS of the RPC transport ({@code micro.transport.tls.*}), go-micro's {@code transport.Secure(true)}
@@ -14,13 +14,13 @@ import io.microspring.transport.http.TransportTls;
 public class MicroTransportTlsProperties extends MicroTlsProperties {
 
     /** Whether the server asks callers for a certificate: none, want or need (mutual TLS). */
-    private TransportTls.ClientAuth clientAuth = TransportTls.ClientAuth.NONE;
+    private TlsSettings.ClientAuth clientAuth = TlsSettings.ClientAuth.NONE;
 
-    public TransportTls.ClientAuth getClientAuth() {
+    public TlsSettings.ClientAuth getClientAuth() {
         return clientAuth;
     }
 
-    public void setClientAuth(TransportTls.ClientAuth clientAuth) {
+    public void setClientAuth(TlsSettings.ClientAuth clientAuth) {
         this.clientAuth = clientAuth;
     }
 }

@@ -29,8 +29,8 @@ import io.microspring.testing.TestCertificates;
 import io.microspring.testing.TestCertificates.Pem;
 import io.microspring.transport.http.HttpTransport;
 import io.microspring.transport.http.HttpTransportSettings;
-import io.microspring.transport.http.TransportTls;
-import io.microspring.transport.http.TransportTls.ClientAuth;
+import io.microspring.net.TlsSettings;
+import io.microspring.net.TlsSettings.ClientAuth;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -164,12 +164,12 @@ class TlsRoundTripIT {
         });
     }
 
-    private static TransportTls tls(Pem own, Path trusted, ClientAuth clientAuth) {
-        return new TransportTls(own == null ? null : TestCertificates.keyManagers(own),
+    private static TlsSettings tls(Pem own, Path trusted, ClientAuth clientAuth) {
+        return new TlsSettings(own == null ? null : TestCertificates.keyManagers(own),
                 TestCertificates.trustManagers(trusted), clientAuth, List.of(), List.of());
     }
 
-    private void serve(String host, TransportTls tls) {
+    private void serve(String host, TlsSettings tls) {
         HttpTransport transport = new HttpTransport(HttpTransportSettings.defaults().withTls(tls));
         resources.add(transport);
         RpcServer server = new RpcServer(ServerSettings.builder("greeter").address(host + ":0").build(), transport,
@@ -179,7 +179,7 @@ class TlsRoundTripIT {
         resources.add(server::stop);
     }
 
-    private RpcClient client(TransportTls tls) {
+    private RpcClient client(TlsSettings tls) {
         HttpTransport transport = new HttpTransport(HttpTransportSettings.defaults().withTls(tls));
         resources.add(transport);
         return new RpcClient(new RegistrySelector(new CachingRegistry(registry, Duration.ofMinutes(1)),

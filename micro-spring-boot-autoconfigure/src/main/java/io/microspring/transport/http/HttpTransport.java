@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLHandshakeException;
 
 import io.microspring.net.HostPort;
+import io.microspring.net.NettyTls;
+import io.microspring.net.TlsSettings;
 import io.microspring.transport.ListenException;
 import org.reactivestreams.Publisher;
 
@@ -42,7 +44,7 @@ import reactor.netty.tcp.SslProvider;
  * Micro headers and the bare codec body, answered by {@code 200} with the body (or an empty body
  * and a {@code Micro-Error} header). Client connections are pooled and kept alive. A stream takes
  * a connection of its own, on which requests and responses are not paired: see
- * {@link StreamConnection} (server) and {@link StreamClient} (client). With {@link TransportTls}
+ * {@link StreamConnection} (server) and {@link StreamClient} (client). With {@link TlsSettings}
  * every connection, both ways, is TLS, as go-micro's transport with {@code Secure(true)}.
  */
 public final class HttpTransport implements Transport {
@@ -63,7 +65,7 @@ public final class HttpTransport implements Transport {
                 .maxIdleTime(settings.poolIdleTtl())
                 .metrics(settings.poolMetrics())
                 .build();
-        SslProvider clientTls = settings.tls() == null ? null : TlsProviders.client(settings.tls());
+        SslProvider clientTls = settings.tls() == null ? null : NettyTls.client(settings.tls());
         HttpClient client = HttpClient.create(pool).protocol(HttpProtocol.HTTP11).keepAlive(true);
         this.baseClient = clientTls == null ? client : client.secure(clientTls);
         this.streamClient = new StreamClient(settings.maxBodySize(), settings.maxHeaderSize(), clientTls);
@@ -80,7 +82,7 @@ public final class HttpTransport implements Transport {
         InetSocketAddress bind = HostPort.parse(address).socketAddress();
         ChannelGroup streams = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         HttpServer server = settings.tls() == null ? HttpServer.create()
-                : HttpServer.create().secure(TlsProviders.server(settings.tls()));
+                : HttpServer.create().secure(NettyTls.server(settings.tls()));
         try {
             return new HttpListener(server
                     .bindAddress(() -> bind)
@@ -148,9 +150,9 @@ public final class HttpTransport implements Transport {
     }
 
     private static TransportException classify(String address, Throwable error) {
-        SSLHandshakeException handshake = TlsProviders.handshakeFailure(error);
+        SSLHandshakeException handshake = NettyTls.handshakeFailure(error);
         if (handshake != null) {
-            return TlsProviders.handshakeFailed(address, handshake);
+            return TransportException.handshakeFailed(address, handshake);
         }
         boolean unprocessed = error instanceof ConnectException
                 || error instanceof ConnectTimeoutException

@@ -3,6 +3,8 @@ package io.microspring.transport.http;
 import java.time.Duration;
 import java.util.Objects;
 
+import io.microspring.net.TlsSettings;
+
 /**
  * Settings of the HTTP transport.
  *
@@ -16,7 +18,7 @@ import java.util.Objects;
  * @param tls TLS on every connection, server and client side, or {@code null} for plain text
  */
 public record HttpTransportSettings(int poolSize, Duration poolIdleTtl, int maxBodySize, int maxHeaderSize,
-        boolean poolMetrics, TransportTls tls) {
+        boolean poolMetrics, TlsSettings tls) {
 
     /** go-micro's pool size. */
     public static final int DEFAULT_POOL_SIZE = 100;
@@ -51,7 +53,7 @@ public record HttpTransportSettings(int poolSize, Duration poolIdleTtl, int maxB
     }
 
     /** These settings with TLS ({@code null} for plain text). */
-    public HttpTransportSettings withTls(TransportTls tls) {
+    public HttpTransportSettings withTls(TlsSettings tls) {
         return new HttpTransportSettings(poolSize, poolIdleTtl, maxBodySize, maxHeaderSize, poolMetrics, tls);
     }
 

@@ -11,6 +11,7 @@ import javax.net.ssl.SSLHandshakeException;
 import org.reactivestreams.Publisher;
 
 import io.microspring.net.HostPort;
+import io.microspring.net.NettyTls;
 import io.microspring.transport.TransportException;
 import io.microspring.transport.TransportMessage;
 import io.netty.buffer.ByteBufUtil;
@@ -70,8 +71,8 @@ final class StreamClient {
                                 new HttpObjectAggregator(maxBodySize))
                         .addBefore(NettyPipeline.ReactiveBridge, "micro.requestEncoder", new HttpRequestEncoder()))
                 .connect()
-                .onErrorMap(error -> TlsProviders.handshakeFailure(error) != null
-                        ? TlsProviders.handshakeFailed(address, TlsProviders.handshakeFailure(error))
+                .onErrorMap(error -> NettyTls.handshakeFailure(error) != null
+                        ? TransportException.handshakeFailed(address, NettyTls.handshakeFailure(error))
                         : new TransportException(address, true, "cannot connect to node " + address + ": " + error, error))
                 .flatMapMany(connection -> exchange(connection, address, outbound));
     }
@@ -127,9 +128,9 @@ final class StreamClient {
      * {@link TransportException}; a failure of the caller's own messages as it is.
      */
     private static Throwable failure(String address, Throwable error) {
-        SSLHandshakeException handshake = TlsProviders.handshakeFailure(error);
+        SSLHandshakeException handshake = NettyTls.handshakeFailure(error);
         if (handshake != null) {
-            return TlsProviders.handshakeFailed(address, handshake);
+            return TransportException.handshakeFailed(address, handshake);
         }
         return error instanceof IOException || error instanceof ChannelException ? broken(address, error) : error;
     }

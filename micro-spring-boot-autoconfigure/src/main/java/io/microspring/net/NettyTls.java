@@ -1,11 +1,10 @@
-package io.microspring.transport.http;
+package io.microspring.net;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 
-import io.microspring.transport.TransportException;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -13,17 +12,17 @@ import io.netty.handler.ssl.SslHandler;
 import reactor.netty.tcp.SslProvider;
 
 /**
- * The Reactor Netty {@link SslProvider}s of a {@link TransportTls}: one for the server side and one
- * for the client side (calls and streams), whose engines also check that the certificate names the
- * host that was dialled, as Go's TLS client does; and how a failed handshake is reported.
+ * The Reactor Netty {@link SslProvider}s of a {@link TlsSettings}: one for the server side and one
+ * for the client side, whose engines also check that the certificate names the host that was
+ * dialled, as Go's TLS client does; and the failed handshake behind an error.
  */
-final class TlsProviders {
+public final class NettyTls {
 
-    private TlsProviders() {
+    private NettyTls() {
     }
 
     /** The server side; fails when the node has no certificate of its own. */
-    static SslProvider server(TransportTls tls) {
+    public static SslProvider server(TlsSettings tls) {
         if (!tls.hasCertificate()) {
             throw new IllegalStateException("TLS is on but this node has no certificate to serve with: the SSL bundle"
                     + " needs a key store (its certificate and private key)");
@@ -38,13 +37,13 @@ final class TlsProviders {
         return SslProvider.builder().sslContext(build(options(builder, tls))).build();
     }
 
-    /** The client side: trusts {@link TransportTls#trustManagers()}, presents the node's certificate when asked. */
-    static SslProvider client(TransportTls tls) {
+    /** The client side: trusts {@link TlsSettings#trustManagers()}, presents the node's certificate when asked. */
+    public static SslProvider client(TlsSettings tls) {
         SslContextBuilder builder = SslContextBuilder.forClient()
                 .keyManager(tls.keyManagers())
                 .trustManager(tls.trustManagers());
         return SslProvider.builder().sslContext(build(options(builder, tls)))
-                .handlerConfigurator(TlsProviders::verifyHostname)
+                .handlerConfigurator(NettyTls::verifyHostname)
                 .build();
     }
 
@@ -53,7 +52,7 @@ final class TlsProviders {
      * that the server refused its certificate only when it reads, after it has sent its request; the
      * server has read nothing of it either way.
      */
-    static SSLHandshakeException handshakeFailure(Throwable error) {
+    public static SSLHandshakeException handshakeFailure(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof SSLHandshakeException handshake) {
                 return handshake;
@@ -62,13 +61,7 @@ final class TlsProviders {
         return null;
     }
 
-    /** A failure of the handshake with {@code address}: the node read no message, so it may be retried elsewhere. */
-    static TransportException handshakeFailed(String address, SSLHandshakeException error) {
-        return new TransportException(address, true, "TLS handshake with node " + address + " failed: "
-                + error.getMessage(), error);
-    }
-
-    private static SslContextBuilder options(SslContextBuilder builder, TransportTls tls) {
+    private static SslContextBuilder options(SslContextBuilder builder, TlsSettings tls) {
         if (!tls.protocols().isEmpty()) {
             builder.protocols(tls.protocols());
         }

@@ -1,4 +1,4 @@
-package io.microspring.transport.http;
+package io.microspring.net;
 
 import java.util.List;
 import java.util.Objects;
@@ -7,10 +7,11 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * TLS of the HTTP transport, as go-micro's {@code transport.Secure(true)} with a
- * {@code transport.TLSConfig}: every connection of the transport, calls and streams, is TLS, and
- * clients verify the server's certificate chain and its host (the node's address, usually an IP,
- * so the certificate needs it as an IP subject alternative name).
+ * TLS of a component that serves and calls, as go-micro's {@code Secure(true)} with a
+ * {@code TLSConfig} (the HTTP transport's, the HTTP broker's): its connections are TLS both ways,
+ * and clients verify the server's certificate chain and its host (a node's address, usually an
+ * IP, so the certificate needs it as an IP subject alternative name). Made into Netty's TLS
+ * handlers by {@link NettyTls}.
  *
  * @param keyManagers this node's certificate and key: presented by its server, and by its client
  *     when a server asks for one (mutual TLS); {@code null} on a node that only calls
@@ -20,13 +21,18 @@ import javax.net.ssl.TrustManagerFactory;
  * @param protocols the enabled protocols ({@code TLSv1.3}), empty for the JVM's defaults
  * @param ciphers the enabled cipher suites, empty for the JVM's defaults
  */
-public record TransportTls(KeyManagerFactory keyManagers, TrustManagerFactory trustManagers, ClientAuth clientAuth,
+public record TlsSettings(KeyManagerFactory keyManagers, TrustManagerFactory trustManagers, ClientAuth clientAuth,
         List<String> protocols, List<String> ciphers) {
 
-    public TransportTls {
+    public TlsSettings {
         Objects.requireNonNull(clientAuth, "clientAuth");
         protocols = List.copyOf(Objects.requireNonNull(protocols, "protocols"));
         ciphers = List.copyOf(Objects.requireNonNull(ciphers, "ciphers"));
+    }
+
+    /** No certificate of its own, trusting the JVM's trust store: a client with defaults. */
+    public static TlsSettings jvmTrust() {
+        return new TlsSettings(null, null, ClientAuth.NONE, List.of(), List.of());
     }
 
     /** Whether this node has a certificate of its own, which its server needs. */
