@@ -129,6 +129,10 @@ public final class HttpBroker implements Broker {
             return;
         }
         InetSocketAddress bind = HostPort.parse(settings.address()).socketAddress();
+        if (settings.tls() != null && !settings.tls().hasCertificate()) {
+            throw new BrokerException("The http broker cannot serve subscriptions over TLS: its SSL bundle"
+                    + " (micro.broker.tls.bundle) has no key store with a certificate and private key");
+        }
         try {
             HttpServer plain = HttpServer.create();
             server = (settings.tls() == null ? plain : plain.secure(NettyTls.server(settings.tls())))
