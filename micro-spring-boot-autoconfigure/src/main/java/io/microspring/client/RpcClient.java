@@ -23,6 +23,7 @@ import io.microspring.codec.Envelope;
 import io.microspring.errors.MicroException;
 import io.microspring.internal.Deadlines;
 import io.microspring.metadata.Metadata;
+import io.microspring.net.HostPort;
 import io.microspring.registry.Node;
 import io.microspring.selector.Selector;
 import io.microspring.server.CallContext;
@@ -214,8 +215,11 @@ public final class RpcClient implements MicroClient {
                             : cause.getClass().getSimpleName());
         }
         if (error.getCause() instanceof SSLHandshakeException handshake) {
+            // the reason may name the address (a certificate for another host)
+            String reason = String.valueOf(handshake.getMessage()).replace(HostPort.parse(error.address()).host(),
+                    "<node>");
             return MicroException.serviceUnavailable(ID, "service %s: the TLS handshake with its node failed: %s",
-                    call.service(), handshake.getMessage());
+                    call.service(), reason);
         }
         String address = call.options().address();
         return address != null

@@ -71,9 +71,7 @@ final class StreamClient {
                                 new HttpObjectAggregator(maxBodySize))
                         .addBefore(NettyPipeline.ReactiveBridge, "micro.requestEncoder", new HttpRequestEncoder()))
                 .connect()
-                .onErrorMap(error -> NettyTls.handshakeFailure(error) != null
-                        ? TransportException.handshakeFailed(address, NettyTls.handshakeFailure(error))
-                        : new TransportException(address, true, "cannot connect to node " + address + ": " + error, error))
+                .onErrorMap(error -> connectFailure(address, error))
                 .flatMapMany(connection -> exchange(connection, address, outbound));
     }
 
@@ -121,6 +119,13 @@ final class StreamClient {
                     + new String(body, StandardCharsets.UTF_8), null);
         }
         return new TransportMessage(HttpHeadersView.metadata(response.headers()), body);
+    }
+
+    /** No connection, or a refused TLS handshake: either way the node read no message. */
+    private static TransportException connectFailure(String address, Throwable error) {
+        SSLHandshakeException handshake = NettyTls.handshakeFailure(error);
+        return handshake != null ? TransportException.handshakeFailed(address, handshake)
+                : new TransportException(address, true, "cannot connect to node " + address + ": " + error, error);
     }
 
     /**
