@@ -37,7 +37,7 @@ final class JwtTokenVerifier implements TokenVerifier {
                 .map(JwtTokenVerifier::account);
     }
 
-    /** What is wrong with the token: the failed validations' descriptions ("Jwt expired at ..."), else the error's message. */
+    /** What is wrong with the token: the failed validations ("Jwt expired at ..."), else the error's message. */
     private static String reason(JwtException error) {
         if (error instanceof JwtValidationException invalid && !invalid.getErrors().isEmpty()) {
             return invalid.getErrors().stream().map(OAuth2Error::getDescription).collect(Collectors.joining("; "));

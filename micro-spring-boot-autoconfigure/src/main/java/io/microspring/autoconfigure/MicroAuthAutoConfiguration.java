@@ -87,8 +87,8 @@ public class MicroAuthAutoConfiguration {
         private static RSAPublicKey publicKey(MicroAuthProperties properties) {
             if (properties.getPublicKeyLocation() != null) {
                 try (InputStream in = properties.getPublicKeyLocation().getInputStream()) {
-                    return pem(new String(in.readAllBytes(), StandardCharsets.US_ASCII), "micro.auth.public-key-location",
-                            properties.getPublicKeyLocation().getDescription());
+                    return pem(new String(in.readAllBytes(), StandardCharsets.US_ASCII),
+                            "micro.auth.public-key-location", properties.getPublicKeyLocation().getDescription());
                 } catch (IOException e) {
                     throw new InvalidConfigurationPropertyValueException("micro.auth.public-key-location",
                             properties.getPublicKeyLocation().getDescription(), "cannot be read: " + e.getMessage());

@@ -23,9 +23,9 @@ import io.microspring.transport.Transport;
 
 /**
  * The {@link MicroClient}, with defaults from {@code micro.client-*}, the {@link CallWrapper} and {@link AttemptWrapper} beans
- * in order, publishing through the {@link Broker}, sending {@code micro.auth.token} as the bearer token
- * of every call (else the token of the call being served travels on with its metadata), and beans for the {@code @MicroClient}
- * interfaces of the application's packages.
+ * in order, publishing through the {@link Broker}, sending {@code micro.auth.token} as the bearer
+ * token of every call (else the token of the call being served travels on with its metadata), and
+ * beans for the {@code @MicroClient} interfaces of the application's packages.
  */
 @AutoConfiguration(after = {MicroSelectorAutoConfiguration.class, MicroTransportAutoConfiguration.class,
         MicroCodecAutoConfiguration.class, MicroBrokerAutoConfiguration.class})
@@ -36,7 +36,8 @@ public class MicroClientAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(MicroClient.class)
     RpcClient microClient(Selector selector, Transport transport, Codecs codecs, ObjectProvider<Broker> broker,
-            MicroClientProperties properties, MicroAuthProperties auth, ObjectProvider<CallOptionsCustomizer> customizers,
+            MicroClientProperties properties, MicroAuthProperties auth,
+            ObjectProvider<CallOptionsCustomizer> customizers,
             ObjectProvider<CallWrapper> wrappers, ObjectProvider<AttemptWrapper> attemptWrappers) {
         CallOptions.Builder defaults = CallOptions.builder()
                 .requestTimeout(Properties.positive("micro.client-request-timeout", properties.getClientRequestTimeout()))

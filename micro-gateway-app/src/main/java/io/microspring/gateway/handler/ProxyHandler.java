@@ -140,8 +140,8 @@ public final class ProxyHandler implements AutoCloseable {
                 .uri("http://" + node.address() + pathAndQuery)
                 .send((outbound, body) -> {
                     forwardHeaders(request, outbound.requestHeaders()::add);
-                    return hasBody(request) ? body.send(limited(request.getBody()).map(NettyDataBufferFactory::toByteBuf))
-                            : body.send(Flux.empty());
+                    return body.send(hasBody(request)
+                            ? limited(request.getBody()).map(NettyDataBufferFactory::toByteBuf) : Flux.empty());
                 })
                 .responseConnection((inbound, connection) -> {
                     response.setStatusCode(HttpStatusCode.valueOf(inbound.status().code()));
