@@ -1,5 +1,6 @@
 package io.microspring.web;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -14,17 +15,20 @@ import io.microspring.gateway.route.RequestPath;
 import reactor.core.publisher.Mono;
 
 /**
- * Where every micro web request enters. With the dashboard on, {@code /}, {@code /registry},
- * {@code /registry/events}, {@code /client}, {@code /client/stream}, their stylesheet and script,
- * and {@code POST /rpc}
- * are the dashboard's; every
- * other path goes to the web proxy. With {@code micro.web.dashboard.enabled=false} every path but
+ * Where every micro web request enters. With the dashboard on, the {@link #DASHBOARD_PATHS} are
+ * the dashboard's ({@code /}, {@code /registry}, {@code /registry/events}, {@code /client},
+ * {@code /client/stream}, {@code /terminal}, {@code /stats}, the stylesheet and script, and
+ * {@code POST /rpc}); every other path goes to the web proxy. With {@code micro.web.dashboard.enabled=false} every path but
  * {@code /} goes to the proxy. Failures become go-micro's error JSON with the code as the status.
  */
 final class MicroWebHandler implements WebHandler {
 
     /** The id of errors micro web itself answers with. */
     static final String ID = "go.micro.web";
+
+    /** The paths the dashboard serves; every other path but {@code /} belongs to the web apps. */
+    static final List<String> DASHBOARD_PATHS = List.of("/", "/registry", "/registry/events", "/client",
+            "/client/stream", "/terminal", "/stats", "/rpc", DashboardAssets.STYLESHEET, DashboardAssets.SCRIPT);
 
     private final Optional<Dashboard> dashboard;
     private final WebProxy proxy;
@@ -52,6 +56,8 @@ final class MicroWebHandler implements WebHandler {
                 case "/registry/events" -> page(exchange, served.feed()::handle);
                 case "/client" -> page(exchange, served.pages()::client);
                 case "/client/stream" -> page(exchange, served.stream()::handle);
+                case "/terminal" -> served.terminal().handle(exchange);
+                case "/stats" -> page(exchange, served.stats()::handle);
                 case "/rpc" -> served.rpc().handle(exchange);
                 default -> served.assets().serves(rawPath) ? served.assets().serve(exchange, rawPath) : null;
             };
@@ -84,8 +90,10 @@ final class MicroWebHandler implements WebHandler {
      * @param assets the stylesheet and script
      * @param rpc {@code POST /rpc}
      * @param stream the call form's streams
+     * @param terminal the shell in the browser
+     * @param stats each node's health and figures
      */
     record Dashboard(DashboardPages pages, RegistryFeed feed, DashboardAssets assets, RpcEndpoint rpc,
-            CallStream stream) {
+            CallStream stream, TerminalPage terminal, StatsPage stats) {
     }
 }

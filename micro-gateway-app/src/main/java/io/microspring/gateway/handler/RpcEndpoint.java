@@ -79,11 +79,27 @@ public final class RpcEndpoint {
                 .flatMap(response -> Exchanges.write(exchange, 200, JsonCodec.CONTENT_TYPE, response));
     }
 
+    /** Whether the allow-list lets {@code service} be called (an empty one lets every service). */
+    public boolean allows(String service) {
+        return allowed.isEmpty() || allowed.stream().anyMatch(pattern -> pattern.matcher(service).matches());
+    }
+
     /** Fails with a 403 naming the setting unless the allow-list lets {@code service} be called. */
     public void requireAllowed(String service) {
-        if (!allowed.isEmpty() && allowed.stream().noneMatch(pattern -> pattern.matcher(service).matches())) {
+        if (!allows(service)) {
             throw MicroException.forbidden(ID, "service %s may not be called through /rpc: %s allows %s", service,
                     allowedServicesSetting, allowedServices);
+        }
+    }
+
+    /**
+     * Fails with a 403 naming the setting when {@code address} (a node to call, bypassing
+     * discovery) is given while the allow-list is set; {@code null} and empty are no address.
+     */
+    public void requireDiscovery(String address) {
+        if (!allowed.isEmpty() && address != null && !address.isBlank()) {
+            throw MicroException.forbidden(ID, "address may not be given to /rpc while %s is set: calls go "
+                    + "through discovery", allowedServicesSetting);
         }
     }
 
@@ -100,10 +116,7 @@ public final class RpcEndpoint {
                     + "Say.Hello");
         }
         requireAllowed(call.service());
-        if (!allowed.isEmpty() && !call.address().isEmpty()) {
-            throw MicroException.forbidden(ID, "address may not be given to /rpc while %s is set: calls go "
-                    + "through discovery", allowedServicesSetting);
-        }
+        requireDiscovery(call.address());
         return call;
     }
 
