@@ -18,8 +18,8 @@ import reactor.core.publisher.Mono;
  * Where every micro web request enters. With the dashboard on, the {@link #DASHBOARD_PATHS} are
  * the dashboard's ({@code /}, {@code /registry}, {@code /registry/events}, {@code /client},
  * {@code /client/stream}, {@code /terminal}, {@code /stats}, the stylesheet and script, and
- * {@code POST /rpc}); every other path goes to the web proxy. With {@code micro.web.dashboard.enabled=false} every path but
- * {@code /} goes to the proxy. Failures become go-micro's error JSON with the code as the status.
+ * {@code POST /rpc}); every other path goes to the web proxy. With
+ * {@code micro.web.dashboard.enabled=false} every path but {@code /} goes to the proxy. Failures become go-micro's error JSON with the code as the status.
  */
 final class MicroWebHandler implements WebHandler {
 

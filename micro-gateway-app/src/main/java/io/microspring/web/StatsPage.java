@@ -83,8 +83,8 @@ final class StatsPage {
     private static String nodesHtml(List<NodeReport> nodes) {
         StringBuilder html = new StringBuilder("<table class=\"stats\">\n<thead><tr><th>Node</th><th>Address</th>"
                 + "<th>Health</th>");
-        Stats.NodeStats.FIGURES.forEach(heading -> html.append("<th>").append(Html.escape(heading.charAt(0)
-                + heading.substring(1).toLowerCase(Locale.ROOT))).append("</th>"));
+        Stats.NodeStats.FIGURES.forEach(heading -> html.append("<th>").append(Html.escape(heading.length() <= 2
+                ? heading : heading.charAt(0) + heading.substring(1).toLowerCase(Locale.ROOT))).append("</th>"));
         html.append("</tr></thead>\n<tbody>\n");
         for (NodeReport node : nodes) {
             html.append("<tr><td>").append(Html.escape(node.health().node())).append("</td><td>")

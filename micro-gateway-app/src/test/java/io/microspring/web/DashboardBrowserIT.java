@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -245,6 +246,41 @@ class DashboardBrowserIT {
                 .isEqualTo("{\n  \"<img src=x onerror=\\\"window.pwned = 'field'\\\">\" : \"\"\n}");
         assertThat(((JavascriptExecutor) browser).executeScript("return typeof window.pwned")).isEqualTo("undefined");
         assertNoAlert();
+    }
+
+    @Test
+    void theTerminalRunsListServicesAndShowsTheGreeterThenCallsIt() throws IOException {
+        browser.get(web.url("/terminal"));
+        ((JavascriptExecutor) browser).executeScript("window.notReloaded = true");
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebElement line = browser.findElement(By.name("line"));
+        line.sendKeys("list services", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "go.micro.srv.greeter"));
+        String listed = browser.findElement(By.id("transcript")).getText();
+        assertThat(listed).contains("micro> list services\n");
+        assertThat(listed.lines()).contains("go.micro.srv.greeter", "go.micro.web.greeter");
+
+        line.sendKeys("call go.micro.srv.greeter Say.Hello {\"name\": \"John\"}", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "Hello John"));
+        assertThat(browser.findElement(By.id("transcript")).getText())
+                .endsWith("micro> call go.micro.srv.greeter Say.Hello {\"name\": \"John\"}\n"
+                        + "{\n  \"msg\" : \"Hello John\"\n}");
+        assertThat(line.getDomProperty("value")).isEmpty();
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded")).isEqualTo(true);
+        screenshot("terminal");
+    }
+
+    @Test
+    void theStatsPageShowsTheGreetersNodeHealthyWithItsFigures() throws IOException {
+        browser.get(web.url("/stats"));
+        browser.findElement(By.linkText("go.micro.srv.greeter")).click();
+        WebElement health = new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("table.stats tbody td.healthy")));
+        assertThat(health.getText()).isEqualTo("ok");
+        List<WebElement> cells = browser.findElements(By.cssSelector("table.stats tbody tr:first-child td"));
+        assertThat(cells).hasSize(10);
+        assertThat(Long.parseLong(cells.get(6).getText())).as("threads").isPositive();
+        screenshot("stats");
     }
 
     private static void assertNoAlert() {

@@ -378,7 +378,9 @@ class MicroWebTest {
         assertThat(html.body()).contains("micro&gt; call go.micro.srv.greeter\n{&quot;id&quot;:&quot;go.micro.cli"
                 + "&quot;,&quot;code&quot;:400");
 
-        assertThat(Http.send(Http.request(web.url("/terminal")).PUT(HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(405);
+        HttpResponse<String> put = Http.send(Http.request(web.url("/terminal"))
+                .PUT(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(put.statusCode()).isEqualTo(405);
     }
 
     @Test
@@ -386,7 +388,8 @@ class MicroWebTest {
         HttpResponse<String> help = Http.post(web.url("/terminal?format=json"), "application/x-www-form-urlencoded",
                 "line=help");
         assertThat(help.body()).contains("list services", "get service NAME", "call ", "SERVICE ENDPOINT [JSON]",
-                "health ", "stats ", "publish TOPIC JSON").doesNotContain("register service", "registry watch", "stream ");
+                "health ", "stats ", "publish TOPIC JSON")
+                .doesNotContain("register service", "registry watch", "stream ");
         assertThat(Http.get(web.url("/terminal"), "Accept", "application/json").body())
                 .startsWith("{").contains("\"commands\":[\"list\",\"get\",\"call\",\"health\",\"stats\","
                         + "\"publish\"]");
