@@ -384,6 +384,28 @@ class MicroWebTest {
     }
 
     @Test
+    void aPostOrStreamThatAPageOfAnotherSiteSendsIsRefused() {
+        HttpResponse<String> forged = Http.post(web.url("/terminal"), "application/x-www-form-urlencoded",
+                "line=publish+topic+%7B%7D", "Sec-Fetch-Site", "cross-site");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("\"id\":\"go.micro.web\"", "not from a page of another site");
+        HttpResponse<String> forgedCall = Http.post(web.url("/rpc"), "application/json",
+                "{\"service\":\"go.micro.srv.greeter\",\"endpoint\":\"Say.Hello\"}", "Sec-Fetch-Site", "cross-site");
+        assertThat(forgedCall.statusCode()).isEqualTo(403);
+        assertThatThrownBy(() -> Http.client().newWebSocketBuilder().header("Sec-Fetch-Site", "cross-site")
+                .buildAsync(URI.create(web.url("/client/stream?service=go.micro.api.test&endpoint=Echo.Chat")
+                        .replace("http:", "ws:")), new WebSocket.Listener() {
+                        })
+                .join())
+                .cause().isInstanceOfSatisfying(WebSocketHandshakeException.class, refused ->
+                        assertThat(refused.getResponse().statusCode()).isEqualTo(403));
+
+        assertThat(Http.post(web.url("/terminal"), "application/x-www-form-urlencoded", "line=help",
+                "Sec-Fetch-Site", "same-origin").statusCode()).isEqualTo(200);
+        assertThat(Http.get(web.url("/registry"), "Sec-Fetch-Site", "cross-site").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theTerminalsHelpListsItsCommands() {
         HttpResponse<String> help = Http.post(web.url("/terminal?format=json"), "application/x-www-form-urlencoded",
                 "line=help");
