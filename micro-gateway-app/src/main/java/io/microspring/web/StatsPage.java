@@ -47,10 +47,14 @@ final class StatsPage {
                     });
         }
         String name = service.strip();
-        return Mono.fromCallable(() -> {
-            allowList.requireAllowed(name);
-            return nodes(new Health(name, null).run(toolkit), new Stats(name, null).run(toolkit));
-        }).subscribeOn(Schedulers.boundedElastic())
+        allowList.requireAllowed(name);
+        // both questions at once: a node that does not answer costs each of them a timeout
+        Mono<Health.Report> health = Mono.fromCallable(() -> new Health(name, null).run(toolkit))
+                .subscribeOn(Schedulers.boundedElastic());
+        Mono<Stats.Report> stats = Mono.fromCallable(() -> new Stats(name, null).run(toolkit))
+                .subscribeOn(Schedulers.boundedElastic());
+        return Mono.zip(health, stats)
+                .map(reports -> nodes(reports.getT1(), reports.getT2()))
                 .flatMap(nodes -> PageAnswer.answer(exchange, new ServiceStats(name, nodes.stream()
                         .map(NodeReport::json).toList()), () -> Html.page("Stats of " + name, nodesHtml(nodes))));
     }

@@ -352,6 +352,12 @@ class MicroWebTest {
         HttpResponse<String> json = Http.post(web.url("/terminal?format=json"), "application/x-www-form-urlencoded",
                 "line=call+go.micro.srv.greeter+Say.Hello+%7B%22name%22%3A%22Ann%22%7D+--output+json");
         assertThat(json.body()).contains("\"output\":\"{\\\"msg\\\":\\\"Hello Ann\\\"}\\n\"");
+
+        HttpResponse<String> published = Http.post(web.url("/terminal?format=json"),
+                "application/x-www-form-urlencoded", "line=publish+web.terminal.topic+%7B%22n%22%3A1%7D");
+        assertThat(published.statusCode()).isEqualTo(200);
+        assertThat(published.body()).isEqualTo("{\"line\":\"publish web.terminal.topic {\\\"n\\\":1}\","
+                + "\"output\":\"published to web.terminal.topic\\n\"}");
     }
 
     @Test
