@@ -4,6 +4,7 @@
 // permalink). A stream endpoint opens a websocket and shows its messages as they arrive. The terminal
 // runs each line through POST /terminal and appends the output to its transcript, with the lines
 // typed before a keystroke away (up and down arrows). Everything shown is set as text, never as HTML.
+// Requests go to location.origin: fetch refuses a URL that inherits user:password@ from the page's.
 document.addEventListener('DOMContentLoaded', () => {
   followRegistry();
   followService();
@@ -21,13 +22,14 @@ function followService() {
     return;
   }
   const refresh = async () => {
-    const answer = await fetch(location.href, { headers: { Accept: 'text/html' } });
+    const answer = await fetch(location.origin + location.pathname + location.search,
+      { headers: { Accept: 'text/html' } });
     if (answer.ok) {
       const page = new DOMParser().parseFromString(await answer.text(), 'text/html');
       main.replaceChildren(...page.querySelector('main').childNodes);
     }
   };
-  const feed = new EventSource('/registry/events');
+  const feed = new EventSource(location.origin + '/registry/events');
   feed.onopen = refresh;
   feed.onmessage = message => {
     if (JSON.parse(message.data).service === name) {
@@ -44,7 +46,8 @@ function followRegistry() {
   let pending = null;
   const refresh = async () => {
     pending = null;
-    const answer = await fetch('/registry?format=json', { headers: { Accept: 'application/json' } });
+    const answer = await fetch(location.origin + '/registry?format=json',
+      { headers: { Accept: 'application/json' } });
     if (!answer.ok) {
       return;
     }
@@ -64,7 +67,7 @@ function followRegistry() {
       pending = setTimeout(refresh, 200);
     }
   };
-  const feed = new EventSource('/registry/events');
+  const feed = new EventSource(location.origin + '/registry/events');
   feed.onopen = later; // a change made between the page's rendering and the subscription
   feed.onmessage = later;
 }
@@ -168,7 +171,7 @@ function callForm() {
     response.textContent = '';
     const started = performance.now();
     try {
-      const answer = await fetch('/rpc', {
+      const answer = await fetch(location.origin + '/rpc', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ service: service.value, endpoint: endpoint.value, request: request.value })
@@ -215,7 +218,7 @@ function terminal() {
     input.value = '';
     transcript.textContent += 'micro> ' + line + '\n';
     try {
-      const answer = await fetch('/terminal', {
+      const answer = await fetch(location.origin + '/terminal', {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
         body: new URLSearchParams({ line })
