@@ -18,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.microspring.gatewaytest.Cluster;
 import io.microspring.gatewaytest.ClusterExtension;
 import io.microspring.gatewaytest.Http;
+import io.microspring.registry.Registration;
 import io.microspring.samples.greeterweb.GreeterWebApplication;
 
 /**
@@ -110,6 +111,16 @@ class MicroWebLoginTest {
         assertThat(app.statusCode()).isEqualTo(200);
         assertThat(app.body()).isEqualTo("Hello John");
         assertThat(Http.get(web.url("/actuator/health")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theProxyPassesAnAuthorizationHeaderToTheWebAppUntouched() {
+        String headersAddress = cluster.registry().getService("go.micro.api.headers").get(0).nodes().get(0).address();
+        try (Registration headersApp = cluster.registerWeb("go.micro.web.headers", headersAddress, "/**")) {
+            HttpResponse<String> app = Http.get(web.url("/headers/headers/show"), "Authorization", "Bearer the-apps");
+            assertThat(app.statusCode()).isEqualTo(200);
+            assertThat(app.body()).contains("\nauthorization: Bearer the-apps");
+        }
     }
 
     @Test

@@ -277,7 +277,7 @@ class MicroWebTest {
         HttpResponse<String> script = Http.get(web.url("/dashboard.js"));
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript;charset=utf-8");
-        assertThat(script.body()).contains("fetch('/rpc'");
+        assertThat(script.body()).contains("fetch(location.origin + '/rpc'");
         assertThat(Http.get(web.url("/dashboard.css")).body()).contains(".tiles");
     }
 
