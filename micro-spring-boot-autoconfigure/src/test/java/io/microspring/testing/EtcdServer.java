@@ -14,6 +14,7 @@ public final class EtcdServer extends ExternalServer {
 
     private final int clientPort;
     private final int peerPort;
+    private TestCertificates tls;
 
     /** Chooses the ports; the server starts with {@link #start()} or as a JUnit extension. */
     public EtcdServer() {
@@ -28,9 +29,18 @@ public final class EtcdServer extends ExternalServer {
         return "127.0.0.1:" + clientPort;
     }
 
-    /** {@code http://127.0.0.1:<client port>}. */
+    /**
+     * Serves clients over TLS with the server certificate of {@code certificates}, and only clients
+     * with a certificate of its CA; call before the server starts.
+     */
+    public EtcdServer withTls(TestCertificates certificates) {
+        this.tls = certificates;
+        return this;
+    }
+
+    /** {@code http://127.0.0.1:<client port>}, {@code https://} with TLS. */
     public String endpoint() {
-        return "http://" + address();
+        return (tls == null ? "http://" : "https://") + address();
     }
 
     /** The client endpoints (one). */
@@ -60,6 +70,11 @@ public final class EtcdServer extends ExternalServer {
                         "--initial-cluster-state=new",
                         "--logger=zap",
                         "--log-outputs=stderr")
+                .args(tls == null ? List.of() : List.of(
+                        "--cert-file=" + tls.server().certificate(),
+                        "--key-file=" + tls.server().privateKey(),
+                        "--trusted-ca-file=" + tls.ca(),
+                        "--client-cert-auth"))
                 // an inherited ETCD_* variable would override the flags
                 .unsetEnv("ETCD_DATA_DIR")
                 .unsetEnv("ETCD_NAME")
@@ -70,7 +85,8 @@ public final class EtcdServer extends ExternalServer {
     @Override
     protected void awaitReady(ExternalProcess process, long deadlineNanos) {
         poll(process, deadlineNanos, "GET /health", () -> {
-            String body = httpGet(endpoint() + "/health");
+            String body = httpGet(endpoint() + "/health",
+                    tls == null ? null : TestCertificates.sslContext(tls.ca(), tls.client()));
             return body != null && body.contains("\"health\":\"true\"");
         });
     }
