@@ -1,7 +1,5 @@
 package io.microspring.toolkit.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 
@@ -9,14 +7,12 @@ import io.microspring.errors.MicroException;
 import io.microspring.toolkit.command.Command;
 import io.microspring.toolkit.command.Output;
 import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
 
 /**
- * One typed line of the query commands, for a front end that runs lines one at a time and offers
- * some of the commands only (the dashboard's terminal): words split as the shell splits them,
- * {@code --output text|json} anywhere, the grammar of {@code micro COMMAND}. {@code help} lists
- * the offered commands, {@code COMMAND --help} gives one's usage.
+ * One typed line of the query commands, for a front end that runs lines one at a time, offers some
+ * of the commands only and shows results as text or JSON (the dashboard's terminal): the
+ * {@link CommandGrammar} with {@code --output text|json} anywhere on the line, {@code help} listing
+ * the offered commands, and failures as go-micro's 400.
  */
 public final class TypedLine {
 
@@ -68,33 +64,18 @@ public final class TypedLine {
                     + "client are micro web's own");
         }
         Output output = flags.output();
-        CommandLine micro = MicroCommandLine.create();
-        ParseResult parsed;
+        CommandGrammar.Line parsed;
         try {
-            parsed = micro.parseArgs(flags.rest().toArray(String[]::new));
-        } catch (ParameterException e) {
-            throw MicroException.badRequest(Command.ID, "%s; usage: %s", e.getMessage(),
-                    synopsis(e.getCommandLine()));
+            parsed = CommandGrammar.parse(flags.rest());
+        } catch (IllegalArgumentException e) {
+            // the grammar's first line says what is wrong; the usage after it is one --help away
+            throw MicroException.badRequest(Command.ID, "%s; %s --help shows its usage",
+                    e.getMessage().lines().findFirst().orElse(""), words.get(0));
         }
-        ParseResult leaf = parsed;
-        while (leaf.hasSubcommand()) {
-            leaf = leaf.subcommand();
+        if (parsed instanceof CommandGrammar.Usage usage) {
+            return new Help(usage.text());
         }
-        CommandLine leafLine = leaf.commandSpec().commandLine();
-        if (leaf.isUsageHelpRequested() || parsed.isUsageHelpRequested()) {
-            StringWriter usage = new StringWriter();
-            leafLine.usage(new PrintWriter(usage), CommandLine.Help.Ansi.OFF);
-            return new Help(usage.toString());
-        }
-        if (leaf.commandSpec().userObject() instanceof CommandLines.EngineCommand engine) {
-            try {
-                return new Run(engine.command(), output);
-            } catch (IllegalArgumentException e) {
-                throw MicroException.badRequest(Command.ID, "%s", e.getMessage());
-            }
-        }
-        throw MicroException.badRequest(Command.ID, "%s needs one of: %s", leaf.commandSpec().name(),
-                String.join(", ", leafLine.getSubcommands().keySet()));
+        return new Run(((CommandGrammar.Run) parsed).command(), output);
     }
 
     /** Each of {@code commands} with its synopsis and description, from the grammar itself. */

@@ -55,10 +55,10 @@ class TypedLineTest {
                         .startsWith("only --output may be given here"));
         assertThatThrownBy(() -> TypedLine.parse("list", OFFERED))
                 .isInstanceOfSatisfying(MicroException.class, error -> assertThat(error.detail())
-                        .isEqualTo("list needs one of: services"));
+                        .isEqualTo("list needs one of: services; list --help shows its usage"));
         assertThatThrownBy(() -> TypedLine.parse("call greeter", OFFERED))
                 .isInstanceOfSatisfying(MicroException.class, error -> assertThat(error.detail())
-                        .startsWith("Missing required parameter: 'ENDPOINT'; usage: call "));
+                        .isEqualTo("Missing required parameter: 'ENDPOINT'; call --help shows its usage"));
         assertThatThrownBy(() -> TypedLine.parse("call greeter Say.Hello --timeout soon", OFFERED))
                 .isInstanceOfSatisfying(MicroException.class, error -> assertThat(error.detail())
                         .contains("--timeout takes a duration"));
