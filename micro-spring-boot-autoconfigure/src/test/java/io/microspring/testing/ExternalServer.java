@@ -189,11 +189,26 @@ public abstract class ExternalServer implements BeforeAllCallback, AfterAllCallb
 
     /** GET {@code url}; the body when the status is 200, else {@code null} (also on I/O errors). */
     public static String httpGet(String url) {
+        return http("GET", url, null);
+    }
+
+    /** POST {@code body} (JSON) to {@code url}; the answer when the status is 200, else {@code null}. */
+    public static String httpPost(String url, String body) {
+        return http("POST", url, body);
+    }
+
+    private static String http(String method, String url, String body) {
         try {
             HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
             c.setConnectTimeout(1000);
             c.setReadTimeout(2000);
+            c.setRequestMethod(method);
             try {
+                if (body != null) {
+                    c.setDoOutput(true);
+                    c.setRequestProperty("Content-Type", "application/json");
+                    c.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+                }
                 if (c.getResponseCode() != 200) {
                     return null;
                 }
