@@ -60,6 +60,7 @@ class EtcdClusterIT extends RegistryClusterIT {
                     + back.toMillis() + " ms after " + leader.name() + " was back (its restart took "
                     + leader.lastStartupTime().toMillis() + " ms)");
 
+            assertEveryNodeStaysRegistered();
             second.start();
             awaitEveryNodeRegistered(ELECTION);
             report("all members back: " + calls.summary());

@@ -34,12 +34,14 @@ import io.microspring.transport.http.HttpTransportSettings;
  * Base of the tests of a registry on a cluster that loses members: three greeter nodes, each with
  * a registry client of its own given every member's address (TTL {@value #TTL_SECONDS}s, heartbeat
  * every {@value #INTERVAL_SECONDS}s), and a client calling them in a loop through a {@link
- * CachingRegistry}. The figures are printed as {@code CLUSTER} lines.
+ * CachingRegistry} whose entries are fetched again every second. The figures are printed as {@code CLUSTER} lines.
  */
 abstract class RegistryClusterIT {
 
     static final int TTL_SECONDS = 6;
     static final int INTERVAL_SECONDS = 2;
+    /** Short, so that the client asks the registry again and again while members die. */
+    static final Duration CACHE_TTL = Duration.ofSeconds(1);
 
     private final String service = "cluster.greeter-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<RpcServer> nodes = new ArrayList<>();
@@ -66,7 +68,7 @@ abstract class RegistryClusterIT {
             node.start();
             nodes.add(node);
         }
-        CachingRegistry cache = new CachingRegistry(connect(), CachingRegistry.DEFAULT_TTL);
+        CachingRegistry cache = new CachingRegistry(connect(), CACHE_TTL);
         HttpTransport transport = new HttpTransport(HttpTransportSettings.defaults());
         resources.add(cache.delegate());
         resources.add(cache);
@@ -110,6 +112,15 @@ abstract class RegistryClusterIT {
             });
         }
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
+     * Asserts that every node is still registered more than a TTL after now: a node whose lease or
+     * check was not renewed after the outage would have expired by then.
+     */
+    void assertEveryNodeStaysRegistered() {
+        pause(Duration.ofSeconds(TTL_SECONDS + INTERVAL_SECONDS));
+        awaitEveryNodeRegistered(Duration.ofSeconds(5));
     }
 
     /** Asserts that the calls went on, answered by every node. */
