@@ -1,6 +1,7 @@
 package io.microspring.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -84,7 +85,7 @@ class RabbitMqFailureIT {
     @Test
     void aBrokerKilledAndRestartedLosesNoConfirmedPersistentMessage() throws InterruptedException {
         String topic = BrokerScenarios.topic("broker-restart");
-        RabbitMqBrokerSettings durable = settings().withDurableExchange();
+        RabbitMqBrokerSettings durable = settings().withExchange("micro.durable").withDurableExchange();
         Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
         connect(durable).subscribe(topic, event -> Mono.fromRunnable(() -> received
                 .computeIfAbsent(event.message().id(), id -> new AtomicInteger()).incrementAndGet()),
@@ -113,6 +114,17 @@ class RabbitMqFailureIT {
                     + received.size() + " distinct delivered, 0 confirmed lost, " + twice + " delivered twice");
             assertThat(received.keySet()).containsAll(confirmed);
         }
+    }
+
+    @Test
+    void anExchangeDeclaredBeforeWithOtherSettingsIsNamedInTheError() {
+        connect(settings().withExchange("micro.transient"));
+        RabbitMqBroker durable = new RabbitMqBroker(settings().withExchange("micro.transient").withDurableExchange());
+
+        assertThatThrownBy(durable::connect).isInstanceOf(BrokerException.class)
+                .hasMessageContaining("refused to declare the exchanges: PRECONDITION_FAILED - inequivalent arg "
+                        + "'durable' for exchange 'micro.transient'")
+                .hasMessageContaining("match micro.rabbitmq.exchange-durable to it, or delete it");
     }
 
     private static RabbitMqBrokerSettings settings() {

@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeoutException;
@@ -104,6 +105,12 @@ public final class RabbitMqBroker implements Broker {
             }
         } catch (IOException | TimeoutException | GeneralSecurityException | URISyntaxException | RuntimeException e) {
             closeQuietly();
+            Optional<String> refusal = refusal(e);
+            if (refusal.isPresent()) {
+                throw new BrokerException("RabbitMQ at " + address() + " refused to declare the exchanges: "
+                        + refusal.get() + ". An exchange declared before with other settings keeps them: match "
+                        + "micro.rabbitmq.exchange-durable to it, or delete it.", e);
+            }
             throw new BrokerException("Cannot connect to RabbitMQ at " + address() + ": " + describe(e)
                     + ". Start RabbitMQ there, or set micro.broker-address to its amqp://user:password@host:port URI.", e);
         }
@@ -223,6 +230,16 @@ public final class RabbitMqBroker implements Broker {
                 log.debug("Broker [rabbitmq] closing the connection: {}", e.toString());
             }
         }
+    }
+
+    /** Why RabbitMQ closed the channel, when {@code error} comes from such a refusal (e.g. PRECONDITION_FAILED). */
+    private static Optional<String> refusal(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ShutdownSignalException signal && signal.getReason() instanceof AMQP.Channel.Close close) {
+                return Optional.of(close.getReplyText());
+            }
+        }
+        return Optional.empty();
     }
 
     private static String describe(Throwable error) {

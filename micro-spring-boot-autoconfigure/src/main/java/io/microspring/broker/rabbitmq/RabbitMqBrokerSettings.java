@@ -84,6 +84,12 @@ public record RabbitMqBrokerSettings(List<URI> uris, String exchange, boolean ex
                 requeueLimit, deadLetterExchange, sslContext, recoveryInterval);
     }
 
+    /** These settings publishing to the topic exchange {@code exchange}. */
+    public RabbitMqBrokerSettings withExchange(String exchange) {
+        return new RabbitMqBrokerSettings(uris, exchange, exchangeDurable, prefetchCount, publisherConfirms,
+                persistentMessages, requeueLimit, deadLetterExchange, sslContext, recoveryInterval);
+    }
+
     /** These settings publishing persistent messages, which durable queues keep across a broker restart. */
     public RabbitMqBrokerSettings withPersistentMessages() {
         return new RabbitMqBrokerSettings(uris, exchange, exchangeDurable, prefetchCount, publisherConfirms, true,
