@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.microspring.registry.Registry;
 import io.microspring.registry.consul.ConsulRegistry;
 import io.microspring.registry.consul.ConsulSettings;
+import io.microspring.testing.CallLoop;
 import io.microspring.testing.ConsulCluster;
 
 /**

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.microspring.registry.Registry;
 import io.microspring.registry.etcd.EtcdRegistry;
 import io.microspring.registry.etcd.EtcdSettings;
+import io.microspring.testing.CallLoop;
 import io.microspring.testing.EtcdCluster;
 
 /**

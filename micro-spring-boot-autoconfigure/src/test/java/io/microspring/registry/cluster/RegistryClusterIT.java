@@ -27,6 +27,7 @@ import io.microspring.selector.Strategy;
 import io.microspring.server.Handler;
 import io.microspring.server.RpcServer;
 import io.microspring.server.ServerSettings;
+import io.microspring.testing.CallLoop;
 import io.microspring.transport.http.HttpTransport;
 import io.microspring.transport.http.HttpTransportSettings;
 

@@ -1,4 +1,4 @@
-package io.microspring.registry.cluster;
+package io.microspring.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,10 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Makes a call in a loop on a thread of its own until closed, counting the answers (by value) and
- * keeping the failures.
+ * Makes a call in a loop on a thread of its own until closed, counting the answers (by value, such
+ * as the name of the node that answered) and keeping the failures.
  */
-final class CallLoop implements AutoCloseable {
+public final class CallLoop implements AutoCloseable {
 
     private static final long PAUSE_MILLIS = 20;
 
@@ -22,7 +22,8 @@ final class CallLoop implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    CallLoop(Supplier<String> call) {
+    /** Starts calling {@code call}, with a short pause after each call. */
+    public CallLoop(Supplier<String> call) {
         thread = new Thread(() -> {
             while (running) {
                 try {
@@ -41,17 +42,17 @@ final class CallLoop implements AutoCloseable {
     }
 
     /** How many calls were answered so far. */
-    int answered() {
+    public int answered() {
         return answers.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     /** The answers by value and the number of failures, for the report. */
-    String summary() {
+    public String summary() {
         return answered() + " calls answered " + answers + ", " + failures.size() + " failed";
     }
 
     /** Fails with the failed calls, if any. */
-    void assertNoFailure() {
+    public void assertNoFailure() {
         assertThat(failures).as("calls that failed").isEmpty();
     }
 
