@@ -173,7 +173,8 @@ final class EtcdConnection implements AutoCloseable {
         return false;
     }
 
-    private static boolean isUnreachable(Throwable error) {
+    /** Whether {@code error} says that etcd could not be reached, rather than that it answered with an error. */
+    static boolean isUnreachable(Throwable error) {
         // "etcdserver: no leader" is also UNAVAILABLE, but etcd itself answered it
         if (error instanceof EtcdException etcd) {
             return etcd.getErrorCode() == ErrorCode.UNAVAILABLE && !fromEtcdServer(etcd.getMessage());
