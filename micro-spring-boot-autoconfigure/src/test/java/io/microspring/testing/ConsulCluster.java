@@ -42,22 +42,7 @@ public final class ConsulCluster extends ServerCluster<ConsulCluster.Agent> {
 
     /** The running server agent that is the raft leader, waiting up to {@code timeout} for one to be elected. */
     public Agent awaitLeader(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Optional<Agent> leader = leader();
-            if (leader.isPresent()) {
-                return leader.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no Consul server was leader within " + timeout);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
+        return await("Consul leader", timeout, this::leader);
     }
 
     private Optional<Agent> leader() {

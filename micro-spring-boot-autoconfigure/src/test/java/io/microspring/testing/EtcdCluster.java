@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -47,27 +46,7 @@ public final class EtcdCluster extends ServerCluster<EtcdCluster.Member> {
 
     /** The running member that is the leader, waiting up to {@code timeout} for one to be elected. */
     public Member awaitLeader(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Optional<Member> leader = running(Member::isLeader).stream().findFirst();
-            if (leader.isPresent()) {
-                return leader.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no etcd member was leader within " + timeout + " (running: "
-                        + running(member -> true).stream().map(Member::name).toList() + ")");
-            }
-            sleep(100);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return await("etcd leader", timeout, () -> running(Member::isLeader).stream().findFirst());
     }
 
     /** One etcd member of the cluster. */
@@ -109,35 +88,13 @@ public final class EtcdCluster extends ServerCluster<EtcdCluster.Member> {
 
         @Override
         protected ExternalProcess launch(Path workDir) {
-            String peer = "http://127.0.0.1:" + peerPort;
-            return ExternalProcess.builder(name(), TestTools.require("etcd"))
-                    .directory(workDir)
-                    .args(
-                            "--name=" + name(),
-                            "--data-dir=" + workDir.resolve("data"),
-                            "--listen-client-urls=" + endpoint(),
-                            "--advertise-client-urls=" + endpoint(),
-                            "--listen-peer-urls=" + peer,
-                            "--initial-advertise-peer-urls=" + peer,
-                            "--initial-cluster=" + initialCluster,
-                            "--initial-cluster-token=" + token,
-                            "--initial-cluster-state=new",
-                            "--logger=zap",
-                            "--log-outputs=stderr")
-                    .unsetEnv("ETCD_DATA_DIR")
-                    .unsetEnv("ETCD_NAME")
-                    .unsetEnv("ETCD_LISTEN_CLIENT_URLS")
-                    .unsetEnv("ETCD_INITIAL_CLUSTER")
-                    .start();
+            return EtcdServer.launchMember(name(), workDir, endpoint(), peerPort, initialCluster, token);
         }
 
         @Override
         protected void awaitReady(ExternalProcess process, long deadlineNanos) {
             // healthy once the member has a leader, i.e. once a majority runs
-            poll(process, deadlineNanos, "GET /health", () -> {
-                String body = httpGet(endpoint() + "/health");
-                return body != null && body.contains("\"health\":\"true\"");
-            });
+            poll(process, deadlineNanos, "GET /health", () -> EtcdServer.isHealthy(endpoint()));
         }
 
         @Override

@@ -45,18 +45,34 @@ public final class EtcdServer extends ExternalServer {
 
     @Override
     protected ExternalProcess launch(Path workDir) {
-        Path etcd = TestTools.require("etcd");
+        return launchMember("micro-test", workDir, endpoint(), peerPort, "micro-test=http://127.0.0.1:" + peerPort,
+                "micro-test-" + clientPort);
+    }
+
+    @Override
+    protected void awaitReady(ExternalProcess process, long deadlineNanos) {
+        poll(process, deadlineNanos, "GET /health", () -> isHealthy(endpoint()));
+    }
+
+    /**
+     * Starts the etcd member {@code name} serving clients at {@code clientEndpoint}, peers on
+     * loopback {@code peerPort}, with its data in {@code workDir}; {@code initialCluster} is etcd's
+     * {@code name=peerUrl,...} list of every member.
+     */
+    static ExternalProcess launchMember(String name, Path workDir, String clientEndpoint, int peerPort,
+            String initialCluster, String token) {
         String peer = "http://127.0.0.1:" + peerPort;
-        return ExternalProcess.builder("etcd", etcd)
+        return ExternalProcess.builder(name, TestTools.require("etcd"))
                 .directory(workDir)
                 .args(
-                        "--name=micro-test",
+                        "--name=" + name,
                         "--data-dir=" + workDir.resolve("data"),
-                        "--listen-client-urls=" + endpoint(),
-                        "--advertise-client-urls=" + endpoint(),
+                        "--listen-client-urls=" + clientEndpoint,
+                        "--advertise-client-urls=" + clientEndpoint,
                         "--listen-peer-urls=" + peer,
                         "--initial-advertise-peer-urls=" + peer,
-                        "--initial-cluster=micro-test=" + peer,
+                        "--initial-cluster=" + initialCluster,
+                        "--initial-cluster-token=" + token,
                         "--initial-cluster-state=new",
                         "--logger=zap",
                         "--log-outputs=stderr")
@@ -64,15 +80,14 @@ public final class EtcdServer extends ExternalServer {
                 .unsetEnv("ETCD_DATA_DIR")
                 .unsetEnv("ETCD_NAME")
                 .unsetEnv("ETCD_LISTEN_CLIENT_URLS")
+                .unsetEnv("ETCD_INITIAL_CLUSTER")
                 .start();
     }
 
-    @Override
-    protected void awaitReady(ExternalProcess process, long deadlineNanos) {
-        poll(process, deadlineNanos, "GET /health", () -> {
-            String body = httpGet(endpoint() + "/health");
-            return body != null && body.contains("\"health\":\"true\"");
-        });
+    /** Whether the member at {@code endpoint} reports itself healthy (it answers and has a leader). */
+    static boolean isHealthy(String endpoint) {
+        String body = httpGet(endpoint + "/health");
+        return body != null && body.contains("\"health\":\"true\"");
     }
 
     @Override

@@ -1,10 +1,13 @@
 package io.microspring.testing;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -37,6 +40,30 @@ public abstract class ServerCluster<M extends ExternalServer> implements BeforeA
     /** The running members that match {@code filter}. */
     public final List<M> running(Predicate<M> filter) {
         return members.stream().filter(ExternalServer::isRunning).filter(filter).toList();
+    }
+
+    /**
+     * The member {@code lookup} finds, asking every 100 ms for up to {@code timeout}; fails naming
+     * {@code what} was looked for and which members run.
+     */
+    protected final M await(String what, Duration timeout, Supplier<Optional<M>> lookup) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<M> found = lookup.get();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no " + what + " within " + timeout + " (running: "
+                        + running(member -> true).stream().map(ExternalServer::name).toList() + ")");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + what, e);
+            }
+        }
     }
 
     /** Starts the members that are not running, all at once, and waits until each answers. */
