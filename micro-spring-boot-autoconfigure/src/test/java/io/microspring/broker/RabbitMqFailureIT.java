@@ -132,7 +132,8 @@ class RabbitMqFailureIT {
         RabbitMqBroker durable = new RabbitMqBroker(settings().withExchange("micro.transient").withDurableExchange());
 
         assertThatThrownBy(durable::connect).isInstanceOf(BrokerException.class)
-                .hasMessageContaining("refused to declare the exchanges: PRECONDITION_FAILED - inequivalent arg "
+                .hasMessageContaining("refused to declare the exchanges and the dead-letter queue: "
+                        + "PRECONDITION_FAILED - inequivalent arg "
                         + "'durable' for exchange 'micro.transient'")
                 .hasMessageContaining("match micro.rabbitmq.exchange-durable to it, or delete it");
     }

@@ -60,6 +60,8 @@ public final class RabbitMqBroker implements Broker {
 
     private static final Logger log = LoggerFactory.getLogger(RabbitMqBroker.class);
     private static final int HEARTBEAT_SECONDS = 10;
+    /** RabbitMQ's reply when something is declared again with other settings. */
+    private static final String PRECONDITION_FAILED = "PRECONDITION_FAILED";
 
     private final RabbitMqBrokerSettings settings;
     private final ReentrantLock publishLock = new ReentrantLock();
@@ -97,9 +99,10 @@ public final class RabbitMqBroker implements Broker {
             closeQuietly();
             Optional<String> refusal = refusal(e);
             if (refusal.isPresent()) {
-                throw new BrokerException("RabbitMQ at " + address() + " refused to declare the exchanges: "
-                        + refusal.get() + ". An exchange declared before with other settings keeps them: match "
-                        + "micro.rabbitmq.exchange-durable to it, or delete it.", e);
+                throw new BrokerException("RabbitMQ at " + address() + " refused to declare the exchanges and the "
+                        + "dead-letter queue: " + refusal.get() + (refusal.get().startsWith(PRECONDITION_FAILED)
+                                ? ". One declared before with other settings keeps them: match "
+                                        + "micro.rabbitmq.exchange-durable to it, or delete it." : ""), e);
             }
             throw new BrokerException("Cannot connect to RabbitMQ at " + address() + ": " + describe(e)
                     + ". Start RabbitMQ there, or set micro.broker-address to its amqp://user:password@host:port URI.", e);
