@@ -33,7 +33,7 @@ class RpcCodecFuzzTest {
     private static final List<Type> JSON_TYPES = List.of(String.class, HelloRequest.class, byte[].class, Map.class);
     private static final List<Type> PROTO_TYPES = List.of(HelloRequest.class, byte[].class);
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest(maxDuration = "4s")
     void frameFromTheWire(byte[] input) {
         GUARD.ran();
         if (input.length == 0) {

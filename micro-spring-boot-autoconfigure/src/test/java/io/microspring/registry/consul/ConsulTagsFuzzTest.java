@@ -19,7 +19,7 @@ class ConsulTagsFuzzTest {
     @RegisterExtension
     static final FuzzingGuard GUARD = new FuzzingGuard();
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest(maxDuration = "4s")
     void tagsFromTheAgent(byte[] input) {
         GUARD.ran();
         List<String> tags = List.of(new String(input, StandardCharsets.UTF_8).split("\n", -1));

@@ -16,7 +16,7 @@ class EtcdEntriesFuzzTest {
     @RegisterExtension
     static final FuzzingGuard GUARD = new FuzzingGuard();
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest(maxDuration = "4s")
     void entryFromEtcd(byte[] value) {
         GUARD.ran();
         try {

@@ -19,7 +19,7 @@ class DnsCodecFuzzTest {
 
     private static final MdnsNames NAMES = new MdnsNames("micro");
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest(maxDuration = "4s")
     void packetFromTheNetwork(byte[] packet) {
         GUARD.ran();
         try {
