@@ -45,7 +45,7 @@ wait_for() { # file pattern
 }
 wait_ok() { # url [curl args...]
   local url=$1; shift
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 3000); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$@" "$url")" = 200 ] && return 0; sleep 0.1
   done
   echo "timed out waiting for 200 from $url" >&2; exit 1
@@ -76,8 +76,7 @@ taskset -c 0 "${jvm[@]}" -jar samples/greeter-web/target/greeter-web-exec.jar \
   --server.port="$web_port" --micro.web.name=go.micro.srv.web "${quiet[@]}" >"$work/web.log" 2>&1 &
 web_pid=$!
 pids+=($web_pid)
-JAVA_OPTS="${jvm[*]:1}" taskset -c 0 micro-gateway-app/micro --registry=etcd --registry_address="127.0.0.1:$etcd_port" \
-  --namespace=go.micro.srv api \
+JAVA_OPTS="${jvm[*]:1}" taskset -c 0 micro-gateway-app/micro --namespace=go.micro.srv api \
   --address="127.0.0.1:$gateway_port" "${quiet[@]}" >"$work/gateway.log" 2>&1 &
 gateway_pid=$!
 pids+=($gateway_pid)
