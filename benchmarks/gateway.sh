@@ -63,7 +63,7 @@ pids+=($!)
 wait_for "$work/etcd.log" "ready to serve client requests"
 quiet+=(--micro.registry=etcd --micro.registry-address="127.0.0.1:$etcd_port" --micro.register-fail-fast=false)
 
-taskset -c 0 "${jvm[@]}" -jar samples/greeter/target/greeter.jar \
+taskset -c 0 "${jvm[@]}" -jar samples/greeter/target/greeter.jar --management.server.port=0 \
   --micro.server-address="127.0.0.1:$greeter_port" "${quiet[@]}" >"$work/greeter.log" 2>&1 &
 greeter_pid=$!
 pids+=($greeter_pid)
