@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -45,9 +44,7 @@ public final class RpcEndpoint {
 
     private final MicroClient client;
     private final BodyLimit maxBodySize;
-    private final List<String> allowedServices;
-    private final String allowedServicesSetting;
-    private final List<Pattern> allowed;
+    private final ServiceAllowList allowed;
 
     /**
      * /rpc calling through {@code client}; {@code allowedServices} empty allows every service, and
@@ -57,9 +54,7 @@ public final class RpcEndpoint {
             String allowedServicesSetting) {
         this.client = client;
         this.maxBodySize = maxBodySize;
-        this.allowedServices = List.copyOf(allowedServices);
-        this.allowedServicesSetting = allowedServicesSetting;
-        this.allowed = allowedServices.stream().map(RpcEndpoint::glob).toList();
+        this.allowed = new ServiceAllowList(allowedServices, allowedServicesSetting);
     }
 
     /** Serves one /rpc request. */
@@ -81,9 +76,9 @@ public final class RpcEndpoint {
 
     /** Fails with a 403 naming the setting unless the allow-list lets {@code service} be called. */
     public void requireAllowed(String service) {
-        if (!allowed.isEmpty() && allowed.stream().noneMatch(pattern -> pattern.matcher(service).matches())) {
+        if (!allowed.allows(service)) {
             throw MicroException.forbidden(ID, "service %s may not be called through /rpc: %s allows %s", service,
-                    allowedServicesSetting, allowedServices);
+                    allowed.setting(), allowed.patterns());
         }
     }
 
@@ -100,9 +95,9 @@ public final class RpcEndpoint {
                     + "Say.Hello");
         }
         requireAllowed(call.service());
-        if (!allowed.isEmpty() && !call.address().isEmpty()) {
+        if (!allowed.allowsAll() && !call.address().isEmpty()) {
             throw MicroException.forbidden(ID, "address may not be given to /rpc while %s is set: calls go "
-                    + "through discovery", allowedServicesSetting);
+                    + "through discovery", allowed.setting());
         }
         return call;
     }
@@ -204,17 +199,6 @@ public final class RpcEndpoint {
     private static String first(Map<String, List<String>> form, String key) {
         List<String> values = form.get(key);
         return values == null || values.isEmpty() ? "" : values.get(0).strip();
-    }
-
-    private static Pattern glob(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        for (String literal : pattern.strip().split("\\*", -1)) {
-            if (!regex.isEmpty()) {
-                regex.append(".*");
-            }
-            regex.append(Pattern.quote(literal));
-        }
-        return Pattern.compile(regex.toString());
     }
 
     private record Call(String service, String endpoint, String address, byte[] request) {

@@ -1,6 +1,7 @@
 package io.microspring.toolkit.cli;
 
 import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
 /** The {@code micro} command line of the query commands, as picocli parses it. */
 @CommandLine.Command(name = "micro", subcommands = {CommandLines.ListLine.class, CommandLines.Services.class,
@@ -24,5 +25,14 @@ final class MicroCommandLine {
         return new CommandLine(new MicroCommandLine())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setUnmatchedOptionsArePositionalParams(false);
+    }
+
+    /** The innermost command of a parsed line: {@code service} of {@code get service NAME}. */
+    static ParseResult leaf(ParseResult parsed) {
+        ParseResult leaf = parsed;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        return leaf;
     }
 }
