@@ -74,11 +74,27 @@ public final class RpcEndpoint {
                 .flatMap(response -> Exchanges.write(exchange, 200, JsonCodec.CONTENT_TYPE, response));
     }
 
+    /** Whether the allow-list lets {@code service} be called (an empty one lets every service). */
+    public boolean allows(String service) {
+        return allowed.allows(service);
+    }
+
     /** Fails with a 403 naming the setting unless the allow-list lets {@code service} be called. */
     public void requireAllowed(String service) {
-        if (!allowed.allows(service)) {
+        if (!allows(service)) {
             throw MicroException.forbidden(ID, "service %s may not be called through /rpc: %s allows %s", service,
                     allowed.setting(), allowed.patterns());
+        }
+    }
+
+    /**
+     * Fails with a 403 naming the setting when {@code address} (a node to call, bypassing
+     * discovery) is given while the allow-list is set; {@code null} and empty are no address.
+     */
+    public void requireDiscovery(String address) {
+        if (!allowed.allowsAll() && address != null && !address.isBlank()) {
+            throw MicroException.forbidden(ID, "address may not be given to /rpc while %s is set: calls go "
+                    + "through discovery", allowed.setting());
         }
     }
 
@@ -95,10 +111,7 @@ public final class RpcEndpoint {
                     + "Say.Hello");
         }
         requireAllowed(call.service());
-        if (!allowed.allowsAll() && !call.address().isEmpty()) {
-            throw MicroException.forbidden(ID, "address may not be given to /rpc while %s is set: calls go "
-                    + "through discovery", allowed.setting());
-        }
+        requireDiscovery(call.address());
         return call;
     }
 

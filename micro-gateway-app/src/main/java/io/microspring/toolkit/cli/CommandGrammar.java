@@ -15,6 +15,9 @@ import picocli.CommandLine.ParseResult;
  */
 public final class CommandGrammar {
 
+    /** Usage text without terminal colours: it is shown in chats and web pages, not on a console. */
+    private static final CommandLine.Help.Ansi PLAIN = CommandLine.Help.Ansi.OFF;
+
     private CommandGrammar() {
     }
 
@@ -40,24 +43,29 @@ public final class CommandGrammar {
      * {@link IllegalArgumentException} saying why, with the usage of the command it names.
      */
     public static Line parse(String line) {
+        return parse(ShellWords.split(line));
+    }
+
+    /** As {@link #parse(String)}, for a line already split into words. */
+    public static Line parse(List<String> words) {
         CommandLine commandLine = MicroCommandLine.create();
         ParseResult parsed;
         try {
-            parsed = commandLine.parseArgs(ShellWords.split(line).toArray(String[]::new));
+            parsed = commandLine.parseArgs(words.toArray(String[]::new));
         } catch (ParameterException e) {
-            throw new IllegalArgumentException(e.getMessage() + "\n" + e.getCommandLine().getUsageMessage(), e);
+            throw new IllegalArgumentException(e.getMessage() + "\n" + e.getCommandLine().getUsageMessage(PLAIN), e);
         }
         ParseResult leaf = MicroCommandLine.leaf(parsed);
         CommandLine leafLine = leaf.commandSpec().commandLine();
         if (leaf.isUsageHelpRequested() || parsed.isUsageHelpRequested()) {
-            return new Usage(leafLine.getUsageMessage());
+            return new Usage(leafLine.getUsageMessage(PLAIN));
         }
         if (leaf.commandSpec().userObject() instanceof CommandLines.EngineCommand engine) {
             return new Run(engine.command());
         }
         if (!leafLine.getSubcommands().isEmpty()) {
             throw new IllegalArgumentException(leaf.commandSpec().name() + " needs one of: "
-                    + String.join(", ", leafLine.getSubcommands().keySet()) + "\n" + leafLine.getUsageMessage());
+                    + String.join(", ", leafLine.getSubcommands().keySet()) + "\n" + leafLine.getUsageMessage(PLAIN));
         }
         throw new IllegalArgumentException(leaf.commandSpec().qualifiedName(" ").replaceFirst("^micro ", "")
                 + " runs until it is stopped, so it is not offered here");
