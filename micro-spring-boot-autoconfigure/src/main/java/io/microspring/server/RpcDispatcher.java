@@ -58,8 +58,8 @@ final class RpcDispatcher implements TransportHandler {
         this.codecs = codecs;
         this.wrappers = List.copyOf(wrappers);
         this.blockingScheduler = blockingScheduler;
-        this.streams = new StreamDispatcher(serviceName, this.endpoints, codecs, this::toMicroException,
-                this.wrappers.stream().filter(CallGuard.class::isInstance).map(CallGuard.class::cast).toList());
+        this.streams = new StreamDispatcher(serviceName, this.endpoints, codecs, this.wrappers,
+                this::toMicroException);
     }
 
     @Override
