@@ -109,7 +109,7 @@ public final class Standalone implements AutoCloseable {
         List<String> addresses = settings.registryAddresses();
         return switch (settings.registry().toLowerCase(Locale.ROOT)) {
             case MdnsRegistry.NAME -> new MdnsRegistry(new MdnsSettings(MdnsSettings.DEFAULT_INTERFACES,
-                    MdnsSettings.DEFAULT_DOMAIN, settings.mdnsQueryTimeout()));
+                    MdnsSettings.DEFAULT_DOMAIN, settings.mdnsQueryTimeout(), settings.mdnsSettleTime()));
             case "etcd" -> new EtcdRegistry(new EtcdSettings(addresses, settings.etcdUsername(),
                     settings.etcdPassword(), EtcdSettings.DEFAULT_TIMEOUT, null));
             case "consul" -> {

@@ -32,6 +32,11 @@ final class GlobalFlags {
     static final String OUTPUT = "output";
     /** The {@code micro sidecar} to go through ({@code host:port}), as micro's CLI's flag. */
     static final String PROXY_ADDRESS = "proxy_address";
+    /**
+     * How long the CLI's mDNS lookup of a service listens after the last answer: a node answers a
+     * query on this machine within milliseconds, and a call needs one node, not the whole timeout.
+     */
+    static final Duration MDNS_SETTLE_TIME = Duration.ofMillis(30);
     private static final Set<String> HELP = Set.of("h", "help");
     private static final Set<String> NAMES = Set.of("registry", "registry_address", "broker", "broker_address",
             "selector", "client_request_timeout", "client_retries", OUTPUT, PROXY_ADDRESS);
@@ -101,7 +106,7 @@ final class GlobalFlags {
                 values.getOrDefault("broker", "http"), list("broker_address"),
                 values.getOrDefault("selector", "random"),
                 callDefaults(), MdnsSettings.DEFAULT_QUERY_TIMEOUT, env.get("ETCD_USERNAME"), env.get("ETCD_PASSWORD"),
-                env.get("CONSUL_HTTP_TOKEN"));
+                env.get("CONSUL_HTTP_TOKEN"), MDNS_SETTLE_TIME);
     }
 
     /** The client's call defaults: go-micro's, with {@code --client_request_timeout} and {@code --client_retries}. */

@@ -58,7 +58,9 @@ public final class HttpTransport implements Transport {
                 .maxIdleTime(settings.poolIdleTtl())
                 .metrics(settings.poolMetrics())
                 .build();
-        this.baseClient = HttpClient.create(pool).protocol(HttpProtocol.HTTP11).keepAlive(true);
+        // HTTP/1.1 is the client's default: setting it with protocol(...) would build Reactor Netty's
+        // default TLS contexts (some 800 classes) for a client that never speaks TLS
+        this.baseClient = HttpClient.create(pool).keepAlive(true);
         this.streamClient = new StreamClient(settings.maxBodySize(), settings.maxHeaderSize());
     }
 
