@@ -35,22 +35,21 @@ MICRO_AOT=off "$launcher" call "$name" Say.Hello '{"name":"John"}' >/dev/null
 for _ in $(seq 1 600); do [ -f "${jar%.jar}-app/cli.aot" ] && break; sleep 1; done
 [ -f "${jar%.jar}-app/cli.aot" ] || { echo "cli.sh: no AOT cache (is a JDK 25 installed?)" >&2; exit 1; }
 
-millis() { # runs "$@" once, prints its wall time in ms, or nothing when the command failed
-  local start end
-  start=$(date +%s%N)
-  "$@" >/dev/null 2>&1 || return 0
-  end=$(date +%s%N)
-  echo $(( (end - start) / 1000000 ))
+measure() { # runs "$@" once, prints its wall time and CPU time (user + system) in ms, or nothing when it failed
+  local TIMEFORMAT='%3R %3U %3S' timing status=0
+  timing=$( { time "$@" >/dev/null 2>&1 || status=$?; } 2>&1; exit "$status") || return 0
+  awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }' <<<"$timing"
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
-declare -A times failures
+declare -A times cpu failures
 run() { # label, command...; a failed run (go-micro's CLI sometimes hears no mDNS answer in time) is counted apart
-  local label=$1 ms
+  local label=$1 result
   shift
-  ms=$(millis "$@")
-  if [ -n "$ms" ]; then
-    times[$label]+="$ms "
+  result=$(measure "$@")
+  if [ -n "$result" ]; then
+    times[$label]+="${result%% *} "
+    cpu[$label]+="${result##* } "
   else
     failures[$label]=$(( ${failures[$label]:-0} + 1 ))
   fi
@@ -72,16 +71,23 @@ for _ in $(seq 1 "$rounds"); do
 done
 
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo
-echo "| command | plain java -jar, Java 17 (ms) | launcher, CDS archive, Java 17 (ms) | launcher, AOT cache, JDK 25 (ms) | go-micro's micro (ms) |"
-echo "|---|---|---|---|---|"
-for command in call list get; do
-  row="| $command"
-  for target in plain cds aot go; do
-    row+=" | $(tr ' ' '\n' <<<"${times[$command $target]:-}" | grep . | median)"
-    if [ -n "${failures[$command $target]:-}" ]; then
-      row+=" (${failures[$command $target]} of $rounds failed)"
-    fi
+table() { # title, the array to print
+  local -n values=$2
+  echo
+  echo "$1"
+  echo
+  echo "| command | plain java -jar, Java 17 | launcher, CDS archive, Java 17 | launcher, AOT cache, JDK 25 | go-micro's micro |"
+  echo "|---|---|---|---|---|"
+  for command in call list get; do
+    row="| $command"
+    for target in plain cds aot go; do
+      row+=" | $(tr ' ' '\n' <<<"${values[$command $target]:-}" | grep . | median)"
+      if [ -n "${failures[$command $target]:-}" ]; then
+        row+=" (${failures[$command $target]} of $rounds failed)"
+      fi
+    done
+    echo "$row |"
   done
-  echo "$row |"
-done
+}
+table "wall time, ms (median of $rounds)" times
+table "CPU time (user + system), ms (median of $rounds)" cpu
