@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the Go interop peers (interop/cmd/*: greeter-srv, greeter-api, greeter-client, publisher,
-# subscriber, stream-bench) and go-micro's own `micro` CLI (go-micro.dev/v5/cmd/micro, the go-micro version of
+# subscriber, stream-bench, bot-command) and go-micro's own `micro` CLI (go-micro.dev/v5/cmd/micro, the go-micro version of
 # interop/go.mod) into
 #
 #   ${MICRO_TOOLS_CACHE:-$HOME/.cache/micro-spring}/interop-bin/
@@ -15,7 +15,7 @@ CACHE="${MICRO_TOOLS_CACHE:-$HOME/.cache/micro-spring}"
 OUT="$CACHE/interop-bin"
 # go-micro's CLI, same version as interop/go.mod
 MICRO_CLI_VERSION="$(sed -n 's/^[[:space:]]*go-micro\.dev\/v5 \(v[^ ]*\).*/\1/p' "$src/go.mod" | head -1)"
-PEERS=(greeter-srv greeter-api greeter-client publisher subscriber stream-bench trace-relay)
+PEERS=(greeter-srv greeter-api greeter-client publisher subscriber stream-bench trace-relay bot-command)
 
 command -v go >/dev/null 2>&1 || { echo "build-interop: the go command is required" >&2; exit 1; }
 

@@ -3,7 +3,8 @@
 # instance on free loopback ports, in a temp dir):
 #   etcd-server (etcd), nats-server, rabbitmq-server, wrk (load generator for benchmarks),
 #   chromium with chromium-driver (chromedriver) for micro web's browser tests, and tmux (the
-#   pseudo-terminal the micro shell's test types into).
+#   pseudo-terminal the micro shell's test types into), prosody (the XMPP server of micro bot's
+#   tests) and openssl (makes the TLS tests' certificates).
 #
 # Idempotent: when every binary is already there it returns at once without touching apt.
 # Debian's maintainer scripts would normally start the system services (etcd, rabbitmq,
@@ -21,9 +22,11 @@ declare -A BINARY_OF=(
   [chromium]=chromium
   [chromium-driver]=chromedriver
   [tmux]=tmux
+  [prosody]=prosody
+  [openssl]=openssl
 )
 # system services these packages ship (stopped and disabled after installing)
-SERVICES=(etcd nats-server rabbitmq-server epmd epmd.socket)
+SERVICES=(etcd nats-server rabbitmq-server epmd epmd.socket prosody)
 # daemons a maintainer script may have started despite policy-rc.d
 DAEMONS=(etcd nats-server beam.smp epmd)
 
@@ -37,7 +40,7 @@ for pkg in "${!BINARY_OF[@]}"; do
 done
 
 if [ "${#missing[@]}" -eq 0 ]; then
-  echo "install-servers: etcd, nats-server, rabbitmq-server, wrk, chromium, chromedriver and tmux are already installed"
+  echo "install-servers: etcd, nats-server, rabbitmq-server, wrk, chromium, chromedriver, tmux, prosody and openssl are already installed"
   exit 0
 fi
 

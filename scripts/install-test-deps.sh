@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs / builds everything the integration tests (*IT) need:
-#   - etcd, nats-server, rabbitmq-server, wrk, chromium, chromedriver, tmux from Debian (install-servers.sh; needs root)
+#   - etcd, nats-server, rabbitmq-server, wrk, chromium, chromedriver, tmux, prosody, openssl from Debian (install-servers.sh; needs root)
 #   - consul built from the Go module proxy (build-consul.sh)
 #   - the Go interop peers and go-micro's micro CLI (build-interop.sh)
 #   - checks python3 and node (20+) for the sidecar samples
@@ -14,17 +14,17 @@ if [ "$(id -u)" -eq 0 ]; then
   "$here/install-servers.sh"
 else
   missing=()
-  for bin in etcd nats-server rabbitmq-server wrk chromium chromedriver tmux; do
+  for bin in etcd nats-server rabbitmq-server wrk chromium chromedriver tmux prosody openssl; do
     if ! command -v "$bin" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$bin" ]; then
       missing+=("$bin")
     fi
   done
   if [ "${#missing[@]}" -gt 0 ]; then
     echo "install-test-deps: missing ${missing[*]}; run (as root) $here/install-servers.sh," >&2
-    echo "  or: apt-get install etcd-server nats-server rabbitmq-server wrk chromium chromium-driver tmux" >&2
+    echo "  or: apt-get install etcd-server nats-server rabbitmq-server wrk chromium chromium-driver tmux prosody openssl" >&2
     exit 1
   fi
-  echo "install-test-deps: etcd, nats-server, rabbitmq-server, wrk, chromium, chromedriver and tmux are installed"
+  echo "install-test-deps: etcd, nats-server, rabbitmq-server, wrk, chromium, chromedriver, tmux, prosody and openssl are installed"
 fi
 
 consul="$("$here/build-consul.sh" | tail -n 1)"

@@ -4,6 +4,7 @@
 #   api/api.pb.go  from the gateway's api.proto (package go.api), which lives in
 #                  micro-spring-boot-autoconfigure/src/main/proto and has no go_package: the
 #                  import path is given to protoc-gen-go with an M flag
+#   bot/bot.pb.go  from micro bot's bot.proto (package go.micro.bot), beside api.proto, the same way
 #   protoc:         $PROTOC, else `protoc` on PATH, else Maven Central's
 #                   com.google.protobuf:protoc:$PROTOC_VERSION:exe:linux-x86_64 (fetched with mvn)
 #   protoc-gen-go:  google.golang.org/protobuf/cmd/protoc-gen-go at the version of
@@ -51,3 +52,9 @@ echo "generate: $("$protoc_bin" --version), protoc-gen-go $pb_version" >&2
   --go_out="$module_dir" --go_opt=module="$go_module" \
   --go_opt=Mapi.proto="$go_module/proto/api;api" \
   "$api_proto_dir/api.proto"
+"$protoc_bin" \
+  --plugin=protoc-gen-go="$gen_go" \
+  --proto_path="$api_proto_dir" \
+  --go_out="$module_dir" --go_opt=module="$go_module" \
+  --go_opt=Mbot.proto="$go_module/proto/bot;bot" \
+  "$api_proto_dir/bot.proto"

@@ -3,6 +3,8 @@
 package peer
 
 import (
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -89,7 +91,8 @@ func (p *Plugins) NewRegistry() (registry.Registry, error) {
 	}
 }
 
-// NewBroker builds the chosen broker; the http broker listens on loopback unless told otherwise.
+// NewBroker builds the chosen broker; the http broker listens on loopback unless told otherwise, and
+// with INTEROP_TLS_CA is secured as the transport is (broker.Secure(true) with a broker.TLSConfig).
 func (p *Plugins) NewBroker(r registry.Registry) (broker.Broker, error) {
 	addrs := splitAddrs(p.BrokerAddress)
 	switch p.Broker {
@@ -97,7 +100,15 @@ func (p *Plugins) NewBroker(r registry.Registry) (broker.Broker, error) {
 		if len(addrs) == 0 {
 			addrs = []string{"127.0.0.1:0"}
 		}
-		return broker.NewHttpBroker(broker.Addrs(addrs...), broker.Registry(r)), nil
+		opts := []broker.Option{broker.Addrs(addrs...), broker.Registry(r)}
+		config, err := tlsConfig()
+		if err != nil {
+			return nil, fmt.Errorf("http broker TLS: %v", err)
+		}
+		if config != nil {
+			opts = append(opts, broker.Secure(true), broker.TLSConfig(config))
+		}
+		return broker.NewHttpBroker(opts...), nil
 	case "nats":
 		var opts []broker.Option
 		if len(addrs) > 0 {
@@ -131,9 +142,48 @@ func (p *Plugins) MustBuild() (registry.Registry, broker.Broker) {
 	return reg, brk
 }
 
-// NewTransport returns go-micro's HTTP transport (its default in v5).
+// NewTransport returns go-micro's HTTP transport (its default in v5). With INTEROP_TLS_CA set it is
+// secured as go-micro does it, transport.Secure(true) with a transport.TLSConfig: it trusts the PEM
+// certificates in INTEROP_TLS_CA (servers' and, when it serves, callers'), presents the certificate
+// INTEROP_TLS_CERT with key INTEROP_TLS_KEY (server certificate, and client certificate for mutual
+// TLS), and with INTEROP_TLS_CLIENT_AUTH=require serves only callers with a trusted certificate.
 func NewTransport() transport.Transport {
-	return transport.NewHTTPTransport()
+	config, err := tlsConfig()
+	if err != nil {
+		Fatal("transport TLS: %v", err)
+	}
+	if config == nil {
+		return transport.NewHTTPTransport()
+	}
+	return transport.NewHTTPTransport(transport.Secure(true), transport.TLSConfig(config))
+}
+
+// tlsConfig builds the transport's TLS config from the INTEROP_TLS_* variables, nil without them.
+func tlsConfig() (*tls.Config, error) {
+	caFile := os.Getenv("INTEROP_TLS_CA")
+	if caFile == "" {
+		return nil, nil
+	}
+	pem, err := os.ReadFile(caFile)
+	if err != nil {
+		return nil, err
+	}
+	pool := x509.NewCertPool()
+	if !pool.AppendCertsFromPEM(pem) {
+		return nil, fmt.Errorf("no certificate in %s", caFile)
+	}
+	config := &tls.Config{RootCAs: pool, ClientCAs: pool, MinVersion: tls.VersionTLS12}
+	if certFile := os.Getenv("INTEROP_TLS_CERT"); certFile != "" {
+		cert, err := tls.LoadX509KeyPair(certFile, os.Getenv("INTEROP_TLS_KEY"))
+		if err != nil {
+			return nil, err
+		}
+		config.Certificates = []tls.Certificate{cert}
+	}
+	if os.Getenv("INTEROP_TLS_CLIENT_AUTH") == "require" {
+		config.ClientAuth = tls.RequireAndVerifyClientCert
+	}
+	return config, nil
 }
 
 // Fatal prints the error to stderr and exits with code 2 (usage/setup errors).

@@ -24,6 +24,9 @@ import io.microspring.autoconfigure.GoMicroFlags;
  * {@code --healthcheck_url} and {@code --endpoints} ({@code micro.sidecar.*}).</li>
  * <li>micro web's own flags: {@code --namespace} and {@code --address} (also as micro v1's
  * {@code --web_namespace} and {@code --web_address}), {@code micro.web.*}.</li>
+ * <li>micro bot's own flags: {@code --inputs}, {@code --namespace}, {@code --slack_app_token},
+ * {@code --slack_bot_token}, {@code --xmpp_jid}, {@code --xmpp_password}, {@code --xmpp_address}
+ * and {@code --xmpp_rooms} ({@code micro.bot.*}).</li>
  * <li>Any other go-micro flag {@code --some_flag} is property {@code micro.some-flag}, as for
  * services; Spring arguments ({@code --server.port=9000}, with a dot) pass unchanged.</li>
  * </ul>
@@ -58,9 +61,19 @@ final class GoFlags {
             "address", "micro.web.address",
             "web_address", "micro.web.address");
 
+    private static final Map<String, String> BOT_FLAGS = Map.of(
+            "inputs", "micro.bot.inputs",
+            "namespace", "micro.bot.namespace",
+            "slack_app_token", "micro.bot.slack.app-token",
+            "slack_bot_token", "micro.bot.slack.bot-token",
+            "xmpp_jid", "micro.bot.xmpp.jid",
+            "xmpp_password", "micro.bot.xmpp.password",
+            "xmpp_address", "micro.bot.xmpp.address",
+            "xmpp_rooms", "micro.bot.xmpp.rooms");
+
     /** Each command's own flags; they apply before the command as after it. */
     private static final Map<String, Map<String, String>> COMMAND_FLAGS = Map.of("api", API_FLAGS,
-            "sidecar", SIDECAR_FLAGS, "web", WEB_FLAGS);
+            "sidecar", SIDECAR_FLAGS, "web", WEB_FLAGS, "bot", BOT_FLAGS);
 
     private static final Set<String> BOOLEAN_FLAGS = Set.of("enable_rpc", ENABLE_CORS, "h", "help");
 

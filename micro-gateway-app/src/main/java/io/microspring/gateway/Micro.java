@@ -2,6 +2,7 @@ package io.microspring.gateway;
 
 import java.util.List;
 
+import io.microspring.bot.BotApplication;
 import io.microspring.sidecar.SidecarApplication;
 import io.microspring.toolkit.cli.MicroCli;
 import io.microspring.web.WebApplication;
@@ -9,7 +10,8 @@ import io.microspring.web.WebApplication;
 /**
  * The {@code micro} command: {@code micro [flags] api [flags]} runs the API gateway,
  * {@code micro [flags] sidecar [flags]} the sidecar and {@code micro [flags] web [flags]} the web
- * dashboard and web proxy, Spring Boot applications; go-micro's flags are taken as micro takes
+ * dashboard and web proxy and {@code micro [flags] bot [flags]} the chat bot, Spring Boot
+ * applications; go-micro's flags are taken as micro takes
  * them ({@code --registry=etcd}, {@code --registry_address ...}, {@code --handler=rpc}) and become
  * their properties (see {@link GoFlags}). The query commands ({@code micro call},
  * {@code micro list services} ...) and the shell ({@code micro cli}) start no Spring context: see
@@ -22,6 +24,7 @@ public final class Micro {
               api                               run the API gateway (port 8080, namespace go.micro.api)
               sidecar                           run the sidecar: go-micro over HTTP for an app in any language (127.0.0.1:8081)
               web                               run the web dashboard and the proxy to web apps (port 8082, namespace go.micro.web)
+              bot                               run the chat bot on Slack and XMPP (--inputs=slack,xmpp, namespace go.micro.bot)
               list services | services          every registered service
               get service NAME                  versions, nodes and endpoints (also: describe service NAME)
               call SERVICE ENDPOINT [JSON]      a call: --address, --metadata k=v, --content_type, --timeout
@@ -42,6 +45,9 @@ public final class Micro {
               --healthcheck_url=http://127.0.0.1:9000/health --endpoints=App.Hello,App.Bye
               --handler=rpc|proxy --namespace=go.micro.srv --address=:8081 (loopback)
               web: --namespace=go.micro.web --address=:8082
+              bot: --inputs=slack,xmpp --namespace=go.micro.bot --slack_app_token=xapp-... --slack_bot_token=xoxb-...
+              --xmpp_jid=bot@example.com --xmpp_password=... --xmpp_address=host:5222
+              --xmpp_rooms=ops@conference.example.com
               ... (any micro.* property: --client_retries=1)
             """;
 
@@ -68,6 +74,7 @@ public final class Micro {
             case "api" -> GatewayApplication.main(springArgs);
             case "sidecar" -> SidecarApplication.main(springArgs);
             case "web" -> WebApplication.main(springArgs);
+            case "bot" -> BotApplication.main(springArgs);
             default -> {
                 System.err.print(command.name().isEmpty() ? USAGE : "micro: unknown command '" + command.name()
                         + "'\n" + USAGE);

@@ -16,14 +16,19 @@ import reactor.core.publisher.Mono;
  */
 final class DashboardAssets {
 
+    /** The stylesheet's path. */
+    static final String STYLESHEET = "/dashboard.css";
+    /** The script's path. */
+    static final String SCRIPT = "/dashboard.js";
+
     private static final Map<String, String> TYPES = Map.of(
-            "/dashboard.css", "text/css;charset=utf-8",
-            "/dashboard.js", "text/javascript;charset=utf-8");
+            STYLESHEET, "text/css;charset=utf-8",
+            SCRIPT, "text/javascript;charset=utf-8");
 
     private final Map<String, byte[]> contents;
 
     DashboardAssets() {
-        this.contents = Map.of("/dashboard.css", read("dashboard.css"), "/dashboard.js", read("dashboard.js"));
+        this.contents = Map.of(STYLESHEET, read("dashboard.css"), SCRIPT, read("dashboard.js"));
     }
 
     /** Whether {@code path} is one of the assets. */

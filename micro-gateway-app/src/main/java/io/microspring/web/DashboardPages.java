@@ -1,16 +1,12 @@
 package io.microspring.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 
-import io.microspring.gateway.handler.Exchanges;
 import io.microspring.gateway.route.Namespace;
 import io.microspring.registry.Endpoint;
 import io.microspring.registry.Node;
@@ -20,18 +16,15 @@ import io.microspring.registry.Value;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The dashboard's pages, each a model answered as HTML, or as JSON when asked with
- * {@code Accept: application/json} or {@code ?format=json}: {@code /} (the web apps as tiles),
+ * The dashboard's registry pages, each a model answered as HTML, or as JSON when asked with
+ * {@code Accept: application/json} or {@code ?format=json} ({@link PageAnswer}): {@code /} (the web apps as tiles),
  * {@code /registry} (every service), {@code /registry?service=NAME} (its nodes and endpoints) and
  * {@code /client} (the call form, which sends through {@code POST /rpc}). Every string from the
  * registry is escaped.
  */
 final class DashboardPages {
-
-    private static final JsonMapper MAPPER = JsonMapper.shared();
 
     private final Registry registry;
     private final Namespace namespace;
@@ -49,23 +42,24 @@ final class DashboardPages {
                 .flatMapSequential(name -> registry.lookup(name).map(versions -> webApp(name,
                         name.substring(prefix.length()), versions)))
                 .collectList()
-                .flatMap(apps -> answer(exchange, new Home(apps, List.of("/registry", "/client")),
-                        model -> Html.page("Web apps", homeHtml(apps))));
+                .flatMap(apps -> PageAnswer.answer(exchange,
+                        new Home(apps, List.of("/registry", "/client", "/terminal", "/stats")),
+                        () -> Html.page("Web apps", homeHtml(apps))));
     }
 
     /** {@code /registry}, or with {@code ?service=NAME} that service's page. */
     Mono<Void> registry(ServerWebExchange exchange) {
         String service = exchange.getRequest().getQueryParams().getFirst("service");
         if (service != null && !service.isBlank()) {
-            return registry.lookup(service.strip()).flatMap(versions -> answer(exchange,
+            return registry.lookup(service.strip()).flatMap(versions -> PageAnswer.answer(exchange,
                     new ServicePage(service.strip(), versions),
-                    model -> Html.page(service.strip(), serviceHtml(versions))));
+                    () -> Html.page(service.strip(), serviceHtml(versions))));
         }
         return services()
                 .flatMapSequential(name -> registry.lookup(name).map(versions -> summary(name, versions)))
                 .collectList()
-                .flatMap(services -> answer(exchange, Map.of("services", services),
-                        model -> Html.page("Registry", registryHtml(services))));
+                .flatMap(services -> PageAnswer.answer(exchange, Map.of("services", services),
+                        () -> Html.page("Registry", registryHtml(services))));
     }
 
     /** {@code /client?service=&endpoint=&request=}: the call form, filled from its permalink. */
@@ -78,7 +72,7 @@ final class DashboardPages {
         return services().collectList().zipWith(versions).flatMap(found -> {
             List<CallForm.EndpointChoice> endpoints = CallForm.endpoints(found.getT2());
             CallForm form = CallForm.of(found.getT1(), service, endpoints, endpoint, request);
-            return answer(exchange, form, model -> Html.page("Call a service", form.html()));
+            return PageAnswer.answer(exchange, form, () -> Html.page("Call a service", form.html()));
         });
     }
 
@@ -87,22 +81,6 @@ final class DashboardPages {
         return Mono.fromCallable(registry::listServices)
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMapIterable(services -> services.stream().map(Service::name).distinct().sorted().toList());
-    }
-
-    private Mono<Void> answer(ServerWebExchange exchange, Object model, Function<Object, String> html) {
-        if (wantsJson(exchange)) {
-            return Exchanges.write(exchange, 200, "application/json", MAPPER.writeValueAsBytes(model));
-        }
-        return Exchanges.write(exchange, 200, "text/html;charset=utf-8",
-                html.apply(model).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static boolean wantsJson(ServerWebExchange exchange) {
-        if ("json".equals(exchange.getRequest().getQueryParams().getFirst("format"))) {
-            return true;
-        }
-        String accept = exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT);
-        return accept != null && accept.contains("application/json") && !accept.contains("text/html");
     }
 
     private static WebApp webApp(String service, String app, List<Service> versions) {
@@ -131,7 +109,8 @@ final class DashboardPages {
             }
             html.append("<span>").append(Html.escape(app.name())).append("</span></a></li>\n");
         }
-        html.append("</ul>\n<p><a href=\"/registry\">Registry</a> · <a href=\"/client\">Call a service</a></p>\n");
+        html.append("</ul>\n<p><a href=\"/registry\">Registry</a> · <a href=\"/client\">Call a service</a> · "
+                + "<a href=\"/terminal\">Terminal</a> · <a href=\"/stats\">Stats</a></p>\n");
         return html.toString();
     }
 

@@ -51,7 +51,7 @@ final class Html {
                 </head>
                 <body>
                 <nav><a href="/" class="brand">micro web</a> <a href="/registry">Registry</a>
-                <a href="/client">Call</a></nav>
+                <a href="/client">Call</a> <a href="/terminal">Terminal</a> <a href="/stats">Stats</a></nav>
                 <main>
                 <h1>%s</h1>
                 %s

@@ -61,8 +61,10 @@ class WebConfiguration {
         RpcEndpoint rpc = new RpcEndpoint(client, maxBodySize(properties), properties.getRpc().getAllowedServices(),
                 "micro.web.rpc.allowed-services");
         CallStream stream = new CallStream(new RpcHandler(client, maxBodySize(properties), registry), rpc);
+        DashboardToolkit toolkit = new DashboardToolkit(registry, client);
         return new MicroWebHandler(Optional.of(new MicroWebHandler.Dashboard(new DashboardPages(registry, namespace),
-                new RegistryFeed(registry), new DashboardAssets(), rpc, stream)), webProxy);
+                new RegistryFeed(registry), new DashboardAssets(), rpc, stream,
+                new TerminalPage(toolkit, rpc, maxBodySize(properties)), new StatsPage(toolkit, rpc))), webProxy);
     }
 
     @Bean

@@ -35,6 +35,8 @@ public class WebDashboardProperties {
 
     private final Rpc rpc = new Rpc();
 
+    private final Auth auth = new Auth();
+
     public String getAddress() {
         return address;
     }
@@ -67,6 +69,10 @@ public class WebDashboardProperties {
         return rpc;
     }
 
+    public Auth getAuth() {
+        return auth;
+    }
+
     /** The dashboard pages. */
     public static class Dashboard {
 
@@ -94,6 +100,58 @@ public class WebDashboardProperties {
 
         public void setAllowedServices(List<String> allowedServices) {
             this.allowedServices = allowedServices;
+        }
+    }
+
+    /**
+     * The optional login of the dashboard, {@code /rpc} and the terminal: off unless a user or a
+     * token is set. The web apps behind the proxy are not behind it; they keep their own.
+     */
+    public static class Auth {
+
+        private final Basic basic = new Basic();
+
+        /** A token that logs in when sent as {@code Authorization: Bearer <token>}; empty accepts none. */
+        private String token = "";
+
+        public Basic getBasic() {
+            return basic;
+        }
+
+        public String getToken() {
+            return token;
+        }
+
+        public void setToken(String token) {
+            this.token = token;
+        }
+    }
+
+    /** HTTP basic login: one user. */
+    public static class Basic {
+
+        /** The user name of the HTTP basic login; empty turns the basic login off. */
+        private String username = "";
+
+        /**
+         * The user's password: as it is, or encoded with its encoder's prefix ({@code {bcrypt}$2a$...}).
+         */
+        private String password = "";
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
         }
     }
 }

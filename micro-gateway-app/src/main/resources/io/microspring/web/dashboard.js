@@ -1,12 +1,15 @@
 // micro web's pages. The registry list and a service's page follow the registry's changes
 // (server-sent events from /registry/events). The call form fills the request from the endpoint's skeleton, sends it through
 // POST /rpc, shows the same call for curl and micro, and keeps the call in the address bar (a
-// permalink). A stream endpoint opens a websocket and shows its messages as they arrive. Everything
-// shown is set as text, never as HTML.
+// permalink). A stream endpoint opens a websocket and shows its messages as they arrive. The terminal
+// runs each line through POST /terminal and appends the output to its transcript, with the lines
+// typed before a keystroke away (up and down arrows). Everything shown is set as text, never as HTML.
+// Requests go to location.origin: fetch refuses a URL that inherits user:password@ from the page's.
 document.addEventListener('DOMContentLoaded', () => {
   followRegistry();
   followService();
   callForm();
+  terminal();
 });
 
 // a service's page: on each change of that service, its sections are fetched again and swapped in;
@@ -19,13 +22,14 @@ function followService() {
     return;
   }
   const refresh = async () => {
-    const answer = await fetch(location.href, { headers: { Accept: 'text/html' } });
+    const answer = await fetch(location.origin + location.pathname + location.search,
+      { headers: { Accept: 'text/html' } });
     if (answer.ok) {
       const page = new DOMParser().parseFromString(await answer.text(), 'text/html');
       main.replaceChildren(...page.querySelector('main').childNodes);
     }
   };
-  const feed = new EventSource('/registry/events');
+  const feed = new EventSource(location.origin + '/registry/events');
   feed.onopen = refresh;
   feed.onmessage = message => {
     if (JSON.parse(message.data).service === name) {
@@ -42,7 +46,8 @@ function followRegistry() {
   let pending = null;
   const refresh = async () => {
     pending = null;
-    const answer = await fetch('/registry?format=json', { headers: { Accept: 'application/json' } });
+    const answer = await fetch(location.origin + '/registry?format=json',
+      { headers: { Accept: 'application/json' } });
     if (!answer.ok) {
       return;
     }
@@ -62,7 +67,7 @@ function followRegistry() {
       pending = setTimeout(refresh, 200);
     }
   };
-  const feed = new EventSource('/registry/events');
+  const feed = new EventSource(location.origin + '/registry/events');
   feed.onopen = later; // a change made between the page's rendering and the subscription
   feed.onmessage = later;
 }
@@ -166,7 +171,7 @@ function callForm() {
     response.textContent = '';
     const started = performance.now();
     try {
-      const answer = await fetch('/rpc', {
+      const answer = await fetch(location.origin + '/rpc', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ service: service.value, endpoint: endpoint.value, request: request.value })
@@ -183,5 +188,48 @@ function callForm() {
     } catch (failure) {
       status.textContent = 'the call could not be sent: ' + failure;
     }
+  });
+}
+
+function terminal() {
+  const form = document.getElementById('terminal');
+  if (!form) {
+    return;
+  }
+  const input = form.elements.line;
+  const transcript = document.getElementById('transcript');
+  const typed = [];
+  let recalled = 0;
+  input.addEventListener('keydown', event => {
+    if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') {
+      return;
+    }
+    event.preventDefault();
+    recalled = Math.max(0, Math.min(typed.length, recalled + (event.key === 'ArrowUp' ? -1 : 1)));
+    input.value = typed[recalled] || '';
+  });
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const line = input.value;
+    if (line.trim()) {
+      typed.push(line);
+    }
+    recalled = typed.length;
+    input.value = '';
+    transcript.textContent += 'micro> ' + line + '\n';
+    try {
+      const answer = await fetch(location.origin + '/terminal', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        body: new URLSearchParams({ line })
+      });
+      const run = await answer.json();
+      // a run has line, output and error; anything else (a refused login) is go-micro's error JSON itself
+      transcript.textContent += 'line' in run
+        ? run.output + (run.error ? JSON.stringify(run.error) + '\n' : '') : JSON.stringify(run) + '\n';
+    } catch (failure) {
+      transcript.textContent += 'the line could not be sent: ' + failure + '\n';
+    }
+    transcript.scrollTop = transcript.scrollHeight;
   });
 }

@@ -52,6 +52,18 @@ class GoFlagsTest {
     }
 
     @Test
+    void botFlagsBecomeBotPropertiesEvenBeforeTheCommand() {
+        GoFlags.Command command = GoFlags.parse(List.of("--inputs=slack,xmpp", "bot", "--namespace",
+                "com.example.bot", "--slack_app_token=xapp-1", "--xmpp_jid=bot@example.com",
+                "--xmpp_rooms=a@muc.example.com,b@muc.example.com", "--micro.bot.xmpp.security=disabled"));
+        assertThat(command.name()).isEqualTo("bot");
+        assertThat(command.springArgs()).containsExactly("--micro.bot.inputs=slack,xmpp",
+                "--micro.bot.namespace=com.example.bot", "--micro.bot.slack.app-token=xapp-1",
+                "--micro.bot.xmpp.jid=bot@example.com",
+                "--micro.bot.xmpp.rooms=a@muc.example.com,b@muc.example.com", "--micro.bot.xmpp.security=disabled");
+    }
+
+    @Test
     void booleanFlagsTakeNoSeparateValueAndSpringArgumentsPassUnchanged() {
         GoFlags.Command command = GoFlags.parse(List.of("--enable_rpc", "api", "--server.shutdown=immediate",
                 "--client_request_timeout", "5s"));

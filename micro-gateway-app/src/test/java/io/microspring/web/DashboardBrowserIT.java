@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -103,11 +105,16 @@ class DashboardBrowserIT {
     void theRegistryLeadsToTheGreeterAndItsSayHelloWithFieldName() throws IOException {
         browser.get(web.url("/registry"));
         browser.findElement(By.linkText("go.micro.srv.greeter")).click();
-        WebElement endpoint = new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//div[@class='endpoint'][h4[starts-with(normalize-space(.), 'Say.Hello')]]")));
+        By fields = By.xpath("//div[@class='endpoint'][h4[starts-with(normalize-space(.), 'Say.Hello')]]"
+                + "//span[@class='field']");
+        // the page swaps its sections in once its registry feed is open: read them again if they were swapped
+        List<String> names = new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    List<String> found = driver.findElements(fields).stream().map(WebElement::getText).toList();
+                    return found.isEmpty() ? null : found;
+                });
         assertThat(browser.getTitle()).startsWith("go.micro.srv.greeter");
-        assertThat(endpoint.findElements(By.cssSelector(".field"))).extracting(WebElement::getText)
-                .containsExactly("name", "msg");
+        assertThat(names).containsExactly("name", "msg");
         screenshot("registry-service");
     }
 
@@ -245,6 +252,54 @@ class DashboardBrowserIT {
                 .isEqualTo("{\n  \"<img src=x onerror=\\\"window.pwned = 'field'\\\">\" : \"\"\n}");
         assertThat(((JavascriptExecutor) browser).executeScript("return typeof window.pwned")).isEqualTo("undefined");
         assertNoAlert();
+    }
+
+    @Test
+    void theTerminalRunsListServicesAndShowsTheGreeterThenCallsIt() throws IOException {
+        browser.get(web.url("/terminal"));
+        ((JavascriptExecutor) browser).executeScript("window.notReloaded = true");
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebElement line = browser.findElement(By.name("line"));
+        line.sendKeys("list services", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "go.micro.srv.greeter"));
+        String listed = browser.findElement(By.id("transcript")).getText();
+        assertThat(listed).contains("micro> list services\n");
+        assertThat(listed.lines()).contains("go.micro.srv.greeter", "go.micro.web.greeter");
+
+        line.sendKeys("call go.micro.srv.greeter Say.Hello {\"name\": \"John\"}", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "Hello John"));
+        assertThat(browser.findElement(By.id("transcript")).getText())
+                .endsWith("micro> call go.micro.srv.greeter Say.Hello {\"name\": \"John\"}\n"
+                        + "{\n  \"msg\" : \"Hello John\"\n}");
+        assertThat(line.getDomProperty("value")).isEmpty();
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded")).isEqualTo(true);
+        screenshot("terminal");
+    }
+
+    @Test
+    void behindTheBasicLoginTheTerminalWorksOnceTheBrowserHasLoggedIn() {
+        try (MicroWeb guarded = MicroWeb.start(cluster, "micro.web.auth.basic.username=admin",
+                "micro.web.auth.basic.password=secret")) {
+            browser.get(guarded.url("/terminal").replace("http://", "http://admin:secret@"));
+            WebElement line = browser.findElement(By.name("line"));
+            line.sendKeys("list services", Keys.ENTER);
+            new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("transcript"), "go.micro.srv.greeter"));
+            assertThat(browser.findElement(By.id("transcript")).getText()).doesNotContain("401");
+        }
+    }
+
+    @Test
+    void theStatsPageShowsTheGreetersNodeHealthyWithItsFigures() throws IOException {
+        browser.get(web.url("/stats"));
+        browser.findElement(By.linkText("go.micro.srv.greeter")).click();
+        WebElement health = new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("table.stats tbody td.healthy")));
+        assertThat(health.getText()).isEqualTo("ok");
+        List<WebElement> cells = browser.findElements(By.cssSelector("table.stats tbody tr:first-child td"));
+        assertThat(cells).hasSize(10);
+        assertThat(Long.parseLong(cells.get(6).getText())).as("threads").isPositive();
+        screenshot("stats");
     }
 
     private static void assertNoAlert() {

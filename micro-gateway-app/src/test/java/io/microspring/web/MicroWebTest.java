@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
@@ -33,6 +34,8 @@ import io.microspring.registry.Registration;
 import io.microspring.registry.Service;
 import io.microspring.registry.Value;
 import io.microspring.samples.greeterweb.GreeterWebApplication;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A running {@code micro web} over real HTTP, beside the cluster's services: the sample greeter-web
@@ -50,6 +53,7 @@ class MicroWebTest {
     static Registration headersApp;
     static Registration evil;
     static MicroWeb web;
+    static final JsonMapper JSON = JsonMapper.shared();
 
     @BeforeAll
     static void start(Cluster shared) {
@@ -273,7 +277,7 @@ class MicroWebTest {
         HttpResponse<String> script = Http.get(web.url("/dashboard.js"));
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript;charset=utf-8");
-        assertThat(script.body()).contains("fetch('/rpc'");
+        assertThat(script.body()).contains("fetch(location.origin + '/rpc'");
         assertThat(Http.get(web.url("/dashboard.css")).body()).contains(".tiles");
     }
 
@@ -301,14 +305,171 @@ class MicroWebTest {
                     .join())
                     .cause().isInstanceOfSatisfying(WebSocketHandshakeException.class, refused ->
                             assertThat(refused.getResponse().statusCode()).isEqualTo(403));
+
+            HttpResponse<String> terminal = Http.post(limited.url("/terminal?format=json"),
+                    "application/x-www-form-urlencoded", "line=call+go.micro.srv.greeter+Say.Hello");
+            assertThat(terminal.statusCode()).isEqualTo(403);
+            assertThat(terminal.body()).contains("\"code\":403", "micro.web.rpc.allowed-services");
+            for (String line : List.of("health+go.micro.srv.greeter", "stats+go.micro.srv.greeter",
+                    "call+go.micro.api.test+Echo.Call+--address+127.0.0.1%3A1")) {
+                assertThat(Http.post(limited.url("/terminal?format=json"), "application/x-www-form-urlencoded",
+                        "line=" + line).statusCode()).as(line).isEqualTo(403);
+            }
+            assertThat(Http.post(limited.url("/terminal?format=json"), "application/x-www-form-urlencoded",
+                    "line=call+go.micro.api.test+Echo.Call+%7B%22name%22%3A%22Ann%22%7D").body())
+                    .contains("Ann").doesNotContain("\"error\"");
+
+            assertThat(Http.get(limited.url("/stats?service=go.micro.srv.greeter")).statusCode()).isEqualTo(403);
+            assertThat(Http.get(limited.url("/stats?format=json")).body()).contains("go.micro.api.test")
+                    .doesNotContain("go.micro.srv.greeter");
         }
+    }
+
+    @Test
+    void theTerminalRunsListServicesAndShowsTheOutputInThePageWithoutJavaScript() {
+        HttpResponse<String> page = Http.get(web.url("/terminal"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<form id=\"terminal\" method=\"post\" action=\"/terminal\">")
+                .contains("<input id=\"line\" name=\"line\"");
+
+        HttpResponse<String> run = Http.post(web.url("/terminal"), "application/x-www-form-urlencoded",
+                "line=list+services");
+        assertThat(run.statusCode()).isEqualTo(200);
+        assertThat(run.body()).contains("micro&gt; list services\n").contains("\ngo.micro.srv.greeter\n")
+                .contains("\ngo.micro.web.greeter\n");
+    }
+
+    @Test
+    void theTerminalCallsAServiceAndAnswersJson() {
+        HttpResponse<String> run = Http.post(web.url("/terminal"), "application/json",
+                "{\"line\": \"call go.micro.srv.greeter Say.Hello {\\\"name\\\": \\\"John\\\"}\"}",
+                "Accept", "application/json");
+        assertThat(run.statusCode()).isEqualTo(200);
+        assertThat(run.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(run.body()).isEqualTo("{\"line\":\"call go.micro.srv.greeter Say.Hello {\\\"name\\\": "
+                + "\\\"John\\\"}\",\"output\":\"{\\n  \\\"msg\\\" : \\\"Hello John\\\"\\n}\\n\"}");
+
+        HttpResponse<String> json = Http.post(web.url("/terminal?format=json"), "application/x-www-form-urlencoded",
+                "line=call+go.micro.srv.greeter+Say.Hello+%7B%22name%22%3A%22Ann%22%7D+--output+json");
+        assertThat(json.body()).contains("\"output\":\"{\\\"msg\\\":\\\"Hello Ann\\\"}\\n\"");
+
+        HttpResponse<String> published = Http.post(web.url("/terminal?format=json"),
+                "application/x-www-form-urlencoded", "line=publish+web.terminal.topic+%7B%22n%22%3A1%7D");
+        assertThat(published.statusCode()).isEqualTo(200);
+        assertThat(published.body()).isEqualTo("{\"line\":\"publish web.terminal.topic {\\\"n\\\":1}\","
+                + "\"output\":\"published to web.terminal.topic\\n\"}");
+    }
+
+    @Test
+    void theTerminalReportsAFailedCommandAsGoMicroErrorJson() {
+        HttpResponse<String> unknown = Http.post(web.url("/terminal?format=json"), "application/x-www-form-urlencoded",
+                "line=register+service+%7B%7D");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"error\":{\"id\":\"go.micro.cli\",\"code\":400,")
+                .contains("register is not a command here").doesNotContain("Exception", "\tat ");
+
+        HttpResponse<String> missing = Http.post(web.url("/terminal?format=json"), "application/x-www-form-urlencoded",
+                "line=get+service+go.micro.srv.nothing");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("service go.micro.srv.nothing not found");
+
+        HttpResponse<String> flags = Http.post(web.url("/terminal?format=json"), "application/x-www-form-urlencoded",
+                "line=list+services+--registry%3Detcd");
+        assertThat(flags.statusCode()).isEqualTo(400);
+        assertThat(flags.body()).contains("only --output may be given here");
+
+        HttpResponse<String> html = Http.post(web.url("/terminal"), "application/x-www-form-urlencoded",
+                "line=call+go.micro.srv.greeter");
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.body()).contains("micro&gt; call go.micro.srv.greeter\n{&quot;id&quot;:&quot;go.micro.cli"
+                + "&quot;,&quot;code&quot;:400");
+
+        HttpResponse<String> put = Http.send(Http.request(web.url("/terminal"))
+                .PUT(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(put.statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void aPostOrStreamThatAPageOfAnotherSiteSendsIsRefused() {
+        HttpResponse<String> forged = Http.post(web.url("/terminal"), "application/x-www-form-urlencoded",
+                "line=publish+topic+%7B%7D", "Sec-Fetch-Site", "cross-site");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("\"id\":\"go.micro.web\"", "not from a page of another site");
+        HttpResponse<String> forgedCall = Http.post(web.url("/rpc"), "application/json",
+                "{\"service\":\"go.micro.srv.greeter\",\"endpoint\":\"Say.Hello\"}", "Sec-Fetch-Site", "cross-site");
+        assertThat(forgedCall.statusCode()).isEqualTo(403);
+        assertThatThrownBy(() -> Http.client().newWebSocketBuilder().header("Sec-Fetch-Site", "cross-site")
+                .buildAsync(URI.create(web.url("/client/stream?service=go.micro.api.test&endpoint=Echo.Chat")
+                        .replace("http:", "ws:")), new WebSocket.Listener() {
+                        })
+                .join())
+                .cause().isInstanceOfSatisfying(WebSocketHandshakeException.class, refused ->
+                        assertThat(refused.getResponse().statusCode()).isEqualTo(403));
+
+        assertThat(Http.post(web.url("/terminal"), "application/x-www-form-urlencoded", "line=help",
+                "Sec-Fetch-Site", "same-origin").statusCode()).isEqualTo(200);
+        assertThat(Http.get(web.url("/registry"), "Sec-Fetch-Site", "cross-site").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theTerminalsHelpListsItsCommands() {
+        HttpResponse<String> help = Http.post(web.url("/terminal?format=json"), "application/x-www-form-urlencoded",
+                "line=help");
+        assertThat(help.body()).contains("list services", "get service NAME", "call ", "SERVICE ENDPOINT [JSON]",
+                "health ", "stats ", "publish TOPIC JSON")
+                .doesNotContain("register service", "registry watch", "stream ");
+        assertThat(Http.get(web.url("/terminal"), "Accept", "application/json").body())
+                .startsWith("{").contains("\"commands\":[\"list\",\"get\",\"call\",\"health\",\"stats\","
+                        + "\"publish\"]");
+    }
+
+    @Test
+    void theTerminalEscapesWhatItShows() {
+        HttpResponse<String> run = Http.post(web.url("/terminal"), "application/x-www-form-urlencoded",
+                "line=get+service+go.micro.srv.evil");
+        assertThat(run.statusCode()).isEqualTo(200);
+        assertThat(run.body()).doesNotContain("<script>alert", "<img src=x")
+                .contains("&lt;script&gt;alert(&#39;node&#39;)&lt;/script&gt;")
+                .contains("Evil.&lt;i&gt;Call&lt;/i&gt;");
+    }
+
+    @Test
+    void theStatsPageShowsEachNodesHealthAndFigures() {
+        HttpResponse<String> list = Http.get(web.url("/stats"));
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("<a href=\"/stats?service=go.micro.srv.greeter\">go.micro.srv.greeter</a>");
+
+        HttpResponse<String> html = Http.get(web.url("/stats?service=go.micro.srv.greeter"));
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.body()).contains("<th>Health</th>", "<th>Uptime</th>", "<th>Threads</th>")
+                .contains("<td class=\"healthy\">ok</td>");
+
+        HttpResponse<String> json = Http.get(web.url("/stats?service=go.micro.srv.greeter&format=json"));
+        assertThat(json.statusCode()).isEqualTo(200);
+        JsonNode node = JSON.readTree(json.body()).get("nodes").get(0);
+        assertThat(JSON.readTree(json.body()).get("service").asString()).isEqualTo("go.micro.srv.greeter");
+        assertThat(node.get("status").asString()).isEqualTo("ok");
+        assertThat(node.get("threads").asLong()).isPositive();
+        assertThat(node.get("memory").asLong()).isPositive();
+        assertThat(node.get("started").asLong()).isPositive();
+    }
+
+    @Test
+    void theStatsPageReportsAnUnreachableNodeAndAnUnknownService() {
+        String json = Http.get(web.url("/stats?service=go.micro.srv.evil&format=json")).body();
+        assertThat(JSON.readTree(json).get("nodes").get(0).get("status").asString()).isEqualTo("unreachable");
+        HttpResponse<String> html = Http.get(web.url("/stats?service=go.micro.srv.evil"));
+        assertThat(html.body()).contains("<td class=\"unhealthy\">unreachable</td>");
+        HttpResponse<String> missing = Http.get(web.url("/stats?service=go.micro.srv.nothing"));
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("\"code\":404").contains("go.micro.srv.nothing");
     }
 
     @Test
     void withTheDashboardOffOnlyTheProxyIsLeft() {
         try (MicroWeb proxyOnly = MicroWeb.start(cluster, "micro.web.dashboard.enabled=false")) {
             assertThat(Http.get(proxyOnly.url("/greeter/web/hello?name=Jane")).body()).isEqualTo("Hello Jane");
-            for (String path : List.of("/", "/registry", "/client", "/dashboard.js")) {
+            for (String path : List.of("/", "/registry", "/client", "/terminal", "/stats", "/dashboard.js")) {
                 HttpResponse<String> response = Http.get(proxyOnly.url(path));
                 assertThat(response.statusCode()).as(path).isEqualTo(404);
                 assertThat(response.body()).as(path).contains("\"id\":\"go.micro.web\"");

@@ -25,6 +25,7 @@ import io.microspring.broker.nats.NatsBroker;
 import io.microspring.broker.nats.NatsBrokerSettings;
 import io.microspring.broker.rabbitmq.RabbitMqBroker;
 import io.microspring.broker.rabbitmq.RabbitMqBrokerSettings;
+import io.microspring.net.TlsSettings;
 import io.microspring.registry.Registry;
 
 /**
@@ -36,7 +37,7 @@ import io.microspring.registry.Registry;
  */
 @AutoConfiguration(after = MicroRegistryCacheAutoConfiguration.class,
         afterName = "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration")
-@EnableConfigurationProperties(MicroBrokerProperties.class)
+@EnableConfigurationProperties({MicroBrokerProperties.class, MicroBrokerTlsProperties.class})
 public class MicroBrokerAutoConfiguration {
 
     private static final String BROKER_PROPERTY = "micro.broker";
@@ -49,7 +50,8 @@ public class MicroBrokerAutoConfiguration {
 
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean(Broker.class)
-        HttpBroker microBroker(MicroBrokerProperties properties, Registry registry) {
+        HttpBroker microBroker(MicroBrokerProperties properties, MicroBrokerTlsProperties tls, Registry registry,
+                ObjectProvider<SslBundles> sslBundles) {
             List<String> addresses = properties.getBrokerAddress();
             if (addresses.size() > 1) {
                 throw new InvalidConfigurationPropertyValueException(ADDRESS_PROPERTY, addresses,
@@ -63,7 +65,8 @@ public class MicroBrokerAutoConfiguration {
                     throw new InvalidConfigurationPropertyValueException(ADDRESS_PROPERTY, addresses.get(0), e.getMessage());
                 }
             }
-            return new HttpBroker(settings, registry);
+            return new HttpBroker(settings.withTls(SslBundleLookup.tlsSettings("micro.broker.tls.bundle", tls,
+                    TlsSettings.ClientAuth.NONE, sslBundles)), registry);
         }
     }
 

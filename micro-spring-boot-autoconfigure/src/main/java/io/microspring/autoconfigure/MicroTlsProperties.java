@@ -1,12 +1,12 @@
 package io.microspring.autoconfigure;
 
-/** TLS to a registry server ({@code micro.etcd.tls.*}, {@code micro.consul.tls.*}). */
+/** TLS of a connection: to a registry server ({@code micro.etcd.tls.*}, {@code micro.consul.tls.*}), of the transport. */
 public class MicroTlsProperties {
 
-    /** Whether to connect with TLS. */
+    /** Whether the connections are TLS. */
     private boolean enabled;
 
-    /** SSL bundle (spring.ssl.bundle.*) with the trusted certificates and, for mutual TLS, the client key; the JVM's trust store when empty. */
+    /** SSL bundle (spring.ssl.bundle.*) with the trusted certificates and this node's certificate and key (for mutual TLS, and to serve); the JVM's trust store when empty. */
     private String bundle;
 
     public boolean isEnabled() {

@@ -1,12 +1,20 @@
 package io.microspring.autoconfigure;
 
+import java.util.List;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslOptions;
 
-/** Finds the SSL bundle ({@code spring.ssl.bundle.*}) a property names, or says where to define it. */
+import io.microspring.net.TlsSettings;
+
+/**
+ * Finds the SSL bundle ({@code spring.ssl.bundle.*}) a property names, or says where to define it;
+ * and turns {@code micro.*.tls.*} into the {@link TlsSettings} of a component that serves and calls.
+ */
 final class SslBundleLookup {
 
     private SslBundleLookup() {
@@ -27,5 +35,26 @@ final class SslBundleLookup {
                     "there is no such SSL bundle: define it under spring.ssl.bundle.pem." + name
                             + " or spring.ssl.bundle.jks." + name);
         }
+    }
+
+    /**
+     * The TLS of {@code tls}'s bundle (named by {@code property}), {@code null} when TLS is off; without
+     * a bundle no certificate of its own and the JVM's trust store.
+     */
+    static TlsSettings tlsSettings(String property, MicroTlsProperties tls, TlsSettings.ClientAuth clientAuth,
+            ObjectProvider<SslBundles> bundles) {
+        if (!tls.isEnabled()) {
+            return null;
+        }
+        if (tls.getBundle() == null || tls.getBundle().isBlank()) {
+            return new TlsSettings(null, null, clientAuth, List.of(), List.of());
+        }
+        SslBundle bundle = find(property, tls.getBundle(), bundles);
+        SslOptions options = bundle.getOptions();
+        return new TlsSettings(
+                bundle.getStores().getKeyStore() != null ? bundle.getManagers().getKeyManagerFactory() : null,
+                bundle.getManagers().getTrustManagerFactory(), clientAuth,
+                options.getEnabledProtocols() != null ? List.of(options.getEnabledProtocols()) : List.of(),
+                options.getCiphers() != null ? List.of(options.getCiphers()) : List.of());
     }
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.net.ssl.SSLHandshakeException;
+
 import org.reactivestreams.Publisher;
 
 import io.microspring.broker.Broker;
@@ -21,6 +23,7 @@ import io.microspring.codec.Envelope;
 import io.microspring.errors.MicroException;
 import io.microspring.internal.Deadlines;
 import io.microspring.metadata.Metadata;
+import io.microspring.net.HostPort;
 import io.microspring.registry.Node;
 import io.microspring.selector.Selector;
 import io.microspring.server.CallContext;
@@ -199,9 +202,10 @@ public final class RpcClient implements MicroClient {
     }
 
     /**
-     * A node that could not be connected to, on the last try, makes the service unavailable (503);
-     * a failed exchange is a 500 saying what happened. Neither names a node's address the caller
-     * did not give (the error may travel on to a client outside, through the gateway).
+     * A node that could not be connected to, or whose TLS handshake failed, on the last try, makes
+     * the service unavailable (503); a failed exchange is a 500 saying what happened. Neither names a
+     * node's address the caller did not give (the error may travel on to a client outside, through
+     * the gateway).
      */
     private static MicroException transportError(ClientCall call, TransportException error) {
         if (!error.unprocessed()) {
@@ -209,6 +213,13 @@ public final class RpcClient implements MicroClient {
             return MicroException.internalServerError(ID, "%s %s: the exchange with a node failed: %s",
                     call.service(), call.endpoint(), cause.getMessage() != null ? cause.getMessage()
                             : cause.getClass().getSimpleName());
+        }
+        if (error.getCause() instanceof SSLHandshakeException handshake) {
+            // the reason may name the address (a certificate for another host)
+            String reason = String.valueOf(handshake.getMessage()).replace(HostPort.parse(error.address()).host(),
+                    "<node>");
+            return MicroException.serviceUnavailable(ID, "service %s: the TLS handshake with its node failed: %s",
+                    call.service(), reason);
         }
         String address = call.options().address();
         return address != null

@@ -1,5 +1,7 @@
 package io.microspring.transport;
 
+import javax.net.ssl.SSLHandshakeException;
+
 /**
  * A message could not be exchanged with a node. {@link #unprocessed()} is {@code true} only when
  * the request provably never reached the node (connection refused, no connection from the pool),
@@ -14,6 +16,12 @@ public final class TransportException extends RuntimeException {
         super(message, cause);
         this.address = address;
         this.unprocessed = unprocessed;
+    }
+
+    /** A failed TLS handshake with {@code address}: the node read no message, so it may be retried elsewhere. */
+    public static TransportException handshakeFailed(String address, SSLHandshakeException error) {
+        return new TransportException(address, true, "TLS handshake with node " + address + " failed: "
+                + error.getMessage(), error);
     }
 
     /** The node's {@code host:port}. */

@@ -81,7 +81,7 @@ class StartupFailureReportIT {
     }
 
     /** Starts the greeter node with {@code args}, waits for it to fail, and returns what it printed. */
-    private static String failedStart(String classPath, String... args) {
+    static String failedStart(String classPath, String... args) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         try (ExternalProcess process = ExternalProcess.builder("failing-greeter", java)
                 .args("-XX:TieredStopAtLevel=1", "-cp", classPath, GreeterNodeApplication.class.getName(),
@@ -93,7 +93,7 @@ class StartupFailureReportIT {
         }
     }
 
-    private static void assertReport(String output) {
+    static void assertReport(String output) {
         assertThat(output).contains("APPLICATION FAILED TO START").contains("Description:").contains("Action:");
         assertThat(output.lines()).as("stack frames on the console")
                 .noneMatch(line -> STACK_FRAME.matcher(line).find());

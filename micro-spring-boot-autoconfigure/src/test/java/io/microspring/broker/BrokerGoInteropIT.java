@@ -19,19 +19,21 @@ import io.microspring.broker.nats.NatsBroker;
 import io.microspring.broker.nats.NatsBrokerSettings;
 import io.microspring.codec.Codecs;
 import io.microspring.metadata.Metadata;
+import io.microspring.net.TlsSettings;
 import io.microspring.registry.cache.CachingRegistry;
 import io.microspring.registry.etcd.EtcdRegistry;
 import io.microspring.registry.etcd.EtcdSettings;
 import io.microspring.testing.EtcdServer;
 import io.microspring.testing.GoPeers;
 import io.microspring.testing.NatsServer;
+import io.microspring.testing.TestCertificates;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Our brokers and go-micro v5's exchange messages both ways: over NATS, and over the HTTP broker
- * with both sides registering in etcd. The Go side is the interop {@code publisher} and
+ * (in plain text and with TLS) with both sides registering in etcd. The Go side is the interop {@code publisher} and
  * {@code subscriber} peers.
  */
 class BrokerGoInteropIT {
@@ -79,6 +81,32 @@ class BrokerGoInteropIT {
             try {
                 Map<String, String> env = env("http", null);
                 env.putAll(GoPeers.registryEnv("etcd", etcd.address()));
+                assertBothWays(broker, env);
+            } finally {
+                broker.close();
+            }
+        }
+    }
+
+    /**
+     * Both HTTP brokers with TLS (go-micro's {@code broker.Secure(true)} with a {@code TLSConfig}):
+     * subscriber nodes are served over TLS only, so a message arrives only when the other side read
+     * {@code secure=true} in the node's metadata and posted over TLS, trusting the test CA.
+     */
+    @Test
+    void httpBrokerMessagesGoBothWaysOverTls() {
+        TestCertificates certificates = TestCertificates.shared();
+        TlsSettings tls = new TlsSettings(TestCertificates.keyManagers(certificates.server()),
+                TestCertificates.trustManagers(certificates.ca()), TlsSettings.ClientAuth.NONE, List.of(), List.of());
+        try (EtcdRegistry registry = new EtcdRegistry(EtcdSettings.of(List.of(etcd.address())))) {
+            HttpBroker broker = new HttpBroker(HttpBrokerSettings.defaults().withTls(tls), new CachingRegistry(registry,
+                    Duration.ofMinutes(1)));
+            try {
+                Map<String, String> env = env("http", null);
+                env.putAll(GoPeers.registryEnv("etcd", etcd.address()));
+                env.put("INTEROP_TLS_CA", certificates.ca().toString());
+                env.put("INTEROP_TLS_CERT", certificates.server().certificate().toString());
+                env.put("INTEROP_TLS_KEY", certificates.server().privateKey().toString());
                 assertBothWays(broker, env);
             } finally {
                 broker.close();

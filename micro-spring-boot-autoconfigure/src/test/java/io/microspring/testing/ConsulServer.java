@@ -1,6 +1,9 @@
 package io.microspring.testing;
 
 import java.nio.file.Path;
+import java.util.List;
+
+import javax.net.ssl.SSLContext;
 
 /**
  * A Consul dev agent ({@code consul agent -dev}, built by {@code scripts/build-consul.sh} into
@@ -18,6 +21,7 @@ public final class ConsulServer extends ExternalServer {
     private final int serfWanPort;
     private final int serverPort;
     private final int grpcPort;
+    private TestCertificates tls;
 
     /** Chooses the ports; the agent starts with {@link #start()} or as a JUnit extension. */
     public ConsulServer() {
@@ -36,12 +40,21 @@ public final class ConsulServer extends ExternalServer {
         return "127.0.0.1:" + httpPort;
     }
 
-    /** {@code http://127.0.0.1:<http port>}. */
-    public String httpUrl() {
-        return "http://" + address();
+    /**
+     * Serves its HTTP API only over TLS (on the same port), with the server certificate of
+     * {@code certificates}; call before the agent starts.
+     */
+    public ConsulServer withTls(TestCertificates certificates) {
+        this.tls = certificates;
+        return this;
     }
 
-    /** The HTTP API port. */
+    /** {@code http://127.0.0.1:<http port>}, {@code https://} with TLS. */
+    public String httpUrl() {
+        return (tls == null ? "http://" : "https://") + address();
+    }
+
+    /** The HTTP API port (HTTPS with TLS). */
     public int port() {
         return httpPort;
     }
@@ -73,7 +86,8 @@ public final class ConsulServer extends ExternalServer {
                         "-bind=127.0.0.1",
                         "-client=127.0.0.1",
                         "-advertise=127.0.0.1",
-                        "-http-port=" + httpPort,
+                        "-http-port=" + (tls == null ? httpPort : -1),
+                        "-https-port=" + (tls == null ? -1 : httpPort),
                         "-dns-port=" + dnsPort,
                         "-serf-lan-port=" + serfLanPort,
                         "-serf-wan-port=" + serfWanPort,
@@ -82,20 +96,27 @@ public final class ConsulServer extends ExternalServer {
                         "-grpc-tls-port=-1",
                         "-hcl=disable_update_check = true",
                         "-log-level=info")
+                .args(tls == null ? List.of() : List.of("-hcl=tls { defaults { ca_file = \"" + tls.ca()
+                        + "\" cert_file = \"" + tls.server().certificate() + "\" key_file = \""
+                        + tls.server().privateKey() + "\" verify_incoming = false } }"))
                 .start();
     }
 
     @Override
     protected void awaitReady(ExternalProcess process, long deadlineNanos) {
         poll(process, deadlineNanos, "GET /v1/status/leader", () -> {
-            String leader = httpGet(httpUrl() + "/v1/status/leader");
+            String leader = httpGet(httpUrl() + "/v1/status/leader", clientTls());
             return leader != null && leader.contains(":" + serverPort);
         });
         // the agent also has to have synced its own node into the catalog before registrations work
         poll(process, deadlineNanos, "GET /v1/catalog/node/micro-test", () -> {
-            String node = httpGet(httpUrl() + "/v1/catalog/node/micro-test");
+            String node = httpGet(httpUrl() + "/v1/catalog/node/micro-test", clientTls());
             return node != null && node.contains("\"micro-test\"");
         });
+    }
+
+    private SSLContext clientTls() {
+        return tls == null ? null : TestCertificates.sslContext(tls.ca(), null);
     }
 
     @Override

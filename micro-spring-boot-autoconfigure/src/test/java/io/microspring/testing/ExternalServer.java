@@ -11,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -189,11 +193,34 @@ public abstract class ExternalServer implements BeforeAllCallback, AfterAllCallb
 
     /** GET {@code url}; the body when the status is 200, else {@code null} (also on I/O errors). */
     public static String httpGet(String url) {
+        return http("GET", url, null, null);
+    }
+
+    /** GET {@code url}, an {@code https} one with {@code tls}; the body when the status is 200, else {@code null}. */
+    public static String httpGet(String url, SSLContext tls) {
+        return http("GET", url, null, tls);
+    }
+
+    /** POST {@code body} (JSON) to {@code url}; the answer when the status is 200, else {@code null}. */
+    public static String httpPost(String url, String body) {
+        return http("POST", url, body, null);
+    }
+
+    private static String http(String method, String url, String body, SSLContext tls) {
         try {
             HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            if (tls != null && c instanceof HttpsURLConnection https) {
+                https.setSSLSocketFactory(tls.getSocketFactory());
+            }
             c.setConnectTimeout(1000);
             c.setReadTimeout(2000);
+            c.setRequestMethod(method);
             try {
+                if (body != null) {
+                    c.setDoOutput(true);
+                    c.setRequestProperty("Content-Type", "application/json");
+                    c.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+                }
                 if (c.getResponseCode() != 200) {
                     return null;
                 }

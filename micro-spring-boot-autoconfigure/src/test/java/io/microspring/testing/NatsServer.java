@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A NATS server (Debian's {@code nats-server} package) on a free loopback port. {@link #stop()}
@@ -17,11 +18,21 @@ import java.nio.file.Path;
 public final class NatsServer extends ExternalServer {
 
     private final int port;
+    private TestCertificates tls;
 
     /** Chooses the port; the server starts with {@link #start()} or as a JUnit extension. */
     public NatsServer() {
         super("nats");
         this.port = FreePorts.find();
+    }
+
+    /**
+     * Requires TLS of its clients, with the server certificate of {@code certificates} (no client
+     * certificates); call before the server starts.
+     */
+    public NatsServer withTls(TestCertificates certificates) {
+        this.tls = certificates;
+        return this;
     }
 
     /** {@code 127.0.0.1:<port>}. */
@@ -40,8 +51,8 @@ public final class NatsServer extends ExternalServer {
     }
 
     /**
-     * Connects and returns the server's greeting, the {@code INFO {...}} line, or {@code null} when
-     * nothing answers.
+     * Connects and returns the server's greeting, the {@code INFO {...}} line (sent in plain text
+     * before a TLS handshake too), or {@code null} when nothing answers.
      */
     public String infoLine() {
         try (Socket s = new Socket()) {
@@ -61,6 +72,8 @@ public final class NatsServer extends ExternalServer {
         return ExternalProcess.builder("nats", natsServer)
                 .directory(workDir)
                 .args("--addr", "127.0.0.1", "--port", Integer.toString(port), "--server_name", "micro-test")
+                .args(tls == null ? List.of() : List.of("--tls", "--tlscert", tls.server().certificate().toString(),
+                        "--tlskey", tls.server().privateKey().toString()))
                 .start();
     }
 

@@ -32,6 +32,7 @@ public final class RabbitMqServer extends ExternalServer {
     private final int epmdPort;
     private final String nodeName;
     private ExternalProcess epmd;
+    private TestCertificates tls;
 
     /** Chooses the ports; the node starts with {@link #start()} or as a JUnit extension. */
     public RabbitMqServer() {
@@ -43,14 +44,23 @@ public final class RabbitMqServer extends ExternalServer {
         this.nodeName = "micro-test-" + amqpPort + "@localhost";
     }
 
+    /**
+     * Serves AMQP only over TLS (on the same port), with the server certificate of
+     * {@code certificates} (no client certificates); call before the node starts.
+     */
+    public RabbitMqServer withTls(TestCertificates certificates) {
+        this.tls = certificates;
+        return this;
+    }
+
     /** {@code 127.0.0.1:<amqp port>}. */
     public String address() {
         return "127.0.0.1:" + amqpPort;
     }
 
-    /** {@code amqp://guest:guest@127.0.0.1:<amqp port>}: go-micro's rabbitmq broker address form. */
+    /** {@code amqp://guest:guest@127.0.0.1:<amqp port>} ({@code amqps://} with TLS): go-micro's rabbitmq broker address form. */
     public String amqpUri() {
-        return "amqp://guest:guest@" + address();
+        return (tls == null ? "amqp://" : "amqps://") + "guest:guest@" + address();
     }
 
     /** The AMQP port. */
@@ -127,7 +137,7 @@ public final class RabbitMqServer extends ExternalServer {
                     dir.resolve("rabbitmq.conf"),
                     String.join(
                             "\n",
-                            "listeners.tcp.1 = 127.0.0.1:" + amqpPort,
+                            listeners(),
                             "log.console = true",
                             "log.console.level = info",
                             "log.file = false",
@@ -153,6 +163,21 @@ public final class RabbitMqServer extends ExternalServer {
                 .start();
     }
 
+    /** The listener settings of {@code rabbitmq.conf}: plain AMQP, or only AMQP over TLS. */
+    private String listeners() {
+        if (tls == null) {
+            return "listeners.tcp.1 = 127.0.0.1:" + amqpPort;
+        }
+        return String.join("\n",
+                "listeners.tcp = none",
+                "listeners.ssl.1 = 127.0.0.1:" + amqpPort,
+                "ssl_options.cacertfile = " + tls.ca(),
+                "ssl_options.certfile = " + tls.server().certificate(),
+                "ssl_options.keyfile = " + tls.server().privateKey(),
+                "ssl_options.verify = verify_none",
+                "ssl_options.fail_if_no_peer_cert = false");
+    }
+
     @Override
     protected void awaitReady(ExternalProcess process, long deadlineNanos) {
         poll(process, deadlineNanos, "AMQP Connection.Start on " + address(), this::answersAmqp);
@@ -167,12 +192,14 @@ public final class RabbitMqServer extends ExternalServer {
     }
 
     /**
-     * Sends the AMQP 0-9-1 protocol header and checks that the answer is a {@code Connection.Start}
-     * method frame (frame type 1, channel 0, class 10, method 10).
+     * Sends the AMQP 0-9-1 protocol header (over TLS with {@link #withTls}) and checks that the
+     * answer is a {@code Connection.Start} method frame (frame type 1, channel 0, class 10, method 10).
      */
     public boolean answersAmqp() {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", amqpPort), 500);
+        try (Socket plain = new Socket()) {
+            plain.connect(new InetSocketAddress("127.0.0.1", amqpPort), 500);
+            Socket s = tls == null ? plain : TestCertificates.sslContext(tls.ca(), null).getSocketFactory()
+                    .createSocket(plain, "127.0.0.1", amqpPort, true);
             s.setSoTimeout(2000);
             OutputStream out = s.getOutputStream();
             out.write(new byte[] {'A', 'M', 'Q', 'P', 0, 0, 9, 1});

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -45,9 +44,7 @@ public final class RpcEndpoint {
 
     private final MicroClient client;
     private final BodyLimit maxBodySize;
-    private final List<String> allowedServices;
-    private final String allowedServicesSetting;
-    private final List<Pattern> allowed;
+    private final ServiceAllowList allowed;
 
     /**
      * /rpc calling through {@code client}; {@code allowedServices} empty allows every service, and
@@ -57,9 +54,7 @@ public final class RpcEndpoint {
             String allowedServicesSetting) {
         this.client = client;
         this.maxBodySize = maxBodySize;
-        this.allowedServices = List.copyOf(allowedServices);
-        this.allowedServicesSetting = allowedServicesSetting;
-        this.allowed = allowedServices.stream().map(RpcEndpoint::glob).toList();
+        this.allowed = new ServiceAllowList(allowedServices, allowedServicesSetting);
     }
 
     /** Serves one /rpc request. */
@@ -79,11 +74,27 @@ public final class RpcEndpoint {
                 .flatMap(response -> Exchanges.write(exchange, 200, JsonCodec.CONTENT_TYPE, response));
     }
 
+    /** Whether the allow-list lets {@code service} be called (an empty one lets every service). */
+    public boolean allows(String service) {
+        return allowed.allows(service);
+    }
+
     /** Fails with a 403 naming the setting unless the allow-list lets {@code service} be called. */
     public void requireAllowed(String service) {
-        if (!allowed.isEmpty() && allowed.stream().noneMatch(pattern -> pattern.matcher(service).matches())) {
+        if (!allows(service)) {
             throw MicroException.forbidden(ID, "service %s may not be called through /rpc: %s allows %s", service,
-                    allowedServicesSetting, allowedServices);
+                    allowed.setting(), allowed.patterns());
+        }
+    }
+
+    /**
+     * Fails with a 403 naming the setting when {@code address} (a node to call, bypassing
+     * discovery) is given while the allow-list is set; {@code null} and empty are no address.
+     */
+    public void requireDiscovery(String address) {
+        if (!allowed.allowsAll() && address != null && !address.isBlank()) {
+            throw MicroException.forbidden(ID, "address may not be given to /rpc while %s is set: calls go "
+                    + "through discovery", allowed.setting());
         }
     }
 
@@ -100,10 +111,7 @@ public final class RpcEndpoint {
                     + "Say.Hello");
         }
         requireAllowed(call.service());
-        if (!allowed.isEmpty() && !call.address().isEmpty()) {
-            throw MicroException.forbidden(ID, "address may not be given to /rpc while %s is set: calls go "
-                    + "through discovery", allowedServicesSetting);
-        }
+        requireDiscovery(call.address());
         return call;
     }
 
@@ -204,17 +212,6 @@ public final class RpcEndpoint {
     private static String first(Map<String, List<String>> form, String key) {
         List<String> values = form.get(key);
         return values == null || values.isEmpty() ? "" : values.get(0).strip();
-    }
-
-    private static Pattern glob(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        for (String literal : pattern.strip().split("\\*", -1)) {
-            if (!regex.isEmpty()) {
-                regex.append(".*");
-            }
-            regex.append(Pattern.quote(literal));
-        }
-        return Pattern.compile(regex.toString());
     }
 
     private record Call(String service, String endpoint, String address, byte[] request) {

@@ -74,10 +74,7 @@ final class CommandRunner {
             e.getCommandLine().usage(err);
             return new Done(USAGE);
         }
-        ParseResult leaf = parsed;
-        while (leaf.hasSubcommand()) {
-            leaf = leaf.subcommand();
-        }
+        ParseResult leaf = MicroCommandLine.leaf(parsed);
         CommandLine leafLine = leaf.commandSpec().commandLine();
         if (leaf.isUsageHelpRequested() || parsed.isUsageHelpRequested()) {
             leafLine.usage(out);

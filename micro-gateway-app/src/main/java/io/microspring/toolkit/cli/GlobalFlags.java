@@ -90,6 +90,11 @@ final class GlobalFlags {
         return values.containsKey(name);
     }
 
+    /** The flags that have a value, from the line or from the environment. */
+    Set<String> given() {
+        return Set.copyOf(values.keySet());
+    }
+
     /** {@code --output}, text unless given. */
     Output output() {
         return Output.of(values.getOrDefault(OUTPUT, "text"));

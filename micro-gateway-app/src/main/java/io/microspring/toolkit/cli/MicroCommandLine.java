@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code micro} command line of the query commands, as picocli parses it. picocli reads a
@@ -25,6 +26,11 @@ final class MicroCommandLine {
     @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, scope = CommandLine.ScopeType.INHERIT,
             description = "this help")
     boolean help;
+
+    /** A fresh parser with every command, for help and front ends that list them. */
+    static CommandLine create() {
+        return create(List.of());
+    }
 
     /**
      * A fresh parser for {@code words}: picocli keeps the values of the last line parsed in its
@@ -59,5 +65,14 @@ final class MicroCommandLine {
         commands.put("registry", CommandLines.RegistryLine::new);
         commands.put("cli", CommandLines.ShellLine::new);
         return Collections.unmodifiableMap(commands);
+    }
+
+    /** The innermost command of a parsed line: {@code service} of {@code get service NAME}. */
+    static ParseResult leaf(ParseResult parsed) {
+        ParseResult leaf = parsed;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        return leaf;
     }
 }

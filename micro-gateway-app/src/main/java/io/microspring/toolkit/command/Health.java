@@ -19,7 +19,7 @@ import io.microspring.server.debug.proto.HealthResponse;
 public record Health(String service, Duration timeout) implements Command {
 
     @Override
-    public Result run(Toolkit toolkit) {
+    public Report run(Toolkit toolkit) {
         List<NodeHealth> nodes = DebugProbe.ask(toolkit, service, "Debug.Health",
                 HealthRequest.newBuilder().setService(service == null ? "" : service).build(), HealthResponse.class,
                 timeout).stream()
@@ -33,8 +33,21 @@ public record Health(String service, Duration timeout) implements Command {
     /** One node's status; {@code detail} says why a node without a status has none. */
     public record NodeHealth(String node, String address, String status, String detail) {
 
-        boolean healthy() {
+        /** Whether the node is well: it answers {@code ok}, or it is reachable without the Debug service. */
+        public boolean healthy() {
             return status.equals(Debug.OK) || status.equals(DebugProbe.NO_DEBUG);
+        }
+
+        /** As JSON: node, address, status, and detail when there is one. */
+        public Map<String, String> json() {
+            Map<String, String> json = new LinkedHashMap<>();
+            json.put("node", node);
+            json.put("address", address);
+            json.put("status", status);
+            if (detail != null) {
+                json.put("detail", detail);
+            }
+            return json;
         }
     }
 
@@ -50,7 +63,7 @@ public record Health(String service, Duration timeout) implements Command {
 
         @Override
         public String json() {
-            return Json.write(nodes.stream().map(Report::json).toList()) + "\n";
+            return Json.write(nodes.stream().map(NodeHealth::json).toList()) + "\n";
         }
 
         @Override
@@ -58,17 +71,6 @@ public record Health(String service, Duration timeout) implements Command {
             long unhealthy = nodes.stream().filter(node -> !node.healthy()).count();
             return unhealthy == 0 ? Optional.empty() : Optional.of(MicroException.serviceUnavailable(Command.ID,
                     "service %s: %d of %d nodes are not healthy", service, unhealthy, nodes.size()));
-        }
-
-        private static Map<String, String> json(NodeHealth node) {
-            Map<String, String> json = new LinkedHashMap<>();
-            json.put("node", node.node());
-            json.put("address", node.address());
-            json.put("status", node.status());
-            if (node.detail() != null) {
-                json.put("detail", node.detail());
-            }
-            return json;
         }
     }
 }

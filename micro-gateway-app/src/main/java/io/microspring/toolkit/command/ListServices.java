@@ -8,7 +8,7 @@ import io.microspring.registry.Service;
 public record ListServices() implements Command {
 
     @Override
-    public Result run(Toolkit toolkit) {
+    public ServiceNames run(Toolkit toolkit) {
         List<String> names = Registries.call(toolkit, "list the services", registry -> registry.listServices())
                 .stream().map(Service::name).distinct().sorted().toList();
         return new ServiceNames(names);

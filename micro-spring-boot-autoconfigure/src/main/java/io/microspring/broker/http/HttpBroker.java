@@ -31,6 +31,8 @@ import io.microspring.broker.internal.MessageJson;
 import io.microspring.errors.MicroException;
 import io.microspring.net.AdvertiseAddress;
 import io.microspring.net.HostPort;
+import io.microspring.net.NettyTls;
+import io.microspring.net.TlsSettings;
 import io.microspring.registry.Node;
 import io.microspring.registry.Registration;
 import io.microspring.registry.Registry;
@@ -60,7 +62,8 @@ import reactor.netty.resources.ConnectionProvider;
  * through the caching registry and POSTs {@code /?id=<nodeId>} with the message as
  * {@code {"Header":{...},"Body":"<base64>"}}: to every broadcast node, and to one node of each queue
  * group, trying the next member when a node cannot be reached. A publish fails only when a whole
- * group is unreachable. Works across processes through any registry.
+ * group is unreachable. Works across processes through any registry. With TLS its subscriber nodes
+ * are served over it and registered {@code secure=true}; nodes so marked are posted to over TLS.
  */
 public final class HttpBroker implements Broker {
 
@@ -86,6 +89,7 @@ public final class HttpBroker implements Broker {
     private final Registry registry;
     private final ConnectionProvider pool;
     private final HttpClient client;
+    private final HttpClient secureClient;
     private final Map<String, HttpSubscription> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, Long> unreachableSince = new ConcurrentHashMap<>();
 
@@ -102,6 +106,9 @@ public final class HttpBroker implements Broker {
         this.client = HttpClient.create(pool)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
                 .responseTimeout(settings.deliveryTimeout());
+        // secure nodes are posted to over TLS even without settings of our own: with the JVM's trust store
+        TlsSettings tls = settings.tls() != null ? settings.tls() : TlsSettings.jvmTrust();
+        this.secureClient = client.secure(NettyTls.client(tls));
     }
 
     @Override
@@ -122,8 +129,13 @@ public final class HttpBroker implements Broker {
             return;
         }
         InetSocketAddress bind = HostPort.parse(settings.address()).socketAddress();
+        if (settings.tls() != null && !settings.tls().hasCertificate()) {
+            throw new BrokerException("The http broker cannot serve subscriptions over TLS: its SSL bundle"
+                    + " (micro.broker.tls.bundle) has no key store with a certificate and private key");
+        }
         try {
-            server = HttpServer.create()
+            HttpServer plain = HttpServer.create();
+            server = (settings.tls() == null ? plain : plain.secure(NettyTls.server(settings.tls())))
                     .bindAddress(() -> bind)
                     .protocol(HttpProtocol.HTTP11)
                     .handle(this::receive)
@@ -153,7 +165,7 @@ public final class HttpBroker implements Broker {
     public Subscription subscribe(String topic, BrokerHandler handler, SubscribeOptions options) {
         connect();
         Node node = new Node(topic + "-" + UUID.randomUUID(), address,
-                Map.of("broker", NAME, "topic", topic, "secure", "false"));
+                Map.of("broker", NAME, "topic", topic, "secure", Boolean.toString(settings.tls() != null)));
         String version = options.isBroadcast() ? BROADCAST_VERSION : options.queue();
         Service service = new Service(SERVICE_NAME, version, Map.of(), List.of(), List.of(node));
         Registration registration;
@@ -247,9 +259,10 @@ public final class HttpBroker implements Broker {
      * may take it, and with {@link BrokerException} when it may have been handled.
      */
     private Mono<Void> post(Node node, byte[] payload) {
-        String scheme = "true".equals(node.metadata().get("secure")) ? "https" : "http";
-        String uri = scheme + "://" + node.address() + PATH + "?id=" + URLEncoder.encode(node.id(), StandardCharsets.UTF_8);
-        return client.post()
+        boolean secure = "true".equals(node.metadata().get("secure"));
+        String uri = (secure ? "https" : "http") + "://" + node.address() + PATH + "?id="
+                + URLEncoder.encode(node.id(), StandardCharsets.UTF_8);
+        return (secure ? secureClient : client).post()
                 .uri(uri)
                 .send((request, outbound) -> {
                     request.header(BrokerMessage.CONTENT_TYPE_HEADER, "application/json");
@@ -261,8 +274,9 @@ public final class HttpBroker implements Broker {
                     return body.asString().defaultIfEmpty("").flatMap(text -> status == HttpResponseStatus.OK.code()
                             ? Mono.<Void>empty() : Mono.<Void>error(answered(node, status, text)));
                 })
-                .onErrorMap(HttpBroker::isConnectFailure, e -> new NodeUnreachableException("node " + node.id() + " at "
-                        + node.address() + " is unreachable: " + e.getMessage(), e))
+                .onErrorMap(e -> isConnectFailure(e) || NettyTls.handshakeFailure(e) != null,
+                        e -> new NodeUnreachableException("node " + node.id() + " at " + node.address()
+                                + " is unreachable: " + e.getMessage(), e))
                 .onErrorMap(e -> !(e instanceof BrokerException || e instanceof NodeUnreachableException),
                         e -> new BrokerException("delivery to node " + node.id() + " at " + node.address()
                                 + " failed and may or may not have been handled: " + e, e))

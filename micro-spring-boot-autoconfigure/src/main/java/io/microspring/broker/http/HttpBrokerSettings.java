@@ -5,13 +5,15 @@ import java.util.Objects;
 
 import io.microspring.internal.Durations;
 import io.microspring.net.HostPort;
+import io.microspring.net.TlsSettings;
 
 /**
  * Settings of the {@link HttpBroker}: where its subscriber endpoint listens, how long a delivery
- * may take, and how its subscriber nodes are kept registered (go-micro's TTL and interval).
+ * may take, how its subscriber nodes are kept registered (go-micro's TTL and interval), and its
+ * TLS ({@code null} for plain text), go-micro's {@code broker.Secure(true)} with a {@code TLSConfig}.
  */
 public record HttpBrokerSettings(String address, Duration connectTimeout, Duration deliveryTimeout,
-        Duration registerTtl, Duration registerInterval) {
+        Duration registerTtl, Duration registerInterval, TlsSettings tls) {
 
     /** go-micro's default: loopback, a free port. */
     public static final String DEFAULT_ADDRESS = "127.0.0.1:0";
@@ -48,16 +50,21 @@ public record HttpBrokerSettings(String address, Duration connectTimeout, Durati
     /** go-micro's defaults. */
     public static HttpBrokerSettings defaults() {
         return new HttpBrokerSettings(DEFAULT_ADDRESS, DEFAULT_CONNECT_TIMEOUT, DEFAULT_DELIVERY_TIMEOUT,
-                DEFAULT_REGISTER_TTL, DEFAULT_REGISTER_INTERVAL);
+                DEFAULT_REGISTER_TTL, DEFAULT_REGISTER_INTERVAL, null);
     }
 
     /** These settings listening on {@code address} ({@code host:port}). */
     public HttpBrokerSettings withAddress(String address) {
-        return new HttpBrokerSettings(address, connectTimeout, deliveryTimeout, registerTtl, registerInterval);
+        return new HttpBrokerSettings(address, connectTimeout, deliveryTimeout, registerTtl, registerInterval, tls);
     }
 
     /** These settings with subscriber nodes registered for {@code ttl}, again every {@code interval}. */
     public HttpBrokerSettings withRegistration(Duration ttl, Duration interval) {
-        return new HttpBrokerSettings(address, connectTimeout, deliveryTimeout, ttl, interval);
+        return new HttpBrokerSettings(address, connectTimeout, deliveryTimeout, ttl, interval, tls);
+    }
+
+    /** These settings with TLS: subscribers served over it (nodes marked {@code secure}), publishing trusting it. */
+    public HttpBrokerSettings withTls(TlsSettings tls) {
+        return new HttpBrokerSettings(address, connectTimeout, deliveryTimeout, registerTtl, registerInterval, tls);
     }
 }

@@ -77,11 +77,15 @@ public final class NatsBroker implements Broker {
         if (connection != null) {
             return;
         }
+        Errors errors = new Errors();
         try {
-            connection = Nats.connect(options());
+            connection = Nats.connect(options(errors));
         } catch (IOException e) {
+            // jnats tells why through the error listener only, a refused TLS handshake for one
+            Exception reason = errors.lastException != null ? errors.lastException : e;
             throw new BrokerException("Cannot connect to NATS at " + String.join(",", settings.servers()) + ": "
-                    + e.getMessage() + ". Start NATS there, or set micro.broker-address to its nats://host:port.", e);
+                    + reason.getMessage() + ". Start NATS there, or set micro.broker-address to its nats://host:port.",
+                    reason);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BrokerException("Interrupted while connecting to NATS at " + settings.servers(), e);
@@ -169,7 +173,7 @@ public final class NatsBroker implements Broker {
         }
     }
 
-    private Options options() {
+    private Options options(Errors errors) {
         Options.Builder options = new Options.Builder()
                 .servers(settings.servers().toArray(String[]::new))
                 .connectionName("micro-spring")
@@ -178,7 +182,7 @@ public final class NatsBroker implements Broker {
                 .maxReconnects(settings.maxReconnects())
                 .reconnectBufferSize(0)
                 .connectionListener(new ConnectionEvents())
-                .errorListener(new Errors());
+                .errorListener(errors);
         if (settings.username() != null) {
             options.userInfo(settings.username(), settings.password());
         }
@@ -210,8 +214,10 @@ public final class NatsBroker implements Broker {
         }
     }
 
-    /** Logs what jnats reports asynchronously, instead of its java.util.logging default. */
+    /** Logs what jnats reports asynchronously, instead of its java.util.logging default; keeps the last exception. */
     private static final class Errors implements ErrorListener {
+
+        private volatile Exception lastException;
 
         @Override
         public void errorOccurred(Connection connection, String error) {
@@ -220,6 +226,7 @@ public final class NatsBroker implements Broker {
 
         @Override
         public void exceptionOccurred(Connection connection, Exception exception) {
+            lastException = exception;
             log.debug("Broker [nats] {}", exception.toString());
         }
 

@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeoutException;
@@ -59,13 +60,15 @@ public final class RabbitMqBroker implements Broker {
 
     private static final Logger log = LoggerFactory.getLogger(RabbitMqBroker.class);
     private static final int HEARTBEAT_SECONDS = 10;
+    /** RabbitMQ's reply when something is declared again with other settings. */
+    private static final String PRECONDITION_FAILED = "PRECONDITION_FAILED";
 
     private final RabbitMqBrokerSettings settings;
     private final ReentrantLock publishLock = new ReentrantLock();
     private final ConcurrentNavigableMap<Long, MonoSink<Void>> unconfirmed = new ConcurrentSkipListMap<>();
 
     private volatile Connection connection;
-    private Channel publishChannel;
+    private volatile Channel publishChannel;
     private Scheduler publishThread;
 
     public RabbitMqBroker(RabbitMqBrokerSettings settings) {
@@ -91,19 +94,16 @@ public final class RabbitMqBroker implements Broker {
         }
         try {
             connection = connectionFactory().newConnection(addresses(), "micro-spring");
-            publishChannel = connection.createChannel();
-            // declared on a channel that lives as long as the connection: recovery re-declares them on it
-            publishChannel.exchangeDeclare(settings.exchange(), BuiltinExchangeType.TOPIC, settings.exchangeDurable());
-            publishChannel.exchangeDeclare(settings.deadLetterExchange(), BuiltinExchangeType.TOPIC, true);
-            publishChannel.queueDeclare(settings.deadLetterExchange(), true, false, false, null);
-            publishChannel.queueBind(settings.deadLetterExchange(), settings.deadLetterExchange(), "#");
-            if (settings.publisherConfirms()) {
-                publishChannel.confirmSelect();
-                publishChannel.addConfirmListener(new Confirmations());
-                publishChannel.addShutdownListener(this::failUnconfirmed);
-            }
+            publishChannel = openPublishChannel(connection);
         } catch (IOException | TimeoutException | GeneralSecurityException | URISyntaxException | RuntimeException e) {
             closeQuietly();
+            Optional<String> refusal = refusal(e);
+            if (refusal.isPresent()) {
+                throw new BrokerException("RabbitMQ at " + address() + " refused to declare the exchanges and the "
+                        + "dead-letter queue: " + refusal.get() + (refusal.get().startsWith(PRECONDITION_FAILED)
+                                ? ". One declared before with other settings keeps them: match "
+                                        + "micro.rabbitmq.exchange-durable to it, or delete it." : ""), e);
+            }
             throw new BrokerException("Cannot connect to RabbitMQ at " + address() + ": " + describe(e)
                     + ". Start RabbitMQ there, or set micro.broker-address to its amqp://user:password@host:port URI.", e);
         }
@@ -153,10 +153,47 @@ public final class RabbitMqBroker implements Broker {
         failUnconfirmed(null);
     }
 
+    /**
+     * Opens the publishing channel and declares the exchanges and the dead-letter queue on it; a
+     * recovered connection declares them again on it, unless RabbitMQ closed it meanwhile.
+     */
+    private Channel openPublishChannel(Connection connection) throws IOException {
+        Channel channel = connection.createChannel();
+        channel.exchangeDeclare(settings.exchange(), BuiltinExchangeType.TOPIC, settings.exchangeDurable());
+        channel.exchangeDeclare(settings.deadLetterExchange(), BuiltinExchangeType.TOPIC, true);
+        channel.queueDeclare(settings.deadLetterExchange(), true, false, false, null);
+        channel.queueBind(settings.deadLetterExchange(), settings.deadLetterExchange(), "#");
+        if (settings.publisherConfirms()) {
+            channel.confirmSelect();
+            channel.addConfirmListener(new Confirmations());
+            channel.addShutdownListener(this::failUnconfirmed);
+        }
+        return channel;
+    }
+
+    /**
+     * Replaces a publishing channel that RabbitMQ closed for a channel error while the connection
+     * stayed open: recovery reopens channels only after a connection failure. This happens after a
+     * broker restart with a transient exchange: the recovered channel publishes to the exchange
+     * before recovery has declared it again, RabbitMQ closes the channel (404), and the exchange is
+     * not declared again on it.
+     */
+    private void reopenClosedPublishChannel() throws IOException {
+        Channel current = publishChannel;
+        Connection open = connection;
+        ShutdownSignalException reason = current.getCloseReason();
+        if (current.isOpen() || open == null || !open.isOpen() || reason == null || reason.isHardError()) {
+            return;
+        }
+        log.warn("Broker [rabbitmq] RabbitMQ closed the publishing channel ({}); opening a new one", reason.getMessage());
+        publishChannel = openPublishChannel(open);
+    }
+
     private void send(String topic, AMQP.BasicProperties properties, byte[] body, MonoSink<Void> confirmation) {
         publishLock.lock();
         long sequence = 0;
         try {
+            reopenClosedPublishChannel();
             if (confirmation != null) {
                 sequence = publishChannel.getNextPublishSeqNo();
                 unconfirmed.put(sequence, confirmation);
@@ -223,6 +260,16 @@ public final class RabbitMqBroker implements Broker {
                 log.debug("Broker [rabbitmq] closing the connection: {}", e.toString());
             }
         }
+    }
+
+    /** Why RabbitMQ closed the channel, when {@code error} comes from such a refusal (e.g. PRECONDITION_FAILED). */
+    private static Optional<String> refusal(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ShutdownSignalException signal && signal.getReason() instanceof AMQP.Channel.Close close) {
+                return Optional.of(close.getReplyText());
+            }
+        }
+        return Optional.empty();
     }
 
     private static String describe(Throwable error) {

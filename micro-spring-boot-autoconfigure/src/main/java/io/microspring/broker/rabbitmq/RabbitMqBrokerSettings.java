@@ -84,6 +84,24 @@ public record RabbitMqBrokerSettings(List<URI> uris, String exchange, boolean ex
                 requeueLimit, deadLetterExchange, sslContext, recoveryInterval);
     }
 
+    /** These settings publishing to the topic exchange {@code exchange}. */
+    public RabbitMqBrokerSettings withExchange(String exchange) {
+        return new RabbitMqBrokerSettings(uris, exchange, exchangeDurable, prefetchCount, publisherConfirms,
+                persistentMessages, requeueLimit, deadLetterExchange, sslContext, recoveryInterval);
+    }
+
+    /** These settings publishing persistent messages, which durable queues keep across a broker restart. */
+    public RabbitMqBrokerSettings withPersistentMessages() {
+        return new RabbitMqBrokerSettings(uris, exchange, exchangeDurable, prefetchCount, publisherConfirms, true,
+                requeueLimit, deadLetterExchange, sslContext, recoveryInterval);
+    }
+
+    /** These settings declaring the exchange durable, so that it and its bindings survive a broker restart. */
+    public RabbitMqBrokerSettings withDurableExchange() {
+        return new RabbitMqBrokerSettings(uris, exchange, true, prefetchCount, publisherConfirms, persistentMessages,
+                requeueLimit, deadLetterExchange, sslContext, recoveryInterval);
+    }
+
     /** {@code uri} without its password, for messages and logs. */
     static String redact(URI uri) {
         String userInfo = uri.getRawUserInfo();

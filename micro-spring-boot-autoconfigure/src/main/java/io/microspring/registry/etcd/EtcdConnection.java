@@ -38,10 +38,13 @@ import io.netty.handler.ssl.SslContextBuilder;
  * <ul>
  * <li>Every request is bounded by the configured timeout; a failure becomes a
  * {@link RegistryException} naming the etcd addresses.</li>
- * <li>When etcd cannot be reached, its port is probed every {@value #PROBE_MILLIS} ms and, once it
- * answers, the client is replaced by a new one: gRPC's own reconnection backs off up to two
- * minutes, longer than a lease lives. Closing the old client ends its watches (which open again on
- * the new client) and keep-alives (whose nodes the next heartbeat registers again).</li>
+ * <li>When etcd cannot be reached (gRPC reports it unavailable), its port is probed every
+ * {@value #PROBE_MILLIS} ms and, once it answers, the client is replaced by a new one: gRPC's own
+ * reconnection backs off up to two minutes, longer than a lease lives. Closing the old client ends
+ * its watches (which open again on the new client) and keep-alives (whose nodes the next heartbeat
+ * registers again). A request that times out, or that etcd answers with an error of its own (such
+ * as {@code etcdserver: no leader} from a cluster without quorum), does not replace the client:
+ * etcd was reached, and a new connection would be no better.</li>
  * <li>Entries that are not go-micro services are skipped with one warning per key.</li>
  * </ul>
  */
@@ -51,6 +54,8 @@ final class EtcdConnection implements AutoCloseable {
     private static final int MAX_WARNED = 1024;
     private static final long PROBE_MILLIS = 500;
     private static final int PROBE_CONNECT_MILLIS = 500;
+    /** How etcd begins the description of an error it sends itself. */
+    private static final String SERVER_ERROR_PREFIX = "etcdserver: ";
 
     private final EtcdSettings settings;
     private final String where;
@@ -87,13 +92,10 @@ final class EtcdConnection implements AutoCloseable {
             return request.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             request.cancel(true);
-            unreachable();
             throw new RegistryException(where + " did not answer within " + settings.timeout() + " (" + what
                     + "); check that etcd runs there and micro.registry-address", e);
         } catch (ExecutionException e) {
-            if (isUnreachable(e.getCause())) {
-                unreachable();
-            }
+            failed(e.getCause());
             throw new RegistryException(where + " failed to " + what + ": " + rootMessage(e.getCause())
                     + "; check that etcd runs there and micro.registry-address", e.getCause());
         } catch (InterruptedException e) {
@@ -102,8 +104,14 @@ final class EtcdConnection implements AutoCloseable {
         }
     }
 
-    /** Reports that etcd could not be reached: the client is replaced once it can be again. */
-    void unreachable() {
+    /** Reports a failed request or watch: when etcd could not be reached, the client is replaced once it can be. */
+    void failed(Throwable error) {
+        if (isUnreachable(error)) {
+            unreachable();
+        }
+    }
+
+    private void unreachable() {
         if (!closed && probing.compareAndSet(false, true)) {
             scheduler.schedule(this::probe, PROBE_MILLIS, TimeUnit.MILLISECONDS);
         }
@@ -165,12 +173,18 @@ final class EtcdConnection implements AutoCloseable {
         return false;
     }
 
-    private static boolean isUnreachable(Throwable error) {
+    /** Whether {@code error} says that etcd could not be reached, rather than that it answered with an error. */
+    static boolean isUnreachable(Throwable error) {
+        // "etcdserver: no leader" is also UNAVAILABLE, but etcd itself answered it
         if (error instanceof EtcdException etcd) {
-            return etcd.getErrorCode() == ErrorCode.UNAVAILABLE || etcd.getErrorCode() == ErrorCode.DEADLINE_EXCEEDED;
+            return etcd.getErrorCode() == ErrorCode.UNAVAILABLE && !fromEtcdServer(etcd.getMessage());
         }
-        Status.Code code = Status.fromThrowable(error).getCode();
-        return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
+        Status status = Status.fromThrowable(error);
+        return status.getCode() == Status.Code.UNAVAILABLE && !fromEtcdServer(status.getDescription());
+    }
+
+    private static boolean fromEtcdServer(String description) {
+        return description != null && description.contains(SERVER_ERROR_PREFIX);
     }
 
     private static Client newClient(EtcdSettings settings) {

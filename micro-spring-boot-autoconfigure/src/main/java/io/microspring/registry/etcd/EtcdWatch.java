@@ -109,7 +109,7 @@ final class EtcdWatch implements Watch, Listener {
             // the revisions missed are gone: go on from the oldest one etcd still has
             nextRevision = compacted.getCompactedRevision();
         } else {
-            etcd.unreachable();
+            etcd.failed(error);
         }
         if (!interrupted) {
             interrupted = true;

@@ -7,7 +7,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.net.ssl.SSLHandshakeException;
+
 import io.microspring.net.HostPort;
+import io.microspring.net.NettyTls;
+import io.microspring.net.TlsSettings;
 import io.microspring.transport.ListenException;
 import org.reactivestreams.Publisher;
 
@@ -33,13 +37,15 @@ import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.tcp.SslProvider;
 
 /**
  * go-micro's "mucp over HTTP" on Reactor Netty: each call is one HTTP/1.1 {@code POST /} with the
  * Micro headers and the bare codec body, answered by {@code 200} with the body (or an empty body
  * and a {@code Micro-Error} header). Client connections are pooled and kept alive. A stream takes
  * a connection of its own, on which requests and responses are not paired: see
- * {@link StreamConnection} (server) and {@link StreamClient} (client).
+ * {@link StreamConnection} (server) and {@link StreamClient} (client). With {@link TlsSettings}
+ * every connection, both ways, is TLS, as go-micro's transport with {@code Secure(true)}.
  */
 public final class HttpTransport implements Transport {
 
@@ -47,6 +53,7 @@ public final class HttpTransport implements Transport {
     private final ConnectionProvider pool;
     private final HttpClient baseClient;
     private final StreamClient streamClient;
+    private final String scheme;
     private final Map<Duration, HttpClient> clientsByConnectTimeout = new ConcurrentHashMap<>();
 
     /** With the given settings; the connection pool lives until {@link #close()}. */
@@ -59,9 +66,12 @@ public final class HttpTransport implements Transport {
                 .metrics(settings.poolMetrics())
                 .build();
         // HTTP/1.1 is the client's default: setting it with protocol(...) would build Reactor Netty's
-        // default TLS contexts (some 800 classes) for a client that never speaks TLS
-        this.baseClient = HttpClient.create(pool).keepAlive(true);
-        this.streamClient = new StreamClient(settings.maxBodySize(), settings.maxHeaderSize());
+        // default TLS contexts (some 800 classes) even for a client that never speaks TLS
+        SslProvider clientTls = settings.tls() == null ? null : NettyTls.client(settings.tls());
+        HttpClient client = HttpClient.create(pool).keepAlive(true);
+        this.baseClient = clientTls == null ? client : client.secure(clientTls);
+        this.streamClient = new StreamClient(settings.maxBodySize(), settings.maxHeaderSize(), clientTls);
+        this.scheme = clientTls == null ? "http://" : "https://";
     }
 
     @Override
@@ -73,8 +83,10 @@ public final class HttpTransport implements Transport {
     public Listener listen(String address, TransportHandler handler) {
         InetSocketAddress bind = HostPort.parse(address).socketAddress();
         ChannelGroup streams = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+        HttpServer server = settings.tls() == null ? HttpServer.create()
+                : HttpServer.create().secure(NettyTls.server(settings.tls()));
         try {
-            return new HttpListener(HttpServer.create()
+            return new HttpListener(server
                     .bindAddress(() -> bind)
                     .protocol(HttpProtocol.HTTP11)
                     .httpRequestDecoder(spec -> spec.maxHeaderSize(settings.maxHeaderSize()))
@@ -92,7 +104,7 @@ public final class HttpTransport implements Transport {
     public Mono<TransportMessage> send(String address, TransportMessage request, SendOptions options) {
         return client(options.connectTimeout())
                 .post()
-                .uri("http://" + address + "/")
+                .uri(scheme + address + "/")
                 .send((httpRequest, outbound) -> {
                     request.headers().asMap().forEach(httpRequest::header);
                     httpRequest.responseTimeout(options.requestTimeout());
@@ -140,6 +152,10 @@ public final class HttpTransport implements Transport {
     }
 
     private static TransportException classify(String address, Throwable error) {
+        SSLHandshakeException handshake = NettyTls.handshakeFailure(error);
+        if (handshake != null) {
+            return TransportException.handshakeFailed(address, handshake);
+        }
         boolean unprocessed = error instanceof ConnectException
                 || error instanceof ConnectTimeoutException
                 || error.getClass().getSimpleName().startsWith("PoolAcquire");

@@ -3,6 +3,8 @@ package io.microspring.transport.http;
 import java.time.Duration;
 import java.util.Objects;
 
+import io.microspring.net.TlsSettings;
+
 /**
  * Settings of the HTTP transport.
  *
@@ -13,9 +15,10 @@ import java.util.Objects;
  * @param poolMetrics whether the pool reports its connections per node to Micrometer's global registry
  *     (Reactor Netty's {@code reactor.netty.connection.provider.*} gauges, tagged {@code remote.address});
  *     needs {@code micrometer-core}
+ * @param tls TLS on every connection, server and client side, or {@code null} for plain text
  */
 public record HttpTransportSettings(int poolSize, Duration poolIdleTtl, int maxBodySize, int maxHeaderSize,
-        boolean poolMetrics) {
+        boolean poolMetrics, TlsSettings tls) {
 
     /** go-micro's pool size. */
     public static final int DEFAULT_POOL_SIZE = 100;
@@ -39,14 +42,19 @@ public record HttpTransportSettings(int poolSize, Duration poolIdleTtl, int maxB
         }
     }
 
-    /** Settings whose pool reports no metrics. */
+    /** Plain-text settings whose pool reports no metrics. */
     public HttpTransportSettings(int poolSize, Duration poolIdleTtl, int maxBodySize, int maxHeaderSize) {
-        this(poolSize, poolIdleTtl, maxBodySize, maxHeaderSize, false);
+        this(poolSize, poolIdleTtl, maxBodySize, maxHeaderSize, false, null);
     }
 
     /** These settings with the pool's metrics on or off. */
     public HttpTransportSettings withPoolMetrics(boolean poolMetrics) {
-        return new HttpTransportSettings(poolSize, poolIdleTtl, maxBodySize, maxHeaderSize, poolMetrics);
+        return new HttpTransportSettings(poolSize, poolIdleTtl, maxBodySize, maxHeaderSize, poolMetrics, tls);
+    }
+
+    /** These settings with TLS ({@code null} for plain text). */
+    public HttpTransportSettings withTls(TlsSettings tls) {
+        return new HttpTransportSettings(poolSize, poolIdleTtl, maxBodySize, maxHeaderSize, poolMetrics, tls);
     }
 
     /** The defaults above. */

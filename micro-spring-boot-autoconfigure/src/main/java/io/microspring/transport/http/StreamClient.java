@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javax.net.ssl.SSLHandshakeException;
+
 import org.reactivestreams.Publisher;
 
 import io.microspring.net.HostPort;
+import io.microspring.net.NettyTls;
 import io.microspring.transport.TransportException;
 import io.microspring.transport.TransportMessage;
 import io.netty.buffer.ByteBufUtil;
@@ -29,7 +32,9 @@ import io.netty.handler.codec.http.HttpVersion;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.SignalType;
 import reactor.netty.Connection;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.HttpResources;
+import reactor.netty.tcp.SslProvider;
 import reactor.netty.tcp.TcpClient;
 
 /**
@@ -46,8 +51,10 @@ final class StreamClient {
     private final int maxBodySize;
     private final int maxHeaderSize;
 
-    StreamClient(int maxBodySize, int maxHeaderSize) {
-        this.client = TcpClient.newConnection().runOn(HttpResources.get());
+    /** With {@code tls} the client side of the transport's TLS, {@code null} for plain text. */
+    StreamClient(int maxBodySize, int maxHeaderSize, SslProvider tls) {
+        TcpClient plain = TcpClient.newConnection().runOn(HttpResources.get());
+        this.client = tls == null ? plain : plain.secure(tls);
         this.maxBodySize = maxBodySize;
         this.maxHeaderSize = maxHeaderSize;
     }
@@ -56,13 +63,15 @@ final class StreamClient {
         HostPort node = HostPort.parse(address);
         return client.remoteAddress(() -> InetSocketAddress.createUnresolved(node.host(), node.port()))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
+                // after the TLS handler, if any, and before Reactor Netty's bridge to the connection
                 .doOnChannelInit((observer, channel, remote) -> channel.pipeline()
-                        .addFirst(new HttpRequestEncoder())
-                        .addFirst(new HttpObjectAggregator(maxBodySize))
-                        .addFirst(new HttpResponseDecoder(new HttpDecoderConfig().setMaxHeaderSize(maxHeaderSize))))
+                        .addBefore(NettyPipeline.ReactiveBridge, "micro.responseDecoder",
+                                new HttpResponseDecoder(new HttpDecoderConfig().setMaxHeaderSize(maxHeaderSize)))
+                        .addBefore(NettyPipeline.ReactiveBridge, "micro.responseAggregator",
+                                new HttpObjectAggregator(maxBodySize))
+                        .addBefore(NettyPipeline.ReactiveBridge, "micro.requestEncoder", new HttpRequestEncoder()))
                 .connect()
-                .onErrorMap(error -> new TransportException(address, true, "cannot connect to node " + address + ": "
-                        + error, error))
+                .onErrorMap(error -> connectFailure(address, error))
                 .flatMapMany(connection -> exchange(connection, address, outbound));
     }
 
@@ -78,11 +87,11 @@ final class StreamClient {
                 .sendObject(Flux.from(outbound).map(message -> request(address, message)))
                 .then()
                 .doOnSuccess(done -> allSent.set(true))
-                .onErrorMap(StreamClient::isConnectionFailure, error -> broken(address, error))
+                .onErrorMap(error -> failure(address, error))
                 .thenMany(Flux.empty());
         Flux<TransportMessage> received = connection.inbound().receiveObject()
                 .map(response -> message(address, (FullHttpResponse) response))
-                .onErrorMap(StreamClient::isConnectionFailure, error -> broken(address, error));
+                .onErrorMap(error -> failure(address, error));
         return Flux.merge(sent, received).doFinally(signal -> {
             if (signal == SignalType.CANCEL && !allSent.get()) {
                 connection.channel().config().setOption(ChannelOption.SO_LINGER, 0);
@@ -112,9 +121,23 @@ final class StreamClient {
         return new TransportMessage(HttpHeadersView.metadata(response.headers()), body);
     }
 
-    /** A failure of the connection itself, as opposed to one of the caller's own messages. */
-    private static boolean isConnectionFailure(Throwable error) {
-        return error instanceof IOException || error instanceof ChannelException;
+    /** No connection, or a refused TLS handshake: either way the node read no message. */
+    private static TransportException connectFailure(String address, Throwable error) {
+        SSLHandshakeException handshake = NettyTls.handshakeFailure(error);
+        return handshake != null ? TransportException.handshakeFailed(address, handshake)
+                : new TransportException(address, true, "cannot connect to node " + address + ": " + error, error);
+    }
+
+    /**
+     * A refused TLS handshake, or another failure of the connection itself, as a
+     * {@link TransportException}; a failure of the caller's own messages as it is.
+     */
+    private static Throwable failure(String address, Throwable error) {
+        SSLHandshakeException handshake = NettyTls.handshakeFailure(error);
+        if (handshake != null) {
+            return TransportException.handshakeFailed(address, handshake);
+        }
+        return error instanceof IOException || error instanceof ChannelException ? broken(address, error) : error;
     }
 
     private static TransportException broken(String address, Throwable error) {

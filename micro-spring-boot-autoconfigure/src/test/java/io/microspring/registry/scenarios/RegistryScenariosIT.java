@@ -17,7 +17,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.MatchResult;
@@ -44,6 +43,7 @@ import io.microspring.registry.cache.CachingRegistry;
 import io.microspring.registry.scenarios.GreeterNodeApplication.WhoAmI;
 import io.microspring.selector.RegistrySelector;
 import io.microspring.selector.Strategy;
+import io.microspring.testing.CallLoop;
 import io.microspring.testing.ExternalProcess;
 import io.microspring.transport.http.HttpTransport;
 import io.microspring.transport.http.HttpTransportSettings;
@@ -141,7 +141,7 @@ public abstract class RegistryScenariosIT {
     @Order(2)
     void aCrashedNodeDisappearsWithinItsTtlWhileCallsGoOn() {
         GreeterNode crashed = nodes.remove("node-3");
-        try (CallLoop calls = new CallLoop()) {
+        try (CallLoop calls = new CallLoop(this::whoAmI)) {
             long start = System.nanoTime();
             crashed.kill();
             Duration fromCache = awaitGone(crashed.id, () -> cache.getService(service), crashedNodeGoneWithin());
@@ -160,7 +160,7 @@ public abstract class RegistryScenariosIT {
     void aStoppedNodeDisappearsAtOnce() {
         GreeterNode stopped = nodes.remove("node-2");
         List<Seen> events = new CopyOnWriteArrayList<>();
-        try (CallLoop calls = new CallLoop(); Registry watcher = connect()) {
+        try (CallLoop calls = new CallLoop(this::whoAmI); Registry watcher = connect()) {
             watcher.watch(service, event -> events.add(new Seen(event, System.nanoTime())));
             long sigterm = System.nanoTime();
             stopped.stopAsync();
@@ -200,12 +200,12 @@ public abstract class RegistryScenariosIT {
     @Order(5)
     void callsGoOnThroughARegistryOutageAndNodesRegisterAgain() throws InterruptedException {
         List<String> running = nodes.values().stream().map(node -> node.id).toList();
-        try (CallLoop calls = new CallLoop()) {
+        try (CallLoop calls = new CallLoop(this::whoAmI)) {
             Thread.sleep(500);
             stopServer();
             long down = System.nanoTime();
             Thread.sleep(OUTAGE.toMillis());
-            int callsDuringOutage = calls.count();
+            int callsDuringOutage = calls.answered();
             startServer();
             long up = System.nanoTime();
             report("registry outage: down for " + Duration.ofNanos(up - down).toSeconds() + " s, "
@@ -217,7 +217,7 @@ public abstract class RegistryScenariosIT {
             report("registry back: every running node (" + running.size() + ") registered again after "
                     + Duration.ofNanos(System.nanoTime() - up).toMillis() + " ms; " + calls.summary());
             calls.assertNoFailure();
-            assertThat(calls.count()).isGreaterThan(100);
+            assertThat(calls.answered()).isGreaterThan(100);
         }
         // the client's watch is live again: a node stopped now leaves its cache
         GreeterNode stopped = nodes.remove("node-4");
@@ -269,54 +269,6 @@ public abstract class RegistryScenariosIT {
 
     /** An event of a watch and when it arrived. */
     private record Seen(RegistryEvent event, long atNanos) {
-    }
-
-    /** Calls the greeter in a loop on a thread of its own until closed, counting answers and failures. */
-    private final class CallLoop implements AutoCloseable {
-        private final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
-        private final List<Throwable> failures = new CopyOnWriteArrayList<>();
-        private final Thread thread;
-        private volatile boolean running = true;
-
-        CallLoop() {
-            thread = new Thread(() -> {
-                while (running) {
-                    try {
-                        answers.computeIfAbsent(whoAmI(), name -> new AtomicInteger()).incrementAndGet();
-                    } catch (RuntimeException e) {
-                        failures.add(e);
-                    }
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "scenario-calls");
-            thread.start();
-        }
-
-        int count() {
-            return answers.values().stream().mapToInt(AtomicInteger::get).sum();
-        }
-
-        String summary() {
-            return count() + " calls answered " + answers + ", " + failures.size() + " failed";
-        }
-
-        void assertNoFailure() {
-            assertThat(failures).as("calls that failed").isEmpty();
-        }
-
-        @Override
-        public void close() {
-            running = false;
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /** A greeter node process. */
