@@ -8,8 +8,14 @@
 #   web          a page of the greeter-web sample (plain Spring WebFlux), directly
 #   proxy        the same page through the gateway's proxy handler
 #   scg          the same page through Spring Cloud Gateway with one static route
+#   micro-api    go-micro's own gateway (`micro api` of go-micro v5.30.0, built by
+#                scripts/build-interop.sh, GOMAXPROCS=1): POST /go.micro.srv.greeter/Say.Hello to the
+#                same Java greeter
+#   nginx        the same page through nginx (proxy_pass, upstream keep-alive, access log off):
+#                the ceiling for a reverse proxy
 # Every server runs on CPU 0 and wrk on CPU 1 (the machine has 2 cores), as in run.sh; discovery is
-# mDNS on loopback (the default). Also samples the gateway's heap and resident memory under load.
+# etcd (Debian's, started here on free loopback ports) for every service and both gateways. Also
+# samples the resident memory of both gateways (and the heap of ours) under load.
 # The gateway runs much more code than the greeter (WebFlux, Jackson, two HTTP stacks), so every
 # target is warmed up for WARMUP_SECONDS (default 40) before anything is measured.
 # Usage: benchmarks/gateway.sh [seconds per run, default 15] [connection counts, default "16 64 256"]
@@ -24,9 +30,13 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-./mvnw -q -B -ntp -DskipTests -pl samples/greeter,samples/greeter-web,micro-gateway-app,benchmarks -am install
+./mvnw -q -B -ntp -DskipTests -pl samples/greeter,samples/greeter-web,micro-gateway-app,benchmarks -am package
 ./mvnw -q -B -ntp -DskipTests -f benchmarks/spring-cloud-gateway/pom.xml package
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+command -v etcd >/dev/null || { echo "etcd is missing: scripts/install-servers.sh" >&2; exit 1; }
+nginx=$(command -v nginx || echo /usr/sbin/nginx)
+[ -x "$nginx" ] || { echo "nginx is missing: apt-get install nginx" >&2; exit 1; }
+go_bin=$(scripts/build-interop.sh | tail -1)
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_for() { # file pattern
@@ -35,7 +45,7 @@ wait_for() { # file pattern
 }
 wait_ok() { # url [curl args...]
   local url=$1; shift
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 3000); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$@" "$url")" = 200 ] && return 0; sleep 0.1
   done
   echo "timed out waiting for 200 from $url" >&2; exit 1
@@ -44,8 +54,16 @@ jvm=(java -Xms256m -Xmx256m -XX:+UseParallelGC)
 quiet=(--logging.level.root=warn --logging.level.io.microspring=info)
 
 greeter_port=$(free_port); web_port=$(free_port); gateway_port=$(free_port); scg_port=$(free_port)
+etcd_port=$(free_port); etcd_peer_port=$(free_port); microapi_port=$(free_port); nginx_port=$(free_port)
+# etcd is not measured: it runs on either core, so that registering does not wait behind the JVMs starting on CPU 0
+etcd --data-dir "$work/etcd" --listen-client-urls "http://127.0.0.1:$etcd_port" \
+  --advertise-client-urls "http://127.0.0.1:$etcd_port" --listen-peer-urls "http://127.0.0.1:$etcd_peer_port" \
+  >"$work/etcd.log" 2>&1 &
+pids+=($!)
+wait_for "$work/etcd.log" "ready to serve client requests"
+quiet+=(--micro.registry=etcd --micro.registry-address="127.0.0.1:$etcd_port" --micro.register-fail-fast=false)
 
-taskset -c 0 "${jvm[@]}" -jar samples/greeter/target/greeter.jar \
+taskset -c 0 "${jvm[@]}" -jar samples/greeter/target/greeter.jar --management.server.port=0 \
   --micro.server-address="127.0.0.1:$greeter_port" "${quiet[@]}" >"$work/greeter.log" 2>&1 &
 greeter_pid=$!
 pids+=($greeter_pid)
@@ -67,6 +85,31 @@ taskset -c 0 "${jvm[@]}" -jar benchmarks/spring-cloud-gateway/target/spring-clou
   --logging.level.root=warn >"$work/scg.log" 2>&1 &
 scg_pid=$!
 pids+=($scg_pid)
+MICRO_REGISTRY=etcd MICRO_REGISTRY_ADDRESS="127.0.0.1:$etcd_port" GOMAXPROCS=1 taskset -c 0 \
+  "$go_bin/micro" api --address "127.0.0.1:$microapi_port" >"$work/micro-api.log" 2>&1 &
+microapi_pid=$!
+pids+=($microapi_pid)
+cat >"$work/nginx.conf" <<NGINX
+daemon off;
+master_process off;
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx-body;
+  proxy_temp_path $work/nginx-proxy;
+  upstream web { server 127.0.0.1:$web_port; keepalive 64; }
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location / { proxy_pass http://web; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }
+}
+NGINX
+taskset -c 0 "$nginx" -p "$work" -c "$work/nginx.conf" >"$work/nginx.log" 2>&1 &
+nginx_pid=$!
+pids+=($nginx_pid)
 
 wait_for "$work/greeter.log" "Registered node"
 wait_for "$work/apigreeter.log" "Registered node"
@@ -77,18 +120,22 @@ wait_ok "$gateway/greeter/say/hello" -H 'Content-Type: application/json' -d '{"n
 wait_ok "$gateway/apigreeter/say/hello?name=John"
 wait_ok "$gateway/web/hello?name=John"
 wait_ok "http://127.0.0.1:$scg_port/web/hello?name=John"
+wait_ok "http://127.0.0.1:$microapi_port/go.micro.srv.greeter/Say.Hello" -d '{"name":"John"}'
+wait_ok "http://127.0.0.1:$nginx_port/web/hello?name=John"
 
 declare -A url=([direct]="http://127.0.0.1:$greeter_port" [rpc]="$gateway" [rpc-handler]="$gateway"
-  [api-handler]="$gateway" [web]="http://127.0.0.1:$web_port" [proxy]="$gateway" [scg]="http://127.0.0.1:$scg_port")
+  [api-handler]="$gateway" [web]="http://127.0.0.1:$web_port" [proxy]="$gateway" [scg]="http://127.0.0.1:$scg_port"
+  [micro-api]="http://127.0.0.1:$microapi_port" [nginx]="http://127.0.0.1:$nginx_port")
 declare -A script=([direct]=benchmarks/wrk/greeter.lua [rpc]=benchmarks/wrk/rpc.lua
   [rpc-handler]=benchmarks/wrk/rpc-handler.lua [api-handler]=benchmarks/wrk/api-handler.lua
-  [web]=benchmarks/wrk/web.lua [proxy]=benchmarks/wrk/web.lua [scg]=benchmarks/wrk/web.lua)
-targets=(direct rpc rpc-handler api-handler web proxy scg)
+  [web]=benchmarks/wrk/web.lua [proxy]=benchmarks/wrk/web.lua [scg]=benchmarks/wrk/web.lua
+  [micro-api]=benchmarks/wrk/micro-api.lua [nginx]=benchmarks/wrk/web.lua)
+targets=(direct rpc rpc-handler api-handler micro-api web proxy scg nginx)
 # the process in front (what wrk talks to) and the service behind it, for the CPU time per request
 declare -A front=([direct]=$greeter_pid [rpc]=$gateway_pid [rpc-handler]=$gateway_pid [api-handler]=$gateway_pid
-  [web]=$web_pid [proxy]=$gateway_pid [scg]=$scg_pid)
+  [web]=$web_pid [proxy]=$gateway_pid [scg]=$scg_pid [micro-api]=$microapi_pid [nginx]=$nginx_pid)
 declare -A behind=([rpc]=$greeter_pid [rpc-handler]=$greeter_pid [api-handler]=$apigreeter_pid [proxy]=$web_pid
-  [scg]=$web_pid)
+  [scg]=$web_pid [micro-api]=$greeter_pid [nginx]=$web_pid)
 through_gateway=" rpc rpc-handler api-handler proxy "
 
 run() { # target connections seconds
@@ -98,13 +145,17 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system clock
 per_request_us() { # ticks requests
   bc -l <<<"$1 * 1000000 / $(getconf CLK_TCK) / $2"
 }
-heap_mb=0; rss_mb=0
+heap_mb=0; rss_mb=0; microapi_rss_mb=0
 sample_memory() { # halfway through a gateway run: heap in use (jstat) and resident set
   sleep "$((duration / 2))"
   local heap rss
   heap=$(jstat -gc "$gateway_pid" | awk 'NR==2 {printf "%d", ($3+$4+$6+$8)/1024}')
   rss=$(awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$gateway_pid/status")
   echo "$heap $rss"
+}
+sample_rss() { # pid: its resident set halfway through a run
+  sleep "$((duration / 2))"
+  awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$1/status"
 }
 
 for target in "${targets[@]}"; do run "$target" 64 "$warmup" >/dev/null; done
@@ -115,6 +166,7 @@ declare -A rps p99s
 for c in $connections; do
   for target in "${targets[@]}"; do
     if [[ $through_gateway == *" $target "* ]]; then sample_memory >"$work/memory" & sampler=$!; fi
+    if [ "$target" = micro-api ]; then sample_rss "$microapi_pid" >"$work/microapi-memory" & microapi_sampler=$!; fi
     front_before=$(cpu_ticks "${front[$target]}")
     behind_before=$( [ -n "${behind[$target]:-}" ] && cpu_ticks "${behind[$target]}" || echo 0)
     line=$(run "$target" "$c" "$duration")
@@ -124,6 +176,10 @@ for c in $connections; do
       wait "$sampler"; read -r heap rss <"$work/memory"
       if ((heap > heap_mb)); then heap_mb=$heap; fi
       if ((rss > rss_mb)); then rss_mb=$rss; fi
+    fi
+    if [ "$target" = micro-api ]; then
+      wait "$microapi_sampler"; rss=$(cat "$work/microapi-memory")
+      if ((rss > microapi_rss_mb)); then microapi_rss_mb=$rss; fi
     fi
     r=$(sed 's/.*rps=\([0-9]*\).*/\1/' <<<"$line"); rps[$target,$c]=$r
     p50=$(sed 's/.*p50_us=\([0-9]*\).*/\1/' <<<"$line"); p99=$(sed 's/.*p99_us=\([0-9]*\).*/\1/' <<<"$line")
@@ -145,6 +201,16 @@ for c in $connections; do
     "$(bc -l <<<"${p99s[proxy,$c]}/${p99s[scg,$c]}")"
 done
 echo
+echo "| connections | rpc-handler / micro-api | p99 rpc-handler / micro-api | rpc / micro-api | p99 rpc / micro-api | proxy / nginx |"
+echo "|---|---|---|---|---|---|"
+for c in $connections; do
+  printf "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |\n" "$c" \
+    "$(bc -l <<<"${rps[rpc-handler,$c]}/${rps[micro-api,$c]}")" "$(bc -l <<<"${p99s[rpc-handler,$c]}/${p99s[micro-api,$c]}")" \
+    "$(bc -l <<<"${rps[rpc,$c]}/${rps[micro-api,$c]}")" "$(bc -l <<<"${p99s[rpc,$c]}/${p99s[micro-api,$c]}")" \
+    "$(bc -l <<<"${rps[proxy,$c]}/${rps[nginx,$c]}")"
+done
+echo
 peak=$(awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$gateway_pid/status")
 echo "gateway under load (sampled halfway through each gateway run, highest seen): heap in use ${heap_mb} MiB" \
   "of 256 MiB (-Xmx256m -XX:+UseParallelGC), resident ${rss_mb} MiB; resident peak over the whole run ${peak} MiB"
+echo "go-micro's micro api under load (sampled halfway through its runs, highest seen): resident ${microapi_rss_mb} MiB"

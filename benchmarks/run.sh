@@ -3,6 +3,8 @@
 #   netty    a bare Reactor Netty server answering the same bytes (the ceiling here)
 #   greeter  samples/greeter: go.micro.srv.greeter, Say.Hello over go-micro's HTTP wire
 #   webflux  a Spring WebFlux @RestController doing the same work
+#   go       go-micro v5.30.0's greeter-srv (interop/cmd/greeter-srv, built by scripts/build-interop.sh),
+#            GOMAXPROCS=1, the same request over the same wire
 # Servers are pinned to CPU 0 and wrk to CPU 1 (the machine has 2 cores), so each target gets
 # the same single core. Every target is warmed up for WARMUP_SECONDS (default 30) first, so that
 # the JIT has compiled the hot path before anything is measured.
@@ -24,17 +26,18 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-./mvnw -q -B -ntp -DskipTests -pl samples/greeter,benchmarks -am install
+./mvnw -q -B -ntp -DskipTests -pl samples/greeter,benchmarks -am package
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+go_bin=$(scripts/build-interop.sh | tail -1)
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_for() { # file pattern
-  for _ in $(seq 1 300); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
+  for _ in $(seq 1 1800); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
   echo "timed out waiting for '$2' in $1:" >&2; cat "$1" >&2; exit 1
 }
 jvm=(java -Xms256m -Xmx256m -XX:+UseParallelGC)
 
-netty_port=$(free_port); greeter_port=$(free_port); webflux_port=$(free_port)
+netty_port=$(free_port); greeter_port=$(free_port); webflux_port=$(free_port); go_port=$(free_port)
 
 taskset -c 0 "${jvm[@]}" -cp benchmarks/target/micro-benchmarks.jar \
   -Dloader.main=io.microspring.benchmarks.netty.BareNettyServer org.springframework.boot.loader.launch.PropertiesLauncher \
@@ -42,7 +45,7 @@ taskset -c 0 "${jvm[@]}" -cp benchmarks/target/micro-benchmarks.jar \
 pids+=($!)
 wait_for "$work/netty.log" READY
 startup_seconds() { # java arguments...: one start on both cores, JVM start to 'Started' (after registering)
-  "${jvm[@]}" "$@" --micro.server-address=127.0.0.1:0 --logging.level.root=warn \
+  "${jvm[@]}" "$@" --micro.server-address=127.0.0.1:0 --management.server.port=0 --logging.level.root=warn \
     --logging.level.io.microspring=info >"$work/startup.log" 2>&1 &
   local pid=$!
   wait_for "$work/startup.log" "Registered node"
@@ -53,13 +56,15 @@ startup_seconds() { # java arguments...: one start on both cores, JVM start to '
 median_startup() { # java arguments...
   for _ in 1 2 3; do startup_seconds "$@"; done | sort -n | sed -n 2p
 }
+if [ "${MEASURE_STARTUP:-1}" = 1 ]; then # MEASURE_STARTUP=0 measures the load only
 startup_plain=$(median_startup -jar samples/greeter/target/greeter.jar)
 java -Djarmode=tools -jar samples/greeter/target/greeter.jar extract --destination "$work/greeter" >/dev/null
 java -XX:ArchiveClassesAtExit="$work/greeter.jsa" -Dspring.context.exit=onRefresh -jar "$work/greeter/greeter.jar" \
-  --micro.server-address=127.0.0.1:0 --logging.level.root=warn >"$work/training.log" 2>&1
+  --micro.server-address=127.0.0.1:0 --management.server.port=0 --logging.level.root=warn >"$work/training.log" 2>&1
 startup_cds=$(median_startup -XX:SharedArchiveFile="$work/greeter.jsa" -jar "$work/greeter/greeter.jar")
+fi
 
-taskset -c 0 "${jvm[@]}" -jar samples/greeter/target/greeter.jar \
+taskset -c 0 "${jvm[@]}" -jar samples/greeter/target/greeter.jar --management.server.port=0 \
   --micro.server-address="127.0.0.1:$greeter_port" --logging.level.root=warn \
   --logging.level.io.microspring=info \
   >"$work/greeter.log" 2>&1 &
@@ -70,11 +75,18 @@ taskset -c 0 "${jvm[@]}" -jar benchmarks/target/micro-benchmarks.jar \
   --server.address=127.0.0.1 --server.port="$webflux_port" --logging.level.root=warn >"$work/webflux.log" 2>&1 &
 pids+=($!)
 
+GOMAXPROCS=1 taskset -c 0 "$go_bin/greeter-srv" --registry=memory --address="127.0.0.1:$go_port" >"$work/go.log" 2>&1 &
+go_pid=$!
+pids+=($go_pid)
+wait_for "$work/go.log" READY
+
 for _ in $(seq 1 300); do curl -s -o /dev/null "127.0.0.1:$webflux_port/" && break; sleep 0.1; done
 
-declare -A url=([netty]="http://127.0.0.1:$netty_port" [greeter]="http://127.0.0.1:$greeter_port" [webflux]="http://127.0.0.1:$webflux_port")
-declare -A script=([netty]=benchmarks/wrk/greeter.lua [greeter]=benchmarks/wrk/greeter.lua [webflux]=benchmarks/wrk/webflux.lua)
-targets=(netty greeter webflux)
+declare -A url=([netty]="http://127.0.0.1:$netty_port" [greeter]="http://127.0.0.1:$greeter_port"
+  [webflux]="http://127.0.0.1:$webflux_port" [go]="http://127.0.0.1:$go_port")
+declare -A script=([netty]=benchmarks/wrk/greeter.lua [greeter]=benchmarks/wrk/greeter.lua
+  [webflux]=benchmarks/wrk/webflux.lua [go]=benchmarks/wrk/greeter.lua)
+targets=(netty greeter webflux go)
 
 run() { # target connections seconds
   taskset -c 1 wrk -t1 -c"$2" -d"$3"s --latency -s "${script[$1]}" "${url[$1]}" | grep '^RESULT'
@@ -102,14 +114,15 @@ for c in $connections; do
   done
 done
 echo
-echo "| connections | greeter / netty | greeter / webflux |"
-echo "|---|---|---|"
+echo "| connections | greeter / netty | greeter / webflux | greeter / go |"
+echo "|---|---|---|---|"
 for c in $connections; do
-  printf "| %s | %.2f | %.2f |\n" "$c" "$(bc -l <<<"${rps[greeter,$c]}/${rps[netty,$c]}")" \
-    "$(bc -l <<<"${rps[greeter,$c]}/${rps[webflux,$c]}")"
+  printf "| %s | %.2f | %.2f | %.2f |\n" "$c" "$(bc -l <<<"${rps[greeter,$c]}/${rps[netty,$c]}")" \
+    "$(bc -l <<<"${rps[greeter,$c]}/${rps[webflux,$c]}")" "$(bc -l <<<"${rps[greeter,$c]}/${rps[go,$c]}")"
 done
 echo
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$greeter_pid/status")
-echo "greeter startup to registered (JVM start to 'Started', which follows registration; both cores; median of 3):" \
+[ "${MEASURE_STARTUP:-1}" = 1 ] && echo "greeter startup to registered (JVM start to 'Started', which follows registration; both cores; median of 3):" \
   "plain java -jar ${startup_plain}s, extracted jar with a CDS archive ${startup_cds}s"
 echo "greeter resident memory after the runs: $((rss / 1024)) MiB (heap fixed at 256 MiB, -XX:+UseParallelGC)"
+echo "go-micro greeter-srv resident memory after the runs: $(awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$go_pid/status") MiB (GOMAXPROCS=1)"

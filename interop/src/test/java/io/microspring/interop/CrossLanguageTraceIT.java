@@ -24,9 +24,11 @@ import io.microspring.codec.Codecs;
 import io.microspring.interop.proto.HelloRequest;
 import io.microspring.interop.proto.HelloResponse;
 import io.microspring.observation.ClientCallConvention;
+import io.microspring.observation.ClientStreamConvention;
 import io.microspring.observation.ObservingAttemptWrapper;
 import io.microspring.observation.ObservingHandlerWrapper;
 import io.microspring.observation.ServerCallConvention;
+import io.microspring.observation.ServerStreamConvention;
 import io.microspring.registry.memory.MemoryRegistry;
 import io.microspring.selector.RegistrySelector;
 import io.microspring.selector.Strategy;
@@ -68,7 +70,8 @@ class CrossLanguageTraceIT {
     void start() {
         javaService = new RpcServer(ServerSettings.builder("go.micro.srv.back").address("127.0.0.1:0").build(),
                 transport, new MemoryRegistry(), Codecs.standard(),
-                List.of(new ObservingHandlerWrapper(tracing.registry(), new ServerCallConvention(10))), "http");
+                List.of(new ObservingHandlerWrapper(tracing.registry(), new ServerCallConvention(10),
+                        new ServerStreamConvention(10))), "http");
         javaService.handle(Handler.of(new Say()));
         javaService.start();
         relay = GoPeers.startPeer("trace-relay", Map.of(), "--registry=memory",
@@ -93,7 +96,8 @@ class CrossLanguageTraceIT {
                 .requestTimeout(Duration.ofSeconds(10)).connectionTimeout(Duration.ofSeconds(2)).retries(0)
                 .backoff(Backoff.none()).retryPolicy(RetryPolicy.unprocessedOnly())
                 .contentType("application/protobuf").address(relay.address()).build(),
-                List.of(), List.of(new ObservingAttemptWrapper(tracing.registry(), new ClientCallConvention(10))),
+                List.of(), List.of(new ObservingAttemptWrapper(tracing.registry(), new ClientCallConvention(10),
+                        new ClientStreamConvention(10))),
                 null);
 
         HelloResponse answer = client.callBlocking("go.micro.srv.relay", "Relay.Hello",

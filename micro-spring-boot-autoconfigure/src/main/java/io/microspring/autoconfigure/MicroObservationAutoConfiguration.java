@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.microspring.broker.Broker;
 import io.microspring.observation.ClientCallConvention;
+import io.microspring.observation.ClientStreamConvention;
 import io.microspring.observation.DeliveryConvention;
 import io.microspring.observation.MicroMeterBinder;
 import io.microspring.observation.ObservingAttemptWrapper;
@@ -24,16 +25,19 @@ import io.microspring.observation.ObservingBroker;
 import io.microspring.observation.ObservingHandlerWrapper;
 import io.microspring.observation.PublishConvention;
 import io.microspring.observation.ServerCallConvention;
+import io.microspring.observation.ServerStreamConvention;
+import io.microspring.observation.StreamMetricsHandler;
 import io.microspring.registry.cache.CachingRegistry;
 import io.microspring.selector.RegistrySelector;
 
 /**
- * Observations of calls and messages in Spring Boot's {@link ObservationRegistry}, when there is one
- * and {@code micro.metrics.enabled} is not false: the server's calls (a handler wrapper, first in
- * line), each attempt of a client call (an attempt wrapper), and the broker's publishes and
- * deliveries (the {@link Broker} bean is wrapped in an {@link ObservingBroker}). With a
- * {@link MeterRegistry}, gauges of the registry cache and the selector's cool-down. The conventions
- * are beans: replace one to change names or tags.
+ * Observations of calls, streams and messages in Spring Boot's {@link ObservationRegistry}, when
+ * there is one and {@code micro.metrics.enabled} is not false: the server's calls and streams (a
+ * handler wrapper, first in line), each attempt of a client call and each stream a client opens
+ * (an attempt wrapper), and the broker's publishes and deliveries (the {@link Broker} bean is
+ * wrapped in an {@link ObservingBroker}). With a {@link MeterRegistry}, gauges of the registry
+ * cache, the selector's cool-down and the open streams, and the messages of each stream. The
+ * conventions are beans: replace one to change names or tags.
  */
 @AutoConfiguration(after = {MicroSelectorAutoConfiguration.class, MicroRegistryCacheAutoConfiguration.class},
         afterName = {"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
@@ -61,6 +65,18 @@ public class MicroObservationAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
+        ServerStreamConvention microServerStreamConvention(MicroMetricsProperties properties) {
+            return new ServerStreamConvention(limit(properties));
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        ClientStreamConvention microClientStreamConvention(MicroMetricsProperties properties) {
+            return new ClientStreamConvention(limit(properties));
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
         PublishConvention microPublishConvention(MicroMetricsProperties properties) {
             return new PublishConvention(limit(properties));
         }
@@ -74,15 +90,15 @@ public class MicroObservationAutoConfiguration {
         @Bean
         @Order(Ordered.HIGHEST_PRECEDENCE)
         ObservingHandlerWrapper microObservingHandlerWrapper(ObservationRegistry registry,
-                ServerCallConvention convention) {
-            return new ObservingHandlerWrapper(registry, convention);
+                ServerCallConvention convention, ServerStreamConvention streamConvention) {
+            return new ObservingHandlerWrapper(registry, convention, streamConvention);
         }
 
         @Bean
         @Order(Ordered.HIGHEST_PRECEDENCE)
         ObservingAttemptWrapper microObservingAttemptWrapper(ObservationRegistry registry,
-                ClientCallConvention convention) {
-            return new ObservingAttemptWrapper(registry, convention);
+                ClientCallConvention convention, ClientStreamConvention streamConvention) {
+            return new ObservingAttemptWrapper(registry, convention, streamConvention);
         }
 
         @Bean
@@ -116,6 +132,13 @@ public class MicroObservationAutoConfiguration {
         MicroMeterBinder microMeterBinder(ObjectProvider<CachingRegistry> cache,
                 ObjectProvider<RegistrySelector> selector) {
             return new MicroMeterBinder(cache.getIfAvailable(), selector.getIfAvailable());
+        }
+
+        @Bean
+        @ConditionalOnBean(ObservationRegistry.class)
+        @ConditionalOnMissingBean
+        StreamMetricsHandler microStreamMetricsHandler(MeterRegistry meters) {
+            return new StreamMetricsHandler(meters);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import io.microspring.internal.Durations;
 import io.microspring.metadata.Metadata;
 import io.microspring.selector.NodeFilter;
+import io.microspring.transport.MicroHeaders;
 
 /**
  * Options of one call; anything left unset takes the client-wide default. Build with
@@ -125,9 +126,17 @@ public final class CallOptions {
         private Builder() {
         }
 
-        /** The time allowed for the whole call, retries included. */
+        /**
+         * The time allowed for the whole call, retries included; at most
+         * {@link MicroHeaders#MAX_TIMEOUT}, the longest the {@code Timeout} header carries.
+         */
         public Builder requestTimeout(Duration requestTimeout) {
-            this.requestTimeout = Durations.requirePositive(requestTimeout, "requestTimeout");
+            Durations.requirePositive(requestTimeout, "requestTimeout");
+            if (requestTimeout.compareTo(MicroHeaders.MAX_TIMEOUT) > 0) {
+                throw new IllegalArgumentException("requestTimeout must be at most " + MicroHeaders.MAX_TIMEOUT
+                        + " (the Timeout header carries nanoseconds), got " + requestTimeout);
+            }
+            this.requestTimeout = requestTimeout;
             return this;
         }
 

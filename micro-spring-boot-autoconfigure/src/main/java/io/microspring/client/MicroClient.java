@@ -56,7 +56,8 @@ public interface MicroClient extends io.microspring.broker.Publisher { // the na
      * connection, which cancels the handler. Only opening the stream is retried; once it is open
      * nothing is. A request timeout set in {@code options} bounds the whole stream; without one a
      * stream has no deadline (go-micro's default stream timeout is none as well). Call wrappers,
-     * which wrap a single answer, do not apply to streams.
+     * which wrap a single answer, do not apply to streams; attempt wrappers see the whole stream
+     * ({@link AttemptWrapper#wrapStream}).
      */
     default <T> Flux<T> stream(String service, String endpoint, Publisher<?> requests,
             Type responseType, CallOptions options) {

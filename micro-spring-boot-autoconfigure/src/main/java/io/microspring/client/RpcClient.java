@@ -119,9 +119,20 @@ public final class RpcClient implements MicroClient {
             } catch (CodecException e) {
                 return Flux.error(MicroException.badRequest(ID, e.getMessage()));
             }
-            return new ClientStream(call, codec, Long.toString(sequence.incrementAndGet()), options.requestTimeout())
-                    .open(requests);
+            return streamChain(codec, options.requestTimeout()).proceed(call, Flux.<Object>from(requests));
         }).map(result -> (T) result);
+    }
+
+    /** The attempt wrappers around a stream encoded with {@code codec}, ending by {@code timeout} (if not null). */
+    private AttemptWrapper.StreamNext streamChain(Codec codec, Duration timeout) {
+        AttemptWrapper.StreamNext chain = (call, requests) -> new ClientStream(call, codec,
+                Long.toString(sequence.incrementAndGet()), timeout).open(requests);
+        for (int i = attemptWrappers.size() - 1; i >= 0; i--) {
+            AttemptWrapper wrapper = attemptWrappers.get(i);
+            AttemptWrapper.StreamNext next = chain;
+            chain = (call, requests) -> Flux.defer(() -> wrapper.wrapStream(call, requests, next));
+        }
+        return chain;
     }
 
     /**
@@ -328,13 +339,13 @@ public final class RpcClient implements MicroClient {
             this.headers = streamHeaders();
         }
 
-        Flux<Object> open(Publisher<?> requests) {
+        Flux<Object> open(Flux<Object> requests) {
             Flux<TransportMessage> outbound = Flux.concat(
                     Mono.fromSupplier(() -> {
                         opened.set(true);
                         return new TransportMessage(headers, null);
                     }),
-                    Flux.from(requests).map(request -> new TransportMessage(headers, encode(request))),
+                    requests.map(request -> new TransportMessage(headers, encode(request))),
                     Mono.fromSupplier(() -> new TransportMessage(
                             headers.with(MicroHeaders.ERROR, MicroHeaders.END_OF_STREAM), null)));
             AtomicBoolean ended = new AtomicBoolean();

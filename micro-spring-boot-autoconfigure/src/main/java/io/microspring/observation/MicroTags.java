@@ -17,6 +17,16 @@ public final class MicroTags {
     public static final String TOPIC = "topic";
     /** The queue of a subscriber, empty for a broadcast subscriber. */
     public static final String QUEUE = "queue";
+    /** Which way the messages of a stream went: {@value #SENT} or {@value #RECEIVED}. */
+    public static final String DIRECTION = "direction";
+    /** The direction of the messages a side sent. */
+    public static final String SENT = "sent";
+    /** The direction of the messages a side received. */
+    public static final String RECEIVED = "received";
+    /** The messages a side of a stream sent (a span attribute, not a meter tag). */
+    public static final String MESSAGES_SENT = "messages.sent";
+    /** The messages a side of a stream received (a span attribute, not a meter tag). */
+    public static final String MESSAGES_RECEIVED = "messages.received";
 
     private MicroTags() {
     }

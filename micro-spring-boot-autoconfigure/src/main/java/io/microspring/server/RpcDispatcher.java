@@ -58,7 +58,8 @@ final class RpcDispatcher implements TransportHandler {
         this.codecs = codecs;
         this.wrappers = List.copyOf(wrappers);
         this.blockingScheduler = blockingScheduler;
-        this.streams = new StreamDispatcher(serviceName, this.endpoints, codecs, this::toMicroException);
+        this.streams = new StreamDispatcher(serviceName, this.endpoints, codecs, this.wrappers,
+                this::toMicroException);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.microspring.server;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
@@ -26,8 +27,8 @@ import reactor.core.publisher.Sinks;
  * and followed by the end-of-stream message, or by the error message when the handler fails.
  *
  * <p>A stream still open at the caller's deadline ends with a 408 error message, and one still
- * open when the server stops (after its drain timeout) with a 503. Handler wrappers, which wrap a
- * single answer, do not apply to streams.
+ * open when the server stops (after its drain timeout) with a 503. The handler wrappers'
+ * {@link HandlerWrapper#wrapStream} run around the handler, and see those interruptions as errors.
  */
 final class StreamDispatcher {
 
@@ -36,14 +37,16 @@ final class StreamDispatcher {
     private final String serviceName;
     private final Map<String, EndpointMethod> endpoints;
     private final Codecs codecs;
+    private final List<HandlerWrapper> wrappers;
     private final BiFunction<Throwable, CallContext, MicroException> errors;
     private final Sinks.Empty<Void> stopping = Sinks.empty();
 
     StreamDispatcher(String serviceName, Map<String, EndpointMethod> endpoints, Codecs codecs,
-            BiFunction<Throwable, CallContext, MicroException> errors) {
+            List<HandlerWrapper> wrappers, BiFunction<Throwable, CallContext, MicroException> errors) {
         this.serviceName = serviceName;
         this.endpoints = endpoints;
         this.codecs = codecs;
+        this.wrappers = List.copyOf(wrappers);
         this.errors = errors;
     }
 
@@ -83,19 +86,13 @@ final class StreamDispatcher {
         Flux<Object> requests = inbound
                 .takeWhile(message -> !isEndOfStream(message))
                 .map(message -> read(message, codec, endpoint));
-        Flux<Object> answers = endpoint.shape() == EndpointMethod.Shape.SERVER_STREAM
-                ? requests.next()
-                        .switchIfEmpty(Mono.error(() -> MicroException.badRequest(ID, "the stream to %s ended before "
-                                + "its request", endpointName)))
-                        .flatMapMany(request -> endpoint.invokeStream(context, request))
-                : endpoint.invokeStream(context, requests);
-        Flux<TransportMessage> frames = answers
+        AtomicReference<MicroException> interrupted = new AtomicReference<>();
+        return chain(endpoint, interrupted).proceed(context, requests)
                 .map(answer -> RpcDispatcher.answer(headers, codec, envelope, answer))
                 .concatWith(Mono.fromSupplier(() -> endOfStream(headers)))
                 .onErrorResume(error -> Mono.just(RpcDispatcher.errorAnswer(headers, codec, envelope,
-                        errors.apply(error, context))))
+                        error == interrupted.get() ? interrupted.get() : errors.apply(error, context))))
                 .contextWrite(reactorContext -> context.metadata().into(reactorContext));
-        return interruptible(frames, headers, codec, envelope, context);
     }
 
     /** Ends every open stream with a 503 error message. */
@@ -111,18 +108,43 @@ final class StreamDispatcher {
                 .build(), null);
     }
 
-    private Flux<TransportMessage> interruptible(Flux<TransportMessage> frames, Metadata headers, Codec codec,
-            Envelope envelope, CallContext context) {
+    /** The handler wrappers around the handler, which stops at an interruption, recorded in {@code interrupted}. */
+    private HandlerWrapper.StreamNext chain(EndpointMethod endpoint, AtomicReference<MicroException> interrupted) {
+        HandlerWrapper.StreamNext chain = (context, requests) -> interruptible(invoke(endpoint, context, requests),
+                context, interrupted);
+        for (int i = wrappers.size() - 1; i >= 0; i--) {
+            HandlerWrapper wrapper = wrappers.get(i);
+            HandlerWrapper.StreamNext next = chain;
+            chain = (context, requests) -> Flux.defer(() -> wrapper.wrapStream(context, requests, next));
+        }
+        return chain;
+    }
+
+    /** The handler's messages: a server stream's handler takes the first request, the others all of them. */
+    private static Flux<Object> invoke(EndpointMethod endpoint, CallContext context, Flux<Object> requests) {
+        if (endpoint.shape() != EndpointMethod.Shape.SERVER_STREAM) {
+            return endpoint.invokeStream(context, requests);
+        }
+        return requests.next()
+                .switchIfEmpty(Mono.error(() -> MicroException.badRequest(ID, "the stream to %s ended before its "
+                        + "request", endpoint.name())))
+                .flatMapMany(request -> endpoint.invokeStream(context, request));
+    }
+
+    /**
+     * {@code answers} until the caller's deadline passes or the server stops, whichever comes
+     * first; then the handler is cancelled and the stream fails with the interruption's error.
+     */
+    private Flux<Object> interruptible(Flux<Object> answers, CallContext context,
+            AtomicReference<MicroException> interrupted) {
         Mono<MicroException> stop = stopping.asMono().then(Mono.fromSupplier(() -> new MicroException(ID, 503,
                 "server " + serviceName + " stopped while the stream was open")));
         Mono<MicroException> interruption = context.remaining()
                 .map(left -> stop.or(Mono.delay(left.isNegative() ? Duration.ZERO : left)
                         .map(tick -> MicroException.timeout(ID, "%s: the caller's deadline passed", context.endpoint()))))
                 .orElse(stop);
-        AtomicReference<MicroException> interrupted = new AtomicReference<>();
-        return frames.takeUntilOther(interruption.doOnNext(interrupted::set))
-                .concatWith(Mono.fromSupplier(interrupted::get)
-                        .map(error -> RpcDispatcher.errorAnswer(headers, codec, envelope, error)));
+        return answers.takeUntilOther(interruption.doOnNext(interrupted::set))
+                .concatWith(Mono.defer(() -> interrupted.get() == null ? Mono.empty() : Mono.error(interrupted.get())));
     }
 
     private static boolean isEndOfStream(TransportMessage message) {

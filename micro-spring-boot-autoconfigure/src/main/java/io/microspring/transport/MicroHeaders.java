@@ -1,5 +1,6 @@
 package io.microspring.transport;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +23,8 @@ public final class MicroHeaders {
     public static final String PROTOCOL = "Micro-Protocol";
     /** The caller's timeout in nanoseconds, as a decimal string. */
     public static final String TIMEOUT = "Timeout";
+    /** The longest timeout {@link #TIMEOUT} can carry: Go's longest {@code time.Duration}, about 292 years. */
+    public static final Duration MAX_TIMEOUT = Duration.ofNanos(Long.MAX_VALUE);
     public static final String CONTENT_TYPE = "Content-Type";
     public static final String ACCEPT = "Accept";
     public static final String X_PREFIX = "X-";

@@ -3,6 +3,9 @@ package io.microspring.observation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -25,12 +28,15 @@ import io.microspring.autoconfigure.MicroRegistryCacheAutoConfiguration;
 import io.microspring.autoconfigure.MicroSelectorAutoConfiguration;
 import io.microspring.autoconfigure.MicroServerAutoConfiguration;
 import io.microspring.autoconfigure.MicroTransportAutoConfiguration;
+import io.microspring.client.CallOptions;
 import io.microspring.client.MicroClient;
 import io.microspring.metadata.Metadata;
+import io.microspring.server.CallContext;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Hooks;
 
 /**
@@ -66,6 +72,13 @@ class BootTracingTest {
         public String hello(String name, Metadata metadata) {
             return metadata.get("traceparent").orElse("none") + " " + MDC.get("traceId");
         }
+
+        /** Answers each message as {@link #hello} answers a call. */
+        @MicroHandler
+        public Flux<String> chat(Flux<String> names, CallContext context) {
+            return names.map(name -> context.metadata().get("traceparent").orElse("none") + " "
+                    + MDC.get("traceId"));
+        }
     }
 
     @AfterEach
@@ -91,6 +104,27 @@ class BootTracingTest {
             assertThat(server.getTraceId()).isEqualTo(client.getTraceId());
             assertThat(server.getParentSpanId()).isEqualTo(client.getSpanId());
             assertThat(answer[1]).isEqualTo(client.getTraceId());
+        });
+    }
+
+    @Test
+    void whenBootTracesAStreamThenTheHandlerContinuesTheCallersTraceAndLogsItsId() {
+        Hooks.enableAutomaticContextPropagation();
+        OpenTelemetryEventPublisherBeansApplicationListener.addWrapper();
+        runner.run(context -> {
+            List<String> answers = context.getBean(MicroClient.class).stream("greeter", "Say.Chat",
+                    Flux.just("a", "b"), String.class, CallOptions.none()).collectList().block(Duration.ofSeconds(10));
+
+            await().untilAsserted(() -> assertThat(exporter.getFinishedSpanItems()).hasSize(2));
+            SpanData client = exporter.getFinishedSpanItems().stream()
+                    .filter(span -> span.getKind().name().equals("CLIENT")).findFirst().orElseThrow();
+            SpanData server = exporter.getFinishedSpanItems().stream()
+                    .filter(span -> span.getKind().name().equals("SERVER")).findFirst().orElseThrow();
+            assertThat(client.getName()).isEqualTo("greeter.Say.Chat");
+            assertThat(server.getTraceId()).isEqualTo(client.getTraceId());
+            assertThat(server.getParentSpanId()).isEqualTo(client.getSpanId());
+            String expected = "00-" + client.getTraceId() + "-" + client.getSpanId() + "-01 " + client.getTraceId();
+            assertThat(answers).containsExactly(expected, expected);
         });
     }
 }

@@ -83,7 +83,8 @@ class CallObservationTest {
     @BeforeEach
     void start() {
         server = new RpcServer(ServerSettings.builder("greeter").address("127.0.0.1:0").build(), transport, registry,
-                Codecs.standard(), List.of(new ObservingHandlerWrapper(observations, new ServerCallConvention(10))),
+                Codecs.standard(), List.of(new ObservingHandlerWrapper(observations, new ServerCallConvention(10),
+                        new ServerStreamConvention(10))),
                 "http");
         server.handle(Handler.of(new Say()));
         server.start();
@@ -92,7 +93,8 @@ class CallObservationTest {
                 Codecs.standard(), CallOptions.builder().requestTimeout(Duration.ofSeconds(5))
                         .connectionTimeout(Duration.ofSeconds(1)).retries(1).backoff(Backoff.none())
                         .retryPolicy(RetryPolicy.always()).contentType("application/json").build(),
-                List.of(), List.of(new ObservingAttemptWrapper(observations, new ClientCallConvention(10))), null);
+                List.of(), List.of(new ObservingAttemptWrapper(observations, new ClientCallConvention(10),
+                        new ClientStreamConvention(10))), null);
     }
 
     @AfterEach

@@ -3,6 +3,9 @@ package io.microspring.observation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -24,8 +27,11 @@ import io.microspring.autoconfigure.MicroSelectorAutoConfiguration;
 import io.microspring.autoconfigure.MicroServerAutoConfiguration;
 import io.microspring.autoconfigure.MicroTransportAutoConfiguration;
 import io.microspring.broker.Broker;
+import io.microspring.client.CallOptions;
 import io.microspring.client.MicroClient;
 import io.microspring.server.Server;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 
 class ObservationAutoConfigurationTest {
 
@@ -48,6 +54,11 @@ class ObservationAutoConfigurationTest {
         @MicroHandler
         public String hello(String name) {
             return "Hello " + name;
+        }
+
+        @MicroHandler
+        public Flux<String> chat(Flux<String> names) {
+            return names.map(name -> "Hi " + name);
         }
     }
 
@@ -75,6 +86,39 @@ class ObservationAutoConfigurationTest {
     }
 
     @Test
+    void whenAStreamIsOpenThenTheGaugesCountItAndItsMessagesAreRecordedAsItEnds() {
+        runner.run(context -> {
+            MicroClient client = context.getBean(MicroClient.class);
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            Sinks.Many<String> names = Sinks.many().unicast().onBackpressureBuffer();
+            List<String> answers = new CopyOnWriteArrayList<>();
+            client.stream("greeter", "Say.Chat", names.asFlux(), String.class, CallOptions.none())
+                    .subscribe(answers::add);
+            names.tryEmitNext("a");
+            await().until(() -> answers.size() == 1);
+            assertThat(meters.get(StreamMetricsHandler.SERVER_OPEN).gauge().value()).isEqualTo(1);
+            assertThat(meters.get(StreamMetricsHandler.CLIENT_OPEN).gauge().value()).isEqualTo(1);
+
+            names.tryEmitNext("b");
+            names.tryEmitComplete();
+
+            await().untilAsserted(() -> {
+                assertThat(answers).containsExactly("Hi a", "Hi b");
+                assertThat(meters.get(StreamMetricsHandler.SERVER_OPEN).gauge().value()).isZero();
+                assertThat(meters.get(StreamMetricsHandler.CLIENT_OPEN).gauge().value()).isZero();
+                assertThat(meters.get(ServerStreamConvention.NAME).tag("endpoint", "Say.Chat")
+                        .tag("outcome", "SUCCESS").timer().count()).isEqualTo(1);
+                assertThat(meters.get(ServerStreamConvention.NAME + ".messages").tag("endpoint", "Say.Chat")
+                        .tag("direction", "received").summary().totalAmount()).isEqualTo(2);
+                assertThat(meters.get(ClientStreamConvention.NAME + ".messages").tag("endpoint", "Say.Chat")
+                        .tag("direction", "sent").summary().totalAmount()).isEqualTo(2);
+                assertThat(meters.get(ClientStreamConvention.NAME + ".messages").tag("endpoint", "Say.Chat")
+                        .tag("direction", "received").summary().count()).isEqualTo(1);
+            });
+        });
+    }
+
+    @Test
     void whenMetricsAreDisabledThenNothingIsObserved() {
         runner.withPropertyValues("micro.metrics.enabled=false").run(context -> {
             MicroClient client = context.getBean(MicroClient.class);
@@ -85,6 +129,7 @@ class ObservationAutoConfigurationTest {
             assertThat(meters.find(ClientCallConvention.NAME).timers()).isEmpty();
             assertThat(meters.find(MicroMeterBinder.CACHED_SERVICES).gauges()).isEmpty();
             assertThat(meters.find(POOLED_CONNECTIONS).gauges()).isEmpty();
+            assertThat(meters.find(StreamMetricsHandler.SERVER_OPEN).gauges()).isEmpty();
             assertThat(context.getBean(Broker.class)).isNotInstanceOf(ObservingBroker.class);
         });
     }

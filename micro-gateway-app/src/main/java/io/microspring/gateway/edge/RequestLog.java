@@ -4,8 +4,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
@@ -20,22 +18,22 @@ import reactor.core.publisher.SignalType;
 
 /**
  * One access log line per request (logger {@value #LOGGER}: method, path, service, endpoint,
- * status, duration) and the timer {@value #METRIC}, tagged with handler, service, endpoint and
+ * status, duration; written by a background thread, see {@link AccessLogWriter}) and the timer {@value #METRIC}, tagged with handler, service, endpoint and
  * status. Requests that named no service (400, 404) are tagged {@code none}, so arbitrary paths do
  * not create arbitrary metrics; a request the client abandoned has status 499.
  */
-public final class RequestLog implements WebFilter, Ordered {
+public final class RequestLog implements WebFilter, Ordered, AutoCloseable {
 
     /** The access log's logger. */
     public static final String LOGGER = "io.microspring.gateway.access";
     /** The request timer. */
     public static final String METRIC = "micro.api.requests";
 
-    private static final Logger log = LoggerFactory.getLogger(LOGGER);
     private static final String NONE = "none";
 
     private final MeterRegistry meters;
     private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+    private final AccessLogWriter accessLog = new AccessLogWriter();
 
     public RequestLog(MeterRegistry meters) {
         this.meters = meters;
@@ -58,11 +56,8 @@ public final class RequestLog implements WebFilter, Ordered {
         Destination destination = Destination.of(exchange).filter(d -> status != 400 && status != 404)
                 .orElse(new Destination(NONE, NONE, NONE));
         String endpoint = destination.endpoint().isEmpty() ? NONE : destination.endpoint();
-        if (log.isInfoEnabled()) {
-            log.info("{} {} {} {} {} {}ms", exchange.getRequest().getMethod().name(),
-                    exchange.getRequest().getPath().value(), destination.service(), endpoint, status,
-                    TimeUnit.NANOSECONDS.toMillis(nanos));
-        }
+        accessLog.write(exchange.getRequest().getMethod().name(), exchange.getRequest().getPath().value(),
+                destination.service(), endpoint, status, TimeUnit.NANOSECONDS.toMillis(nanos));
         timers.computeIfAbsent(new TimerKey(destination.handler(), destination.service(), endpoint, status),
                 key -> Timer.builder(METRIC)
                         .tag("handler", key.handler())
@@ -71,6 +66,12 @@ public final class RequestLog implements WebFilter, Ordered {
                         .tag("status", Integer.toString(key.status()))
                         .register(meters))
                 .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Writes the access log lines still queued and stops its thread. */
+    @Override
+    public void close() {
+        accessLog.close();
     }
 
     /** The tags of one timer; only real services and endpoints get here, so there are few. */

@@ -19,6 +19,7 @@ import io.microspring.client.MicroClient;
 import io.microspring.codec.json.JsonCodec;
 import io.microspring.errors.MicroException;
 import io.microspring.net.HostPort;
+import io.microspring.transport.MicroHeaders;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -189,8 +190,9 @@ public final class RpcEndpoint {
                 if (seconds > 0) {
                     options.requestTimeout(Duration.ofSeconds(seconds));
                 }
-            } catch (NumberFormatException e) {
-                throw MicroException.badRequest(ID, "Timeout must be a whole number of seconds, got '%s'", timeout);
+            } catch (IllegalArgumentException e) { // not a number, or longer than the Timeout header carries
+                throw MicroException.badRequest(ID, "Timeout must be a whole number of seconds, at most %d, got '%s'",
+                        MicroHeaders.MAX_TIMEOUT.toSeconds(), timeout);
             }
         }
         if (!call.address().isEmpty()) {

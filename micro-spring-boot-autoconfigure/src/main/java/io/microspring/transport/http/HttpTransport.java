@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.SSLHandshakeException;
 
+import io.microspring.internal.Deadlines;
 import io.microspring.net.HostPort;
 import io.microspring.net.NettyTls;
 import io.microspring.net.TlsSettings;
@@ -27,6 +28,7 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.NetUtil;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -49,12 +51,13 @@ import reactor.netty.tcp.SslProvider;
  */
 public final class HttpTransport implements Transport {
 
+    private static final int MAX_CLIENTS = 4096;
+
     private final HttpTransportSettings settings;
     private final ConnectionProvider pool;
     private final HttpClient baseClient;
     private final StreamClient streamClient;
-    private final String scheme;
-    private final Map<Duration, HttpClient> clientsByConnectTimeout = new ConcurrentHashMap<>();
+    private final Map<ClientKey, HttpClient> clients = new ConcurrentHashMap<>();
 
     /** With the given settings; the connection pool lives until {@link #close()}. */
     public HttpTransport(HttpTransportSettings settings) {
@@ -71,7 +74,6 @@ public final class HttpTransport implements Transport {
         HttpClient client = HttpClient.create(pool).keepAlive(true);
         this.baseClient = clientTls == null ? client : client.secure(clientTls);
         this.streamClient = new StreamClient(settings.maxBodySize(), settings.maxHeaderSize(), clientTls);
-        this.scheme = clientTls == null ? "http://" : "https://";
     }
 
     @Override
@@ -102,12 +104,18 @@ public final class HttpTransport implements Transport {
 
     @Override
     public Mono<TransportMessage> send(String address, TransportMessage request, SendOptions options) {
-        return client(options.connectTimeout())
+        HttpClient client;
+        try {
+            client = client(address, options.connectTimeout());
+        } catch (IllegalArgumentException e) {
+            return Mono.error(new TransportException(address, true, "cannot connect to node " + address + ": "
+                    + e.getMessage(), e));
+        }
+        Mono<TransportMessage> exchange = client
                 .post()
-                .uri(scheme + address + "/")
+                .uri("/")
                 .send((httpRequest, outbound) -> {
                     request.headers().asMap().forEach(httpRequest::header);
-                    httpRequest.responseTimeout(options.requestTimeout());
                     return outbound.send(Mono.just(Unpooled.wrappedBuffer(request.body())));
                 })
                 .responseSingle((response, content) -> content.asByteArray()
@@ -118,7 +126,10 @@ public final class HttpTransport implements Transport {
                                         + response.status() + ": " + new String(body, StandardCharsets.UTF_8), null);
                             }
                             return new TransportMessage(HttpHeadersView.metadata(response.responseHeaders()), body);
-                        }))
+                        }));
+        // the deadline on the hashed wheel, not Reactor Netty's response timeout, which adds and removes a
+        // handler on the connection's pipeline for every exchange
+        return Deadlines.within(exchange, options.requestTimeout())
                 .onErrorMap(error -> !(error instanceof TransportException), error -> classify(address, error));
     }
 
@@ -134,9 +145,28 @@ public final class HttpTransport implements Transport {
         pool.disposeLater().block(Duration.ofSeconds(5));
     }
 
-    private HttpClient client(Duration connectTimeout) {
-        return clientsByConnectTimeout.computeIfAbsent(connectTimeout, timeout -> baseClient
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+    /**
+     * The client of one node, made once: a relative URI per exchange, so that no absolute URI is
+     * parsed per call; all share the one connection pool. Clients of nodes long gone are dropped
+     * with the others once there are {@value #MAX_CLIENTS}.
+     */
+    private HttpClient client(String address, Duration connectTimeout) {
+        if (clients.size() >= MAX_CLIENTS) {
+            clients.clear();
+        }
+        return clients.computeIfAbsent(new ClientKey(address, connectTimeout), key -> {
+            InetSocketAddress node = socketAddress(HostPort.parse(address));
+            return baseClient.remoteAddress(() -> node).option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                    (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+        });
+    }
+
+    /** An IP address as it is; a name unresolved, so that Reactor Netty looks it up (again) when it connects. */
+    private static InetSocketAddress socketAddress(HostPort node) {
+        String host = node.host();
+        return NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host)
+                ? new InetSocketAddress(NetUtil.createInetAddressFromIpAddressString(host), node.port())
+                : InetSocketAddress.createUnresolved(host, node.port());
     }
 
     /** The operating system's reason, as the innermost exception says it: {@code Address already in use}. */
@@ -161,6 +191,10 @@ public final class HttpTransport implements Transport {
                 || error.getClass().getSimpleName().startsWith("PoolAcquire");
         String what = unprocessed ? "cannot connect to node " : "exchange with node ";
         return new TransportException(address, unprocessed, what + address + " failed: " + error, error);
+    }
+
+    /** A node's address and the connect timeout of a client. */
+    private record ClientKey(String address, Duration connectTimeout) {
     }
 
     private static final class HttpListener implements Listener {

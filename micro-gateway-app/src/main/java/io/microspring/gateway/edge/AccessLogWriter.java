@@ -1,0 +1,90 @@
+package io.microspring.gateway.edge;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+/**
+ * Writes the access log off the event loops: a request's line is queued as its values, and one
+ * background thread formats and logs whatever has queued every {@value #DRAIN_MILLIS} ms, so that
+ * an event loop neither formats a line nor wakes a thread per request. When the queue is full
+ * ({@value #MAX_QUEUED} lines by default), new lines are dropped, and the next drain says how many.
+ */
+final class AccessLogWriter implements AutoCloseable {
+
+    static final long DRAIN_MILLIS = 50;
+    static final int MAX_QUEUED = 65_536;
+
+    private final Logger log;
+    private final int maxQueued;
+    private final Queue<Line> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong dropped = new AtomicLong();
+    private final ScheduledExecutorService drainer = Executors.newSingleThreadScheduledExecutor(
+            new DefaultThreadFactory("micro-access-log", true));
+
+    /**
+     * Writing to {@code log} at info level (nothing is queued while that level is off), keeping at
+     * most {@code maxQueued} lines waiting, draining every {@code drainMillis} ms.
+     */
+    AccessLogWriter(Logger log, int maxQueued, long drainMillis) {
+        this.log = log;
+        this.maxQueued = maxQueued;
+        drainer.scheduleWithFixedDelay(this::drain, drainMillis, drainMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Writing to the access log's logger with the default queue and interval. */
+    AccessLogWriter() {
+        this(LoggerFactory.getLogger(RequestLog.LOGGER), MAX_QUEUED, DRAIN_MILLIS);
+    }
+
+    /** Queues one request's line: method, path, service, endpoint, status and duration. */
+    void write(String method, String path, String service, String endpoint, int status, long millis) {
+        if (!log.isInfoEnabled()) {
+            return;
+        }
+        if (queued.incrementAndGet() > maxQueued) {
+            queued.decrementAndGet();
+            dropped.incrementAndGet();
+            return;
+        }
+        queue.offer(new Line(method, path, service, endpoint, status, millis));
+    }
+
+    /** Writes what has queued, then stops the background thread. */
+    @Override
+    public void close() {
+        drainer.shutdown();
+        try {
+            drainer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        drain();
+    }
+
+    private void drain() {
+        Line line;
+        while ((line = queue.poll()) != null) {
+            queued.decrementAndGet();
+            log.info("{} {} {} {} {} {}ms", line.method(), line.path(), line.service(), line.endpoint(), line.status(),
+                    line.millis());
+        }
+        long lost = dropped.getAndSet(0);
+        if (lost > 0) {
+            log.warn("{} access log lines were dropped: {} were already waiting to be written", lost, maxQueued);
+        }
+    }
+
+    private record Line(String method, String path, String service, String endpoint, int status, long millis) {
+    }
+}
