@@ -35,6 +35,7 @@ public final class Micro {
               registry watch [SERVICE]          registry events as they come
               cli                               an interactive shell with these commands
               --output=text|json|raw            how the query commands print
+              --proxy_address=host:port         query commands through a running micro sidecar
             flags, as go-micro's (environment variables work too, MICRO_REGISTRY=etcd):
               --registry=mdns|etcd|consul|memory  --registry_address=host:port
               --namespace=go.micro.api  --handler=meta|api|rpc|http|proxy|web|event  --address=:8080

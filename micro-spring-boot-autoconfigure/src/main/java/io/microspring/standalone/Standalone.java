@@ -3,6 +3,7 @@ package io.microspring.standalone;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import io.microspring.broker.Broker;
 import io.microspring.broker.http.HttpBroker;
@@ -25,6 +26,7 @@ import io.microspring.registry.mdns.MdnsSettings;
 import io.microspring.registry.memory.MemoryRegistry;
 import io.microspring.selector.RegistrySelector;
 import io.microspring.selector.Strategy;
+import io.microspring.transport.Transport;
 import io.microspring.transport.http.HttpTransport;
 import io.microspring.transport.http.HttpTransportSettings;
 
@@ -40,16 +42,23 @@ public final class Standalone implements AutoCloseable {
     private final Codecs codecs;
     private Registry registry;
     private CachingRegistry cachingRegistry;
-    private HttpTransport transport;
+    private final Supplier<Transport> transports;
+    private Transport transport;
     private RegistrySelector selector;
     private RpcClient client;
     private RpcClient publisher;
     private Broker broker;
 
-    /** Components of {@code settings}; the client speaks {@code codecs}. */
+    /** Components of {@code settings}; the client speaks {@code codecs} over the HTTP transport. */
     public Standalone(StandaloneSettings settings, Codecs codecs) {
+        this(settings, codecs, () -> new HttpTransport(HttpTransportSettings.defaults()));
+    }
+
+    /** Components of {@code settings}; the client speaks {@code codecs} over the transport {@code transports} makes. */
+    public Standalone(StandaloneSettings settings, Codecs codecs, Supplier<Transport> transports) {
         this.settings = settings;
         this.codecs = codecs;
+        this.transports = transports;
     }
 
     /** The registry itself, uncached: every lookup asks it. */
@@ -91,9 +100,9 @@ public final class Standalone implements AutoCloseable {
         return selector;
     }
 
-    private HttpTransport transport() {
+    private Transport transport() {
         if (transport == null) {
-            transport = new HttpTransport(HttpTransportSettings.defaults());
+            transport = transports.get();
         }
         return transport;
     }
@@ -109,7 +118,7 @@ public final class Standalone implements AutoCloseable {
         List<String> addresses = settings.registryAddresses();
         return switch (settings.registry().toLowerCase(Locale.ROOT)) {
             case MdnsRegistry.NAME -> new MdnsRegistry(new MdnsSettings(MdnsSettings.DEFAULT_INTERFACES,
-                    MdnsSettings.DEFAULT_DOMAIN, settings.mdnsQueryTimeout()));
+                    MdnsSettings.DEFAULT_DOMAIN, settings.mdnsQueryTimeout(), settings.mdnsSettleTime()));
             case "etcd" -> new EtcdRegistry(new EtcdSettings(addresses, settings.etcdUsername(),
                     settings.etcdPassword(), EtcdSettings.DEFAULT_TIMEOUT, null));
             case "consul" -> {

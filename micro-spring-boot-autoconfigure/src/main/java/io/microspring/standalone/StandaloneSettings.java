@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.microspring.client.CallOptions;
+import io.microspring.registry.mdns.MdnsSettings;
 
 /**
  * What {@link Standalone} builds: go-micro's {@code --registry}, {@code --registry_address},
@@ -21,10 +22,12 @@ import io.microspring.client.CallOptions;
  * @param etcdUsername etcd user ({@code ETCD_USERNAME}); empty for none
  * @param etcdPassword etcd password ({@code ETCD_PASSWORD}); empty for none
  * @param consulToken Consul ACL token ({@code CONSUL_HTTP_TOKEN}); empty for none
+ * @param mdnsSettleTime an mDNS lookup ends once this long passed without an answer after the last
+ *        one ({@link MdnsSettings#settleTime()}); {@code null} to listen the whole query timeout
  */
 public record StandaloneSettings(String registry, List<String> registryAddresses, String broker,
         List<String> brokerAddresses, String selector, CallOptions callDefaults, Duration mdnsQueryTimeout,
-        String etcdUsername, String etcdPassword, String consulToken) {
+        String etcdUsername, String etcdPassword, String consulToken, Duration mdnsSettleTime) {
 
     public StandaloneSettings {
         Objects.requireNonNull(registry, "registry");
@@ -37,5 +40,13 @@ public record StandaloneSettings(String registry, List<String> registryAddresses
         etcdUsername = etcdUsername == null ? "" : etcdUsername;
         etcdPassword = etcdPassword == null ? "" : etcdPassword;
         consulToken = consulToken == null ? "" : consulToken;
+    }
+
+    /** Settings whose mDNS lookups listen the whole query timeout. */
+    public StandaloneSettings(String registry, List<String> registryAddresses, String broker,
+            List<String> brokerAddresses, String selector, CallOptions callDefaults, Duration mdnsQueryTimeout,
+            String etcdUsername, String etcdPassword, String consulToken) {
+        this(registry, registryAddresses, broker, brokerAddresses, selector, callDefaults, mdnsQueryTimeout,
+                etcdUsername, etcdPassword, consulToken, null);
     }
 }

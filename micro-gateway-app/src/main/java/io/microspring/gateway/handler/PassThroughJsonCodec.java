@@ -13,7 +13,17 @@ import io.microspring.codec.json.JsonCodec;
  */
 public final class PassThroughJsonCodec implements Codec {
 
-    private final JsonCodec json = new JsonCodec();
+    private final JsonCodec json;
+
+    /** With a JSON codec of its own for what is not passed through. */
+    public PassThroughJsonCodec() {
+        this(new JsonCodec());
+    }
+
+    /** With {@code json} for what is not passed through. */
+    public PassThroughJsonCodec(JsonCodec json) {
+        this.json = json;
+    }
 
     @Override
     public String contentType() {

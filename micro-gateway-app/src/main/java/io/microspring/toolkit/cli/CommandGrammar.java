@@ -48,7 +48,7 @@ public final class CommandGrammar {
 
     /** As {@link #parse(String)}, for a line already split into words. */
     public static Line parse(List<String> words) {
-        CommandLine commandLine = MicroCommandLine.create();
+        CommandLine commandLine = MicroCommandLine.create(words);
         ParseResult parsed;
         try {
             parsed = commandLine.parseArgs(words.toArray(String[]::new));

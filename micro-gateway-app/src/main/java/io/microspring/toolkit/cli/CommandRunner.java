@@ -65,7 +65,7 @@ final class CommandRunner {
 
     /** Parses {@code words}; usage help and usage errors are printed here and come back as {@link Done}. */
     Parsed parse(List<String> words) {
-        CommandLine line = MicroCommandLine.create();
+        CommandLine line = MicroCommandLine.create(words);
         ParseResult parsed;
         try {
             parsed = line.parseArgs(words.toArray(String[]::new));

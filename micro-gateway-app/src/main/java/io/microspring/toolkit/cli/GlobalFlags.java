@@ -22,16 +22,24 @@ import io.microspring.toolkit.command.Output;
 /**
  * The flags every query command takes, anywhere on the line, as go-micro's CLI: {@code --registry},
  * {@code --registry_address}, {@code --broker}, {@code --broker_address}, {@code --selector},
- * {@code --client_request_timeout}, {@code --client_retries}, and {@code --output}. A flag not given
+ * {@code --client_request_timeout}, {@code --client_retries}, {@code --proxy_address} (a running
+ * {@code micro sidecar} to go through instead) and {@code --output}. A flag not given
  * is read from its {@code MICRO_*} environment variable ({@code MICRO_REGISTRY}); the defaults are
  * the services' (mDNS, the http broker).
  */
 final class GlobalFlags {
 
     static final String OUTPUT = "output";
+    /** The {@code micro sidecar} to go through ({@code host:port}), as micro's CLI's flag. */
+    static final String PROXY_ADDRESS = "proxy_address";
+    /**
+     * How long the CLI's mDNS lookup of a service listens after the last answer: a node answers a
+     * query on this machine within milliseconds, and a call needs one node, not the whole timeout.
+     */
+    static final Duration MDNS_SETTLE_TIME = Duration.ofMillis(30);
     private static final Set<String> HELP = Set.of("h", "help");
     private static final Set<String> NAMES = Set.of("registry", "registry_address", "broker", "broker_address",
-            "selector", "client_request_timeout", "client_retries", OUTPUT);
+            "selector", "client_request_timeout", "client_retries", OUTPUT, PROXY_ADDRESS);
 
     private final Map<String, String> values;
     private final List<String> rest;
@@ -92,9 +100,23 @@ final class GlobalFlags {
         return Output.of(values.getOrDefault(OUTPUT, "text"));
     }
 
+    /** {@code --proxy_address}: the sidecar to go through, {@code null} when none is given. */
+    String proxyAddress() {
+        return values.get(PROXY_ADDRESS);
+    }
+
     /** The registry, broker, selector and client settings. */
     StandaloneSettings settings(Map<String, String> env) {
-        CallOptions defaults = CallOptions.builder()
+        return new StandaloneSettings(values.getOrDefault("registry", "mdns"), list("registry_address"),
+                values.getOrDefault("broker", "http"), list("broker_address"),
+                values.getOrDefault("selector", "random"),
+                callDefaults(), MdnsSettings.DEFAULT_QUERY_TIMEOUT, env.get("ETCD_USERNAME"), env.get("ETCD_PASSWORD"),
+                env.get("CONSUL_HTTP_TOKEN"), MDNS_SETTLE_TIME);
+    }
+
+    /** The client's call defaults: go-micro's, with {@code --client_request_timeout} and {@code --client_retries}. */
+    CallOptions callDefaults() {
+        return CallOptions.builder()
                 .requestTimeout(values.containsKey("client_request_timeout")
                         ? duration(values.get("client_request_timeout"), "client_request_timeout")
                         : MicroClientProperties.DEFAULT_REQUEST_TIMEOUT)
@@ -105,11 +127,6 @@ final class GlobalFlags {
                 .retryPolicy(RetryPolicy.unprocessedOnly())
                 .contentType(JsonCodec.CONTENT_TYPE)
                 .build();
-        return new StandaloneSettings(values.getOrDefault("registry", "mdns"), list("registry_address"),
-                values.getOrDefault("broker", "http"), list("broker_address"),
-                values.getOrDefault("selector", "random"),
-                defaults, MdnsSettings.DEFAULT_QUERY_TIMEOUT, env.get("ETCD_USERNAME"), env.get("ETCD_PASSWORD"),
-                env.get("CONSUL_HTTP_TOKEN"));
     }
 
     /** {@code value} of flag {@code flag} as a Go duration; the error names the flag. */

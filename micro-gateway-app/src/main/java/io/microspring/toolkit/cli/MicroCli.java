@@ -11,6 +11,8 @@ import java.util.logging.Logger;
 import org.slf4j.helpers.NOP_FallbackServiceProvider;
 
 import io.microspring.toolkit.command.Output;
+import io.microspring.toolkit.command.Toolkit;
+import io.microspring.toolkit.proxy.SidecarToolkit;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import io.netty.util.internal.logging.JdkLoggerFactory;
 
@@ -55,26 +57,37 @@ public final class MicroCli {
             err.println("micro: " + e.getMessage());
             return CommandRunner.USAGE;
         }
-        try (StandaloneToolkit toolkit = new StandaloneToolkit(flags.settings(env))) {
-            CommandRunner runner = new CommandRunner(toolkit, out, err);
-            CommandRunner.Parsed parsed = runner.parse(flags.rest());
-            if (parsed instanceof CommandRunner.Run run) {
-                return runner.run(run.command(), output);
+        try {
+            if (flags.proxyAddress() != null) {
+                return run(new SidecarToolkit(flags.proxyAddress(), flags.callDefaults()), flags, output, env, in,
+                        out, err);
             }
-            if (parsed instanceof CommandRunner.StreamMessages stream) {
-                return runner.stream(stream.stream(), output);
+            try (StandaloneToolkit toolkit = new StandaloneToolkit(flags.settings(env))) {
+                return run(toolkit, flags, output, env, in, out, err);
             }
-            if (parsed instanceof CommandRunner.WatchEvents watch) {
-                return runner.watch(watch.line(), output, "; Ctrl-C stops", MicroCli::untilInterrupted);
-            }
-            if (parsed instanceof CommandRunner.OpenShell) {
-                return new Shell(toolkit, output, Shell.historyFile(env)).run(in, out);
-            }
-            return ((CommandRunner.Done) parsed).status();
         } catch (IllegalArgumentException e) {
             err.println("micro: " + e.getMessage());
             return CommandRunner.USAGE;
         }
+    }
+
+    private static int run(Toolkit toolkit, GlobalFlags flags, Output output, Map<String, String> env,
+            InputStream in, PrintStream out, PrintStream err) {
+        CommandRunner runner = new CommandRunner(toolkit, out, err);
+        CommandRunner.Parsed parsed = runner.parse(flags.rest());
+        if (parsed instanceof CommandRunner.Run run) {
+            return runner.run(run.command(), output);
+        }
+        if (parsed instanceof CommandRunner.StreamMessages stream) {
+            return runner.stream(stream.stream(), output);
+        }
+        if (parsed instanceof CommandRunner.WatchEvents watch) {
+            return runner.watch(watch.line(), output, "; Ctrl-C stops", MicroCli::untilInterrupted);
+        }
+        if (parsed instanceof CommandRunner.OpenShell) {
+            return new Shell(toolkit, output, Shell.historyFile(env)).run(in, out);
+        }
+        return ((CommandRunner.Done) parsed).status();
     }
 
     /**

@@ -5,14 +5,21 @@ import java.util.List;
 
 import io.microspring.client.MicroClient;
 import io.microspring.codec.Codecs;
+import io.microspring.codec.json.JsonCodec;
+import io.microspring.codec.json.JsonRpcCodec;
 import io.microspring.gateway.handler.PassThroughJsonCodec;
 import io.microspring.registry.Registry;
 import io.microspring.standalone.Standalone;
 import io.microspring.standalone.StandaloneSettings;
 import io.microspring.toolkit.command.Toolkit;
+import io.microspring.transport.http.JdkHttpClientTransport;
 import reactor.netty.http.HttpResources;
 
-/** The toolkit of a {@code micro} process: the core's components, built without Spring, JSON passed through. */
+/**
+ * The toolkit of a {@code micro} process: the core's components, built without Spring, calling
+ * over the JDK's HTTP client (which starts far faster than Reactor Netty, used only for streams
+ * and the http broker) and speaking JSON (passed through) and JSON-RPC only.
+ */
 final class StandaloneToolkit implements Toolkit, AutoCloseable {
 
     private static final Duration LOOPS_STOP_TIMEOUT = Duration.ofSeconds(1);
@@ -20,7 +27,9 @@ final class StandaloneToolkit implements Toolkit, AutoCloseable {
     private final Standalone components;
 
     StandaloneToolkit(StandaloneSettings settings) {
-        this.components = new Standalone(settings, Codecs.standard().with(List.of(new PassThroughJsonCodec())));
+        JsonCodec json = new JsonCodec();
+        this.components = new Standalone(settings, Codecs.of(List.of(new PassThroughJsonCodec(json),
+                new JsonRpcCodec(json))), JdkHttpClientTransport::new);
     }
 
     @Override

@@ -43,6 +43,11 @@ abstract class MicroCliContract {
     /** The same registry as Spring properties, for the Java greeter. */
     abstract Map<String, String> registryProperties();
 
+    /** The environment {@code micro} runs with: the registry's variables unless a subclass goes another way. */
+    Map<String, String> cliEnv() {
+        return registryEnv();
+    }
+
     @BeforeAll
     void startGreeters() {
         goGreeter = GoPeers.startGreeter(registryEnv(), "--name", goName);
@@ -60,7 +65,7 @@ abstract class MicroCliContract {
     }
 
     MicroProcess.Outcome micro(String... args) {
-        return MicroProcess.run(registryEnv(), args);
+        return MicroProcess.run(cliEnv(), args);
     }
 
     static JsonNode json(String text) {
@@ -228,7 +233,7 @@ abstract class MicroCliContract {
     @Test
     void registryWatchPrintsAServiceThatStartsAndStops() {
         String name = "cli.watched." + suffix;
-        try (ExternalProcess watch = MicroProcess.start(registryEnv(), "registry", "watch", "--output", "json")) {
+        try (ExternalProcess watch = MicroProcess.start(cliEnv(), "registry", "watch", "--output", "json")) {
             watch.awaitLine(Pattern.compile("watching registry .*"), Duration.ofSeconds(60));
             try (ConfigurableApplicationContext watched = NamedGreeterApplication.start(name, registryProperties())) {
                 String created = watch.awaitLine(Pattern.compile(".*\"create\".*" + Pattern.quote(name) + ".*"),

@@ -46,7 +46,7 @@ final class MicroProcess {
                 .args(args)
                 .stopTimeout(Duration.ofSeconds(10));
         for (String inherited : List.of("MICRO_REGISTRY", "MICRO_REGISTRY_ADDRESS", "MICRO_BROKER",
-                "MICRO_BROKER_ADDRESS", "MICRO_PROXY")) {
+                "MICRO_BROKER_ADDRESS", "MICRO_PROXY", "MICRO_PROXY_ADDRESS")) {
             if (!env.containsKey(inherited)) {
                 builder.unsetEnv(inherited);
             }

@@ -102,8 +102,8 @@ public final class HttpBroker implements Broker {
         this.registry = registry;
         this.address = settings.address();
         this.pool = ConnectionProvider.builder("micro-http-broker").pendingAcquireMaxCount(-1).build();
+        // HTTP/1.1 is the client's default (protocol(...) would build the default TLS contexts)
         this.client = HttpClient.create(pool)
-                .protocol(HttpProtocol.HTTP11)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
                 .responseTimeout(settings.deliveryTimeout());
         // secure nodes are posted to over TLS even without settings of our own: with the JVM's trust store

@@ -47,7 +47,8 @@ import io.microspring.registry.mdns.MdnsResponder.Instance;
  * <li>{@link #deregister} and {@link #close}: goodbye packets (TTL 0), so other processes' watches
  * report DELETE at once.</li>
  * <li>{@link #getService} and {@link #listServices}: local nodes plus what answers a multicast
- * query within {@link MdnsSettings#queryTimeout()}; each call takes that long.</li>
+ * query within {@link MdnsSettings#queryTimeout()}; each call takes that long, or less with a
+ * {@link MdnsSettings#settleTime()}.</li>
  * <li>{@link #watch}: local changes, plus the announcements, goodbyes and answers heard from other
  * processes; see {@link MdnsWatchers}.</li>
  * </ul>
@@ -101,7 +102,8 @@ public final class MdnsRegistry implements Registry {
             scheduler.shutdownNow();
             throw e;
         }
-        this.querier = new MdnsQuerier(names, socket::sendMulticast, settings.queryTimeout());
+        this.querier = new MdnsQuerier(names, socket::sendMulticast, settings.queryTimeout(),
+                settings.settleTime());
         this.watchers = new MdnsWatchers(this::nodeOf, scheduler,
                 instance -> socket.sendMulticast(DnsMessage.query(instance, DnsMessage.TYPE_ANY)));
         scheduler.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);

@@ -14,9 +14,12 @@ import io.microspring.internal.Durations;
  *        by default only the loopback interface, so nothing leaves the machine
  * @param domain the DNS domain of the records ({@code micro.mdns.domain}); go-micro's is {@code micro}
  * @param queryTimeout how long a lookup listens for answers ({@code micro.mdns.query-timeout});
- *        every lookup takes this long
+ *        every lookup takes this long unless {@code settleTime} is set
+ * @param settleTime when set, a service's lookup ends once this long has passed without an answer
+ *        after the last one (within the query timeout), rather than listening the whole timeout;
+ *        for a command line that needs a node, not every node; {@code null} for services
  */
-public record MdnsSettings(List<String> interfaces, String domain, Duration queryTimeout) {
+public record MdnsSettings(List<String> interfaces, String domain, Duration queryTimeout, Duration settleTime) {
 
     /** The loopback interface (its Linux name): processes on this machine only. */
     public static final List<String> DEFAULT_INTERFACES = List.of("lo");
@@ -47,6 +50,14 @@ public record MdnsSettings(List<String> interfaces, String domain, Duration quer
                     + "' (labels of letters, digits, '-' and '_' separated by dots), got '" + domain + "'");
         }
         Durations.requirePositive(queryTimeout, "micro.mdns.query-timeout");
+        if (settleTime != null) {
+            Durations.requirePositive(settleTime, "mDNS settle time");
+        }
+    }
+
+    /** Lookups that listen the whole {@code queryTimeout}. */
+    public MdnsSettings(List<String> interfaces, String domain, Duration queryTimeout) {
+        this(interfaces, domain, queryTimeout, null);
     }
 
     /** The defaults above. */

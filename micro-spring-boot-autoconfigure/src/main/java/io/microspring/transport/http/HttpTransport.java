@@ -68,8 +68,10 @@ public final class HttpTransport implements Transport {
                 .maxIdleTime(settings.poolIdleTtl())
                 .metrics(settings.poolMetrics())
                 .build();
+        // HTTP/1.1 is the client's default: setting it with protocol(...) would build Reactor Netty's
+        // default TLS contexts (some 800 classes) even for a client that never speaks TLS
         SslProvider clientTls = settings.tls() == null ? null : NettyTls.client(settings.tls());
-        HttpClient client = HttpClient.create(pool).protocol(HttpProtocol.HTTP11).keepAlive(true);
+        HttpClient client = HttpClient.create(pool).keepAlive(true);
         this.baseClient = clientTls == null ? client : client.secure(clientTls);
         this.streamClient = new StreamClient(settings.maxBodySize(), settings.maxHeaderSize(), clientTls);
     }

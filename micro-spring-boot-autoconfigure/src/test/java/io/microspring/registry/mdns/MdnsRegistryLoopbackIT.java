@@ -2,6 +2,7 @@ package io.microspring.registry.mdns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -175,6 +176,23 @@ class MdnsRegistryLoopbackIT {
         assertThat(remote).extracting(RegistryEvent::type).containsExactly(Type.CREATE, Type.DELETE);
         assertThatThrownBy(() -> a.getService(service)).isInstanceOf(RegistryException.class)
                 .hasMessageContaining("closed");
+    }
+
+    /**
+     * With a settle time, a lookup ends once the answers stop, not at its (here one minute) timeout;
+     * the listing still listens its whole timeout, so it is not asked here.
+     */
+    @Test
+    void aLookupWithASettleTimeEndsOnceTheAnswersStop() {
+        MdnsRegistry a = open();
+        MdnsRegistry b = new MdnsRegistry(new MdnsSettings(MdnsSettings.DEFAULT_INTERFACES, MdnsSettings.DEFAULT_DOMAIN,
+                Duration.ofMinutes(1), Duration.ofMillis(50)));
+        toClose.add(b);
+        Service one = service("1.0.0", node("n1", "127.0.0.1:19009", Map.of()));
+        a.register(one, Duration.ofSeconds(30));
+
+        List<Service> found = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> b.getService(service));
+        assertThat(found).singleElement().extracting(Service::nodes).isEqualTo(one.nodes());
     }
 
     private MdnsRegistry open() {

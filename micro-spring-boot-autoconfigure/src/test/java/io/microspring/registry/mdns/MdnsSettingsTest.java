@@ -42,5 +42,7 @@ class MdnsSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("micro.mdns.query-timeout");
         assertThatThrownBy(() -> new MdnsSettings(List.of("lo"), "micro", null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("micro.mdns.query-timeout");
+        assertThatThrownBy(() -> new MdnsSettings(List.of("lo"), "micro", timeout, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("settle time");
     }
 }

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Startup benchmark (see RESULTS.md, "Startup"): the greeter (samples/greeter) from JVM start to
+# Spring's "Started" line (which follows its registration), ROUNDS starts each, the median printed:
+#   jdk17 plain   java -jar greeter.jar on the default java (Java 17)
+#   jdk17 cds     the extracted jar with a class data sharing archive (README, "Fast startup")
+#   jdk25 plain   the extracted jar on JDK 25
+#   jdk25 aot     the extracted jar on JDK 25 with the AOT cache of scripts/aot-cache.sh
+# The management port is moved to a free one (--management.server.port=0) so that a greeter
+# already running elsewhere does not stop these.
+# Usage: benchmarks/startup.sh [rounds]   (needs samples/greeter/target/greeter.jar and a JDK 25)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+rounds=${1:-5}
+jar=samples/greeter/target/greeter.jar
+[ -f "$jar" ] || { echo "startup.sh: build $jar first" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+args=(--management.server.port=0)
+
+started() { # java arguments...: one start: its seconds from JVM start to 'Started', then its CPU seconds by then
+  local log="$work/start.log" pid ticks=0
+  "$@" "${args[@]}" >"$log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 6000); do
+    if grep -q 'process running for' "$log"; then
+      ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+      break
+    fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  echo "$(grep -o 'process running for [0-9.]*' "$log" | awk '{print $4}') $(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }')"
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# the archives: CDS for Java 17 (as the README shows), the AOT cache for JDK 25
+java -Djarmode=tools -jar "$jar" extract --destination "$work/cds" >/dev/null
+java -XX:ArchiveClassesAtExit="$work/greeter.jsa" -Dspring.context.exit=onRefresh -jar "$work/cds/greeter.jar" \
+  "${args[@]}" >/dev/null 2>&1 || true
+aot=$(scripts/aot-cache.sh "$jar" "$work/aot" -- "${args[@]}")
+java25=${aot%% *}
+
+declare -A times cpu
+record() { # label, java arguments...
+  local label=$1 result
+  shift
+  result=$(started "$@")
+  times[$label]+="${result%% *} "
+  cpu[$label]+="${result##* } "
+}
+for _ in $(seq 1 "$rounds"); do
+  record "jdk17 plain" java -jar "$jar"
+  record "jdk17 cds" java -XX:SharedArchiveFile="$work/greeter.jsa" -jar "$work/cds/greeter.jar"
+  record "jdk25 plain" "$java25" -jar "$work/aot/greeter.jar"
+  # shellcheck disable=SC2086 # the command aot-cache.sh printed
+  record "jdk25 aot" $aot
+done
+
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| greeter started as | seconds to Started (median of $rounds) | CPU seconds by then (median) | all starts (s) |"
+echo "|---|---|---|---|"
+for target in "jdk17 plain" "jdk17 cds" "jdk25 plain" "jdk25 aot"; do
+  echo "| $target | $(tr ' ' '\n' <<<"${times[$target]}" | grep . | median) | $(tr ' ' '\n' <<<"${cpu[$target]}" | grep . | median) | ${times[$target]}|"
+done

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Makes a JDK 25 AOT cache (JEP 483/514/515: classes loaded and linked ahead of time, with method
+# profiles) for a service's Spring Boot jar, as Spring Boot documents it: the jar is extracted
+# (java -Djarmode=tools extract), run once on JDK 25 with -XX:AOTCacheOutput until Spring says it
+# started (a micro service registers before that), and stopped; the JVM writes the cache as it exits.
+#
+# Usage: scripts/aot-cache.sh JAR [DIR] [-- app arguments for the training run]
+#   scripts/aot-cache.sh samples/greeter/target/greeter.jar
+#   then: $JAVA25 -XX:AOTCache=samples/greeter/target/greeter-aot/app.aot -jar samples/greeter/target/greeter-aot/greeter.jar
+# DIR defaults to <jar without .jar>-aot. JAVA25 names a java of JDK 25 or later (default: the first
+# /usr/lib/jvm/temurin-2[5-9]*). The cache only serves that JDK, that classpath and the same JVM
+# options (garbage collector ...); the project itself still builds and runs on Java 17.
+set -euo pipefail
+
+jar=${1:?usage: scripts/aot-cache.sh JAR [DIR] [-- app arguments]}
+shift
+dir="${jar%.jar}-aot"
+if [ $# -gt 0 ] && [ "$1" != "--" ]; then
+    dir=$1
+    shift
+fi
+[ "${1:-}" = "--" ] && shift
+
+java25=${JAVA25:-}
+if [ -z "$java25" ]; then
+    for candidate in /usr/lib/jvm/temurin-2[5-9]*/bin/java /usr/lib/jvm/java-2[5-9]-*/bin/java; do
+        if [ -x "$candidate" ]; then
+            java25=$candidate
+            break
+        fi
+    done
+fi
+[ -n "$java25" ] || { echo "aot-cache.sh: no JDK 25 found; set JAVA25=/path/to/jdk-25/bin/java" >&2; exit 1; }
+
+rm -rf "$dir"
+java -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null
+app="$dir/$(basename "$jar")"
+log="$dir/training.log"
+
+"$java25" -XX:AOTCacheOutput="$dir/app.aot" -jar "$app" "$@" >"$log" 2>&1 &
+pid=$!
+for _ in $(seq 1 600); do
+    grep -q 'Started .* in .* seconds' "$log" && break
+    kill -0 "$pid" 2>/dev/null || { echo "aot-cache.sh: the training run ended before it started; see $log" >&2; exit 1; }
+    sleep 0.5
+done
+kill -TERM "$pid"
+wait "$pid" || true
+[ -f "$dir/app.aot" ] || { echo "aot-cache.sh: no cache was written; see $log" >&2; exit 1; }
+echo "$java25 -XX:AOTCache=$dir/app.aot -jar $app"
