@@ -1,13 +1,15 @@
 package io.microspring.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 
+import io.microspring.autoconfigure.MissingPluginException.Plugin;
 import io.microspring.registry.Registry;
 import io.microspring.registry.mdns.MdnsRegistry;
 import io.microspring.registry.mdns.MdnsSettings;
@@ -15,35 +17,33 @@ import io.microspring.registry.memory.MemoryRegistry;
 
 /**
  * The registry chosen by {@code micro.registry}, created only when the application defines no
- * {@link Registry} of its own. {@link MicroRegistryCacheAutoConfiguration} wraps it in the cache
- * that every lookup goes through.
+ * {@link Registry} of its own. The choice is made as the bean is created, not by conditions, so that
+ * an application processed ahead of time (Spring AOT) still takes any {@code micro.registry} when it
+ * starts; a plugin whose client library is missing fails startup naming the starter to add.
+ * {@link MicroRegistryCacheAutoConfiguration} wraps the registry in the cache that every lookup goes through.
  */
 @AutoConfiguration
-@EnableConfigurationProperties(MicroRegistryProperties.class)
-@Import({EtcdRegistryConfiguration.class, ConsulRegistryConfiguration.class})
+@EnableConfigurationProperties({MicroRegistryProperties.class, MicroMdnsProperties.class,
+        MicroEtcdProperties.class, MicroConsulProperties.class})
 public class MicroRegistryAutoConfiguration {
 
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(name = "micro.registry", havingValue = "mdns", matchIfMissing = true)
-    @EnableConfigurationProperties(MicroMdnsProperties.class)
-    static class Mdns {
-
-        @Bean(destroyMethod = "close")
-        @ConditionalOnMissingBean(Registry.class)
-        MdnsRegistry microRegistry(MicroMdnsProperties properties) {
-            return new MdnsRegistry(new MdnsSettings(properties.getInterfaces(), properties.getDomain(),
-                    properties.getQueryTimeout()));
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(name = "micro.registry", havingValue = "memory")
-    static class Memory {
-
-        @Bean(destroyMethod = "close")
-        @ConditionalOnMissingBean(Registry.class)
-        MemoryRegistry microRegistry() {
-            return new MemoryRegistry();
-        }
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(Registry.class)
+    Registry microRegistry(MicroRegistryProperties registry, MicroMdnsProperties mdns, MicroEtcdProperties etcd,
+            MicroConsulProperties consul, ObjectProvider<SslBundles> bundles, Environment environment,
+            ResourceLoader resourceLoader) {
+        return switch (registry.getRegistry()) {
+            case MDNS -> new MdnsRegistry(new MdnsSettings(mdns.getInterfaces(), mdns.getDomain(),
+                    mdns.getQueryTimeout()));
+            case MEMORY -> new MemoryRegistry();
+            case ETCD -> {
+                MissingPluginException.requireClient(Plugin.ETCD, resourceLoader.getClassLoader());
+                yield EtcdRegistryFactory.create(registry, etcd, bundles, environment);
+            }
+            case CONSUL -> {
+                MissingPluginException.requireClient(Plugin.CONSUL, resourceLoader.getClassLoader());
+                yield ConsulRegistryFactory.create(registry, consul, bundles, environment);
+            }
+        };
     }
 }

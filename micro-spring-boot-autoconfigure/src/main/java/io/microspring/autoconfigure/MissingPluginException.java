@@ -1,5 +1,7 @@
 package io.microspring.autoconfigure;
 
+import org.springframework.util.ClassUtils;
+
 /**
  * {@code micro.registry} or {@code micro.broker} names a plugin whose client library is not on the
  * class path; {@link MissingPluginFailureAnalyzer} reports the starter to add.
@@ -18,15 +20,24 @@ final class MissingPluginException extends RuntimeException {
         return plugin;
     }
 
+    /** Fails naming the starter to add when {@code plugin}'s client library is not on {@code classLoader}'s path. */
+    static void requireClient(Plugin plugin, ClassLoader classLoader) {
+        if (!ClassUtils.isPresent(plugin.clientClass(), classLoader)) {
+            throw new MissingPluginException(plugin);
+        }
+    }
+
     /** The plugins that need a client library, each brought by its starter. */
     enum Plugin {
 
-        ETCD("micro.registry", "etcd", "the etcd client", "io.etcd:jetcd-core", "mdns (the default) or memory"),
-        CONSUL("micro.registry", "consul", "the Consul client", "com.ecwid.consul:consul-api",
+        ETCD("micro.registry", "etcd", "the etcd client", "io.etcd:jetcd-core", "io.etcd.jetcd.Client",
                 "mdns (the default) or memory"),
-        NATS("micro.broker", "nats", "the NATS client", "io.nats:jnats", "http (the default) or memory"),
+        CONSUL("micro.registry", "consul", "the Consul client", "com.ecwid.consul:consul-api",
+                "com.ecwid.consul.v1.ConsulRawClient", "mdns (the default) or memory"),
+        NATS("micro.broker", "nats", "the NATS client", "io.nats:jnats", "io.nats.client.Nats",
+                "http (the default) or memory"),
         RABBITMQ("micro.broker", "rabbitmq", "the RabbitMQ client", "com.rabbitmq:amqp-client",
-                "http (the default) or memory");
+                "com.rabbitmq.client.ConnectionFactory", "http (the default) or memory");
 
         private static final String GROUP_ID = "io.microspring";
 
@@ -34,13 +45,15 @@ final class MissingPluginException extends RuntimeException {
         private final String value;
         private final String client;
         private final String library;
+        private final String clientClass;
         private final String builtIn;
 
-        Plugin(String property, String value, String client, String library, String builtIn) {
+        Plugin(String property, String value, String client, String library, String clientClass, String builtIn) {
             this.property = property;
             this.value = value;
             this.client = client;
             this.library = library;
+            this.clientClass = clientClass;
             this.builtIn = builtIn;
         }
 
@@ -62,6 +75,11 @@ final class MissingPluginException extends RuntimeException {
         /** The client library, {@code group:artifact}. */
         String library() {
             return library;
+        }
+
+        /** A class of the client library, present exactly when the library is. */
+        String clientClass() {
+            return clientClass;
         }
 
         /** The values of {@link #property()} that need no library. */

@@ -2,6 +2,8 @@ package io.microspring.autoconfigure;
 
 import java.util.List;
 
+import javax.net.ssl.SSLContext;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
@@ -35,6 +37,14 @@ final class SslBundleLookup {
                     "there is no such SSL bundle: define it under spring.ssl.bundle.pem." + name
                             + " or spring.ssl.bundle.jks." + name);
         }
+    }
+
+    /** The SSL context of bundle {@code name} (named by {@code property}), {@code null} when none is named. */
+    static SSLContext sslContext(String property, String name, ObjectProvider<SslBundles> bundles) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return find(property, name, bundles).createSslContext();
     }
 
     /**

@@ -6,33 +6,24 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-import io.microspring.registry.Registry;
 import io.microspring.registry.consul.ConsulRegistry;
 import io.microspring.registry.consul.ConsulSettings;
 
 /**
- * The Consul registry when {@code micro.registry=consul} and consul-api is on the class path
- * (otherwise {@link MicroRegistryCacheAutoConfiguration} names the dependency to add).
+ * Creates the Consul registry for {@code micro.registry=consul}; {@link MicroRegistryAutoConfiguration}
+ * calls it only once consul-api is known to be on the class path, so that this class, which needs it,
+ * loads only then.
  */
-@Configuration(proxyBeanMethods = false)
-@ConditionalOnClass(name = "com.ecwid.consul.v1.ConsulRawClient")
-@ConditionalOnProperty(name = "micro.registry", havingValue = "consul")
-@EnableConfigurationProperties(MicroConsulProperties.class)
-class ConsulRegistryConfiguration {
+final class ConsulRegistryFactory {
 
-    @Bean(destroyMethod = "close")
-    @ConditionalOnMissingBean(Registry.class)
-    ConsulRegistry microConsulRegistry(MicroRegistryProperties registry, MicroConsulProperties consul,
+    private ConsulRegistryFactory() {
+    }
+
+    static ConsulRegistry create(MicroRegistryProperties registry, MicroConsulProperties consul,
             ObjectProvider<SslBundles> bundles, Environment environment) {
         String token = consul.getToken() != null ? consul.getToken() : environment.getProperty("CONSUL_HTTP_TOKEN");
         return new ConsulRegistry(new ConsulSettings(address(registry.getRegistryAddress()), token,

@@ -1,33 +1,24 @@
 package io.microspring.autoconfigure;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-import io.microspring.registry.Registry;
 import io.microspring.registry.etcd.EtcdRegistry;
 import io.microspring.registry.etcd.EtcdSettings;
 
 /**
- * The etcd registry when {@code micro.registry=etcd} and jetcd is on the class path (otherwise
- * {@link MicroRegistryCacheAutoConfiguration} names the dependency to add).
+ * Creates the etcd registry for {@code micro.registry=etcd}; {@link MicroRegistryAutoConfiguration}
+ * calls it only once jetcd is known to be on the class path, so that this class, which needs it, loads
+ * only then.
  */
-@Configuration(proxyBeanMethods = false)
-@ConditionalOnClass(name = "io.etcd.jetcd.Client")
-@ConditionalOnProperty(name = "micro.registry", havingValue = "etcd")
-@EnableConfigurationProperties(MicroEtcdProperties.class)
-class EtcdRegistryConfiguration {
+final class EtcdRegistryFactory {
 
-    @Bean(destroyMethod = "close")
-    @ConditionalOnMissingBean(Registry.class)
-    EtcdRegistry microEtcdRegistry(MicroRegistryProperties registry, MicroEtcdProperties etcd,
+    private EtcdRegistryFactory() {
+    }
+
+    static EtcdRegistry create(MicroRegistryProperties registry, MicroEtcdProperties etcd,
             ObjectProvider<SslBundles> bundles, Environment environment) {
         String username = etcd.getUsername() != null ? etcd.getUsername() : environment.getProperty("ETCD_USERNAME");
         String password = etcd.getPassword() != null ? etcd.getPassword() : environment.getProperty("ETCD_PASSWORD");
