@@ -2,9 +2,10 @@
 # Startup benchmark (see RESULTS.md, "Startup"): the greeter (samples/greeter) from JVM start to
 # Spring's "Started" line (which follows its registration), ROUNDS starts each, the median printed:
 #   jdk17 plain   java -jar greeter.jar on the default java (Java 17)
+#   jdk17 spring-aot  the same with -Dspring.aot.enabled=true (the bean definitions generated at build time)
 #   jdk17 cds     the extracted jar with a class data sharing archive (README, "Fast startup")
 #   jdk25 plain   the extracted jar on JDK 25
-#   jdk25 aot     the extracted jar on JDK 25 with the AOT cache of scripts/aot-cache.sh
+#   jdk25 aot     the extracted jar on JDK 25 with the AOT cache of scripts/aot-cache.sh (and Spring AOT)
 # The management port is moved to a free one (--management.server.port=0) so that a greeter
 # already running elsewhere does not stop these.
 # Usage: benchmarks/startup.sh [rounds]   (needs samples/greeter/target/greeter.jar and a JDK 25)
@@ -53,6 +54,7 @@ record() { # label, java arguments...
 }
 for _ in $(seq 1 "$rounds"); do
   record "jdk17 plain" java -jar "$jar"
+  record "jdk17 spring-aot" java -Dspring.aot.enabled=true -jar "$jar"
   record "jdk17 cds" java -XX:SharedArchiveFile="$work/greeter.jsa" -jar "$work/cds/greeter.jar"
   record "jdk25 plain" "$java25" -jar "$work/aot/greeter.jar"
   # shellcheck disable=SC2086 # the command aot-cache.sh printed
@@ -63,6 +65,6 @@ echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| greeter started as | seconds to Started (median of $rounds) | CPU seconds by then (median) | all starts (s) |"
 echo "|---|---|---|---|"
-for target in "jdk17 plain" "jdk17 cds" "jdk25 plain" "jdk25 aot"; do
+for target in "jdk17 plain" "jdk17 spring-aot" "jdk17 cds" "jdk25 plain" "jdk25 aot"; do
   echo "| $target | $(tr ' ' '\n' <<<"${times[$target]}" | grep . | median) | $(tr ' ' '\n' <<<"${cpu[$target]}" | grep . | median) | ${times[$target]}|"
 done

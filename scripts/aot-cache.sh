@@ -3,10 +3,13 @@
 # profiles) for a service's Spring Boot jar, as Spring Boot documents it: the jar is extracted
 # (java -Djarmode=tools extract), run once on JDK 25 with -XX:AOTCacheOutput until Spring says it
 # started (a micro service registers before that), and stopped; the JVM writes the cache as it exits.
+# A jar built with Spring AOT (spring-boot-maven-plugin's process-aot, as samples/greeter is) is trained
+# and run with -Dspring.aot.enabled=true, the bean definitions generated at build time.
 #
 # Usage: scripts/aot-cache.sh JAR [DIR] [-- app arguments for the training run]
 #   scripts/aot-cache.sh samples/greeter/target/greeter.jar
-#   then: $JAVA25 -XX:AOTCache=samples/greeter/target/greeter-aot/app.aot -jar samples/greeter/target/greeter-aot/greeter.jar
+#   then the command it prints: $JAVA25 -XX:AOTCache=samples/greeter/target/greeter-aot/app.aot
+#   -Dspring.aot.enabled=true -jar samples/greeter/target/greeter-aot/greeter.jar
 # DIR defaults to <jar without .jar>-aot. JAVA25 names a java of JDK 25 or later (default: the first
 # /usr/lib/jvm/temurin-2[5-9]*). The cache only serves that JDK, that classpath and the same JVM
 # options (garbage collector ...); the project itself still builds and runs on Java 17.
@@ -36,8 +39,12 @@ rm -rf "$dir"
 java -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null
 app="$dir/$(basename "$jar")"
 log="$dir/training.log"
+spring_aot=()
+if "$(dirname "$java25")/jar" tf "$jar" | grep '__ApplicationContextInitializer\.class$' >/dev/null; then
+    spring_aot=(-Dspring.aot.enabled=true)
+fi
 
-"$java25" -XX:AOTCacheOutput="$dir/app.aot" -jar "$app" "$@" >"$log" 2>&1 &
+"$java25" -XX:AOTCacheOutput="$dir/app.aot" "${spring_aot[@]}" -jar "$app" "$@" >"$log" 2>&1 &
 pid=$!
 for _ in $(seq 1 600); do
     grep -q 'Started .* in .* seconds' "$log" && break
@@ -47,4 +54,4 @@ done
 kill -TERM "$pid"
 wait "$pid" || true
 [ -f "$dir/app.aot" ] || { echo "aot-cache.sh: no cache was written; see $log" >&2; exit 1; }
-echo "$java25 -XX:AOTCache=$dir/app.aot -jar $app"
+echo "$java25 -XX:AOTCache=$dir/app.aot ${spring_aot[*]:+${spring_aot[*]} }-jar $app"

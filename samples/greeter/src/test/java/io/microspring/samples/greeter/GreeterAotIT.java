@@ -1,0 +1,73 @@
+package io.microspring.samples.greeter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.microspring.testing.EtcdServer;
+import io.microspring.testing.ExternalProcess;
+import io.microspring.testing.FreePorts;
+import io.microspring.testing.NatsServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The greeter jar as built, started in Spring's AOT mode ({@code -Dspring.aot.enabled=true}: the bean
+ * definitions generated at build time, where the registry was mDNS and the broker http) with etcd and
+ * NATS chosen on its command line: it uses them, registers in etcd, answers a call and reports both on
+ * its management port.
+ */
+class GreeterAotIT {
+
+    @RegisterExtension
+    static final EtcdServer etcd = new EtcdServer();
+
+    @RegisterExtension
+    static final NatsServer nats = new NatsServer();
+
+    private static final String SERVICE = "go.micro.srv.greeter";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void whenStartedAotProcessedWithEtcdAndNatsThenItRegistersInEtcdAnswersAndReportsBoth() throws Exception {
+        int managementPort = FreePorts.find();
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        try (ExternalProcess greeter = ExternalProcess.builder("greeter-aot", java)
+                .args("-Dspring.aot.enabled=true", "-jar", Path.of("target", "greeter.jar").toAbsolutePath().toString(),
+                        "--registry=etcd", "--registry_address=" + etcd.address(),
+                        "--broker=nats", "--broker_address=" + nats.url(),
+                        "--management.server.port=" + managementPort)
+                .start()) {
+            greeter.awaitMatch(Pattern.compile("Starting AOT-processed Greeter"), Duration.ofSeconds(120));
+            MatchResult registered = greeter.awaitMatch(Pattern.compile("Registry \\[etcd\\] Registered node (\\S+) of "
+                    + Pattern.quote(SERVICE) + " at (\\S+)"), Duration.ofSeconds(120));
+
+            HttpResponse<String> hello = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + registered.group(2) + "/"))
+                    .header("Content-Type", "application/json")
+                    .header("Micro-Service", SERVICE)
+                    .header("Micro-Endpoint", "Say.Hello")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"John\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(hello.body()).isEqualTo("{\"msg\":\"Hello John\"}");
+
+            HttpResponse<String> micro = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + managementPort + "/actuator/micro")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(micro.statusCode()).isEqualTo(200);
+            JsonNode service = JSON.readTree(micro.body());
+            assertThat(service.get("nodes").get(0).get("id").asString()).isEqualTo(registered.group(1));
+            assertThat(service.get("registry").get("name").asString()).isEqualTo("etcd");
+            assertThat(service.get("broker").get("name").asString()).isEqualTo("nats");
+        }
+    }
+}
