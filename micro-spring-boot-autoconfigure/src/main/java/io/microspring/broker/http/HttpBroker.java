@@ -46,6 +46,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
@@ -89,7 +90,7 @@ public final class HttpBroker implements Broker {
     private final Registry registry;
     private final ConnectionProvider pool;
     private final HttpClient client;
-    private final HttpClient secureClient;
+    private volatile HttpClient secureClient;
     private final Map<String, HttpSubscription> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, Long> unreachableSince = new ConcurrentHashMap<>();
 
@@ -106,9 +107,9 @@ public final class HttpBroker implements Broker {
         this.client = HttpClient.create(pool)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
                 .responseTimeout(settings.deliveryTimeout());
-        // secure nodes are posted to over TLS even without settings of our own: with the JVM's trust store
-        TlsSettings tls = settings.tls() != null ? settings.tls() : TlsSettings.jvmTrust();
-        this.secureClient = client.secure(NettyTls.client(tls));
+        // secure nodes are posted to over TLS even without settings of our own: with the JVM's trust store, read
+        // (which takes a while) at the first post to a secure node; configured TLS is set up at once
+        this.secureClient = settings.tls() != null ? client.secure(NettyTls.client(settings.tls())) : null;
     }
 
     @Override
@@ -262,7 +263,10 @@ public final class HttpBroker implements Broker {
         boolean secure = "true".equals(node.metadata().get("secure"));
         String uri = (secure ? "https" : "http") + "://" + node.address() + PATH + "?id="
                 + URLEncoder.encode(node.id(), StandardCharsets.UTF_8);
-        return (secure ? secureClient : client).post()
+        HttpClient ready = secure ? secureClient : client;
+        Mono<HttpClient> sender = ready != null ? Mono.just(ready)
+                : Mono.fromCallable(this::jvmTrustClient).subscribeOn(Schedulers.boundedElastic());
+        return sender.flatMap(http -> http.post()
                 .uri(uri)
                 .send((request, outbound) -> {
                     request.header(BrokerMessage.CONTENT_TYPE_HEADER, "application/json");
@@ -273,7 +277,7 @@ public final class HttpBroker implements Broker {
                     // the body is always read, so that the connection goes back to the pool
                     return body.asString().defaultIfEmpty("").flatMap(text -> status == HttpResponseStatus.OK.code()
                             ? Mono.<Void>empty() : Mono.<Void>error(answered(node, status, text)));
-                })
+                }))
                 .onErrorMap(e -> isConnectFailure(e) || NettyTls.handshakeFailure(e) != null,
                         e -> new NodeUnreachableException("node " + node.id() + " at " + node.address()
                                 + " is unreachable: " + e.getMessage(), e))
@@ -282,6 +286,14 @@ public final class HttpBroker implements Broker {
                                 + " failed and may or may not have been handled: " + e, e))
                 .doOnError(NodeUnreachableException.class, e -> unreachableSince.put(node.id(), System.nanoTime()))
                 .doOnSuccess(done -> unreachableSince.remove(node.id()));
+    }
+
+    /** The client posting to secure nodes with the JVM's trust store, built once (it reads the trust store). */
+    private synchronized HttpClient jvmTrustClient() {
+        if (secureClient == null) {
+            secureClient = client.secure(NettyTls.client(TlsSettings.jvmTrust()));
+        }
+        return secureClient;
     }
 
     /** A node's answer other than 200: 404 (no such subscription) and 503 (stopping) mean it did not take the message. */
