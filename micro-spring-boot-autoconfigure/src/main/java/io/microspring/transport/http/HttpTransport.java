@@ -49,7 +49,7 @@ public final class HttpTransport implements Transport {
         this.settings = settings;
         SslProvider clientTls = settings.tls() == null ? null : NettyTls.client(settings.tls());
         this.gauges = settings.poolMetrics() ? new PoolGauges() : null;
-        this.unaryClient = new UnaryClient(settings, clientTls, gauges == null ? pool -> { } : gauges::register);
+        this.unaryClient = new UnaryClient(settings, clientTls, gauges == null ? UnaryClient.PoolListener.NONE : gauges);
         this.streamClient = new StreamClient(settings.maxBodySize(), settings.maxHeaderSize(), clientTls);
     }
 

@@ -3,7 +3,6 @@ package io.microspring.transport.http;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 import io.microspring.transport.TransportMessage;
 import io.netty.channel.EventLoopGroup;
@@ -21,25 +20,28 @@ import reactor.netty.tcp.SslProvider;
  */
 final class UnaryClient {
 
+    /** Past this many nodes, the pools of nodes with no connection open are dropped. */
+    static final int MAX_POOLS = 4096;
+
     private final EventLoopGroup loops;
     private final UnaryConnector connector;
     private final int maxIdle;
     private final long ttlNanos;
-    private final Consumer<NodePool> onNewPool;
+    private final PoolListener listener;
     private final Map<String, NodePool> pools = new ConcurrentHashMap<>();
 
     /**
      * With {@code tls} the client side of the transport's TLS, {@code null} for plain text;
-     * {@code onNewPool} sees each node's pool as it is made (to report it).
+     * {@code listener} sees each node's pool made and dropped (to report it).
      */
-    UnaryClient(HttpTransportSettings settings, SslProvider tls, Consumer<NodePool> onNewPool) {
+    UnaryClient(HttpTransportSettings settings, SslProvider tls, PoolListener listener) {
         LoopResources resources = HttpResources.get();
         // colocated: next() is the current thread's loop when called on one of them
         this.loops = resources.onClient(LoopResources.DEFAULT_NATIVE);
         this.connector = new UnaryConnector(resources, loops, tls, settings.maxHeaderSize());
         this.maxIdle = settings.poolSize();
         this.ttlNanos = settings.poolIdleTtl().toNanos();
-        this.onNewPool = onNewPool;
+        this.listener = listener;
     }
 
     /**
@@ -61,10 +63,49 @@ final class UnaryClient {
 
     private NodePool pool(String address) {
         NodePool pool = pools.get(address);
-        return pool != null ? pool : pools.computeIfAbsent(address, key -> {
+        if (pool != null) {
+            return pool;
+        }
+        if (pools.size() >= MAX_POOLS) {
+            dropUnused();
+        }
+        return pools.computeIfAbsent(address, key -> {
             NodePool made = new NodePool(key, maxIdle, ttlNanos);
-            onNewPool.accept(made);
+            listener.made(made);
             return made;
         });
+    }
+
+    /**
+     * Drops the pools of nodes with no connection open (nodes long gone, mostly). A call already
+     * under way on one of them finishes on it; its connection is closed when its time is up.
+     */
+    private void dropUnused() {
+        pools.values().removeIf(pool -> {
+            boolean unused = pool.openConnections() == 0;
+            if (unused) {
+                listener.dropped(pool);
+            }
+            return unused;
+        });
+    }
+
+    /** Sees the pools of nodes made and dropped. */
+    interface PoolListener {
+
+        /** Reports nothing. */
+        PoolListener NONE = new PoolListener() {
+            @Override
+            public void made(NodePool pool) {
+            }
+
+            @Override
+            public void dropped(NodePool pool) {
+            }
+        };
+
+        void made(NodePool pool);
+
+        void dropped(NodePool pool);
     }
 }
