@@ -72,8 +72,8 @@ class GatewayConfiguration {
     }
 
     @Bean
-    RpcHandler rpcHandler(MicroClient client, GatewayProperties properties, Registry registry) {
-        return new RpcHandler(client, maxBodySize(properties), registry);
+    RpcHandler rpcHandler(MicroClient client, GatewayProperties properties, ServiceIndex index) {
+        return new RpcHandler(client, maxBodySize(properties), index);
     }
 
     @Bean
@@ -92,8 +92,8 @@ class GatewayConfiguration {
 
     /** Tokens checked at the edge once {@code micro.auth} configures verification (an {@link Authorizer}). */
     @Bean
-    EdgeAuth edgeAuth(ObjectProvider<Authorizer> authorizer, Registry registry) {
-        return authorizer.stream().findFirst().map(checks -> new EdgeAuth(checks, registry)).orElseGet(EdgeAuth::open);
+    EdgeAuth edgeAuth(ObjectProvider<Authorizer> authorizer, ServiceIndex index) {
+        return authorizer.stream().findFirst().map(checks -> new EdgeAuth(checks, index)).orElseGet(EdgeAuth::open);
     }
 
     @Bean
