@@ -3,15 +3,10 @@ package io.microspring.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.microspring.gatewaytest.Cluster;
 import io.microspring.gatewaytest.ClusterExtension;
+import io.microspring.gatewaytest.DroppingServer;
 import io.microspring.gatewaytest.Http;
 import io.microspring.registry.Node;
 import io.microspring.registry.Service;
@@ -40,20 +36,16 @@ class IdempotentApiTest {
     private static final String SERVICE = "go.micro.api.greeter";
 
     static Cluster cluster;
-    static ServerSocket dropper;
-    static final AtomicInteger dropped = new AtomicInteger();
+    static DroppingServer dropper;
     static Service droppingNode;
 
     @BeforeAll
     static void start(Cluster shared) throws IOException {
         cluster = shared;
-        dropper = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(IdempotentApiTest::dropEveryConnection, "greeter-api-dropper");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        dropper = DroppingServer.start("greeter-api-dropper");
         Service greeterApi = cluster.registry().getService(SERVICE).get(0);
         droppingNode = greeterApi.withNodes(List.of(new Node("greeter-api-dropper",
-                "127.0.0.1:" + dropper.getLocalPort(), Map.of("protocol", "mucp"))));
+                dropper.address(), Map.of("protocol", "mucp"))));
         cluster.registry().register(droppingNode, Duration.ofHours(1));
     }
 
@@ -66,46 +58,26 @@ class IdempotentApiTest {
     @Test
     void aGetThatMetTheDroppingNodeIsSentToTheOtherNode() {
         Cluster.Gateway gateway = cluster.gateway("micro.api.handler=api", "micro.client-retries=1");
-        int before = dropped.get();
-        for (int i = 0; i < ATTEMPTS && dropped.get() == before; i++) {
+        int before = dropper.dropped();
+        for (int i = 0; i < ATTEMPTS && dropper.dropped() == before; i++) {
             HttpResponse<String> response = Http.get(gateway.url("/greeter/say/hello?name=John"));
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("{\"message\":\"Hello John\"}");
         }
-        assertThat(dropped.get()).as("GETs the dropping node read").isGreaterThan(before);
+        assertThat(dropper.dropped()).as("GETs the dropping node read").isGreaterThan(before);
     }
 
     @Test
     void aPostThatMetTheDroppingNodeIsAnError() {
         Cluster.Gateway gateway = cluster.gateway("micro.api.handler=api", "micro.client-retries=2");
-        int before = dropped.get();
+        int before = dropper.dropped();
         HttpResponse<String> response = null;
-        for (int i = 0; i < ATTEMPTS && dropped.get() == before; i++) {
+        for (int i = 0; i < ATTEMPTS && dropper.dropped() == before; i++) {
             response = Http.post(gateway.url("/greeter/say/hello?name=John"), "text/plain", "");
         }
-        assertThat(dropped.get()).as("POSTs the dropping node read").isEqualTo(before + 1);
+        assertThat(dropper.dropped()).as("POSTs the dropping node read").isEqualTo(before + 1);
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).contains(SERVICE).contains("the exchange with a node failed")
                 .doesNotContain("127.0.0.1");
-    }
-
-    /** Reads each request's head, then closes the connection without answering. */
-    private static void dropEveryConnection() {
-        while (!dropper.isClosed()) {
-            try (Socket connection = dropper.accept()) {
-                InputStream in = connection.getInputStream();
-                int matched = 0;
-                while (matched < 4) {
-                    int b = in.read();
-                    if (b < 0) {
-                        break;
-                    }
-                    matched = (b == '\r' || b == '\n') ? matched + 1 : 0;
-                }
-                dropped.incrementAndGet();
-            } catch (IOException e) {
-                // closed at the end of the test
-            }
-        }
     }
 }
