@@ -107,15 +107,18 @@ public final class ProxyHandler implements AutoCloseable {
      * the selector offers only a node already {@code tried}, the service is unavailable (503).
      */
     private Mono<Void> toNode(ServerWebExchange exchange, String service, String pathAndQuery, Set<String> tried) {
-        return toNode(exchange, service, pathAndQuery, tried, unavailable(service));
+        return toNode(exchange, service, pathAndQuery, tried, null);
     }
 
-    /** As above; {@code giveUp} is the error once no other node is left: the last broken exchange's, else 503. */
+    /**
+     * As above; {@code giveUp} is the error once no other node is left: the last broken exchange's,
+     * or when {@code null} the 503 (made only then: nearly every request never needs it).
+     */
     private Mono<Void> toNode(ServerWebExchange exchange, String service, String pathAndQuery, Set<String> tried,
             Throwable giveUp) {
         return selector.select(service, List.of()).flatMap(node -> {
             if (!tried.add(node.id())) {
-                return Mono.error(giveUp);
+                return Mono.error(giveUp != null ? giveUp : unavailable(service));
             }
             Mono<Void> proxied = WebSocketProxy.isUpgrade(exchange.getRequest())
                     ? webSockets.proxy(exchange, service, node, pathAndQuery)
@@ -127,7 +130,8 @@ public final class ProxyHandler implements AutoCloseable {
                     return Mono.error(failure(service, node, error));
                 }
                 selector.markFailed(service, node);
-                Throwable next = unreachable ? giveUp : failure(service, node, error);
+                Throwable next = !unreachable ? failure(service, node, error)
+                        : giveUp != null ? giveUp : unavailable(service);
                 return tried.size() > retries ? Mono.error(next) : toNode(exchange, service, pathAndQuery, tried, next);
             });
         });
