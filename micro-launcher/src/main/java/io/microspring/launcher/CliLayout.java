@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -13,11 +14,12 @@ import org.springframework.boot.loader.tools.LoaderClassesWriter;
 
 /**
  * Spring Boot's executable jar layout plus, at the jar's root, {@link MicroLauncher} (the Main-Class)
- * and the entries of the CLI's jar under {@link MicroLauncher#CLI_ROOT}.
+ * with its {@link CliClassLoader}, and the entries of the CLI's jar under {@link MicroLauncher#CLI_ROOT}.
  */
 final class CliLayout extends Layouts.Jar implements CustomLoaderLayout {
 
-    private static final String LAUNCHER_ENTRY = MicroLauncher.class.getName().replace('.', '/') + ".class";
+    /** The classes the launcher runs on, written at the jar's root. */
+    private static final List<Class<?>> LAUNCHER = List.of(MicroLauncher.class, CliClassLoader.class);
 
     private final File cliJar;
 
@@ -33,8 +35,11 @@ final class CliLayout extends Layouts.Jar implements CustomLoaderLayout {
     @Override
     public void writeLoadedClasses(LoaderClassesWriter writer) throws IOException {
         writer.writeLoaderClasses();
-        try (InputStream launcher = MicroLauncher.class.getClassLoader().getResourceAsStream(LAUNCHER_ENTRY)) {
-            writer.writeEntry(LAUNCHER_ENTRY, launcher);
+        for (Class<?> type : LAUNCHER) {
+            String entry = type.getName().replace('.', '/') + ".class";
+            try (InputStream content = type.getClassLoader().getResourceAsStream(entry)) {
+                writer.writeEntry(entry, content);
+            }
         }
         try (JarFile jar = new JarFile(cliJar)) {
             for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements();) {

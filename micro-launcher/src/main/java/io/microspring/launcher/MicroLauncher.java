@@ -1,16 +1,17 @@
 package io.microspring.launcher;
 
+import java.io.File;
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.MalformedURLException;
+import java.net.URISyntaxException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.util.List;
 
 /**
  * The Main-Class of {@code micro.jar}. The query commands ({@code micro call}, {@code micro list services}
- * ...) and the shell run from plain copies of their classes under {@code cli/} in the jar, loaded by a
- * {@link URLClassLoader} from the jar file itself: far faster than Spring Boot's loader reading the same
+ * ...) and the shell run from plain copies of their classes under {@code cli/} in the jar, read by a
+ * {@link CliClassLoader} from the jar file itself: far faster than Spring Boot's loader reading the same
  * classes out of the nested jars. Everything else ({@code micro api}, {@code web}, {@code sidecar},
  * {@code bot}, {@code -Djarmode=tools}) goes to Spring Boot's launcher, which runs the Start-Class from
  * {@code BOOT-INF/}; the copies under {@code cli/} are invisible to it.
@@ -29,20 +30,23 @@ public final class MicroLauncher {
 
     public static void main(String[] args) throws Throwable {
         ClassLoader cli = System.getProperty("jarmode") == null ? cliLoader() : null;
-        Class<?> main = cli != null && handles(cli, args) ? cli.loadClass(ENTRY)
-                : Class.forName(SPRING_BOOT_LAUNCHER);
-        if (cli != null && main.getClassLoader() == cli) {
+        if (cli != null && handles(cli, args)) {
             Thread.currentThread().setContextClassLoader(cli);
+            invoke(cli.loadClass(ENTRY).getMethod("main", String[].class), (Object) args);
+        } else {
+            invoke(Class.forName(SPRING_BOOT_LAUNCHER).getMethod("main", String[].class), (Object) args);
         }
-        invoke(main.getMethod("main", String[].class), (Object) args);
     }
 
-    /** A loader over the jar's {@code cli/} (beside the JDK only), or null when the jar has none. */
-    private static ClassLoader cliLoader() throws MalformedURLException {
+    /** A loader of the jar's {@code cli/} (beside the JDK's classes only), or null when the jar has none. */
+    private static ClassLoader cliLoader() throws IOException, URISyntaxException {
         URL jar = MicroLauncher.class.getProtectionDomain().getCodeSource().getLocation();
-        URLClassLoader cli = new URLClassLoader("micro-cli", new URL[] {new URL("jar:" + jar + "!/" + CLI_ROOT)},
-                ClassLoader.getPlatformClassLoader());
-        return cli.findResource(ENTRY.replace('.', '/') + ".class") == null ? null : cli;
+        File file = new File(jar.toURI());
+        if (!file.isFile()) {
+            return null;
+        }
+        CliClassLoader cli = new CliClassLoader(file, jar, CLI_ROOT);
+        return cli.holds(ENTRY.replace('.', '/') + ".class") ? cli : null;
     }
 
     /** Whether the command line is one the CLI runs (its own {@code MicroCli.handles}). */
