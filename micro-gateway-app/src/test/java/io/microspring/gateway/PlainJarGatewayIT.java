@@ -58,7 +58,7 @@ class PlainJarGatewayIT {
                             "{\"service\":\"go.micro.srv.greeter\",\"endpoint\":\"Say.Hello\",\"request\":{\"name\":\"John\"}}"))
                     .build();
             HttpResponse<String> response = HttpClient.newHttpClient().send(call, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.body()).isEqualTo("{\"msg\":\"Hello John\"}");
+            assertThat(response.body().strip()).isEqualTo("{\"msg\":\"Hello John\"}");
         }
     }
 }
