@@ -1,5 +1,6 @@
 package io.microspring.codec.json;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,14 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 
-import tools.jackson.core.SerializableString;
-import tools.jackson.core.io.SerializedString;
-
 /**
  * What the protobuf JSON reader and writer need of one message type, worked out once per type:
  * its fields in field-number order (the order protobuf's JSON printer writes them in) with their
- * JSON names ready to write, the fields by both names they may be read by, and whether the type is
- * one the fast path leaves to {@code JsonFormat} (well-known types, extendable types).
+ * JSON names ready to write as bytes, the fields by both names they may be read by, and whether
+ * the type is one the streamed path leaves to {@code JsonFormat} (well-known types, extendable types).
  */
 final class ProtoJsonLayout {
 
@@ -24,15 +22,16 @@ final class ProtoJsonLayout {
     private static final Map<Descriptor, ProtoJsonLayout> LAYOUTS = new ConcurrentHashMap<>();
 
     private final FieldDescriptor[] fields;
-    private final SerializableString[] names;
+    private final byte[][] names;
     private final Map<String, FieldDescriptor> byName;
     private final boolean delegated;
 
     private ProtoJsonLayout(Descriptor type) {
         this.fields = type.getFields().stream().sorted(Comparator.comparingInt(FieldDescriptor::getNumber))
                 .toArray(FieldDescriptor[]::new);
-        this.names = Arrays.stream(fields).map(field -> new SerializedString(field.getJsonName()))
-                .toArray(SerializableString[]::new);
+        this.names = Arrays.stream(fields)
+                .map(field -> ('"' + field.getJsonName() + "\":").getBytes(StandardCharsets.UTF_8))
+                .toArray(byte[][]::new);
         this.byName = new HashMap<>();
         for (FieldDescriptor field : type.getFields()) {
             byName.put(field.getName(), field);
@@ -51,8 +50,8 @@ final class ProtoJsonLayout {
         return fields;
     }
 
-    /** The JSON name of {@code fields()[index]}, ready to write. */
-    SerializableString name(int index) {
+    /** The JSON name of {@code fields()[index]}, quoted and followed by its colon, ready to write. */
+    byte[] name(int index) {
         return names[index];
     }
 

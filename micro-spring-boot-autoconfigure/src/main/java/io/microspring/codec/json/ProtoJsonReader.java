@@ -15,6 +15,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * Reads protobuf messages from JSON with Jackson's streaming parser, walking the message
@@ -27,7 +28,10 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class ProtoJsonReader {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /** Buffers recycled per thread: the reader runs on the event loops, a few long-lived threads. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.threadLocalPool())
+            .build();
     /** How deep messages may nest, as in {@code JsonFormat}'s parser. */
     private static final int RECURSION_LIMIT = 100;
     private static final double FLOAT_TOLERANCE = 1.0 + 1e-6;
@@ -73,7 +77,7 @@ final class ProtoJsonReader {
         if (parser.currentToken() != JsonToken.START_OBJECT || layout.delegated() || depth >= RECURSION_LIMIT) {
             throw NotReadable.INSTANCE;
         }
-        Set<FieldDescriptor> seen = null;
+        long seen = 0; // by field index; a message of more than 64 fields is left to JsonFormat past its 64th
         for (String name = parser.nextName(); name != null; name = parser.nextName()) {
             FieldDescriptor field = layout.field(name);
             JsonToken value = parser.nextToken();
@@ -81,14 +85,13 @@ final class ProtoJsonReader {
                 parser.skipChildren();
                 continue;
             }
-            if (seen == null) {
-                seen = new HashSet<>(4);
-            }
+            long bit = field.getIndex() < Long.SIZE ? 1L << field.getIndex() : 0;
             OneofDescriptor oneof = field.getContainingOneof();
-            if (!seen.add(field) || value == JsonToken.VALUE_NULL
+            if (bit == 0 || (seen & bit) != 0 || value == JsonToken.VALUE_NULL
                     || (oneof != null && builder.getOneofFieldDescriptor(oneof) != null)) {
                 throw NotReadable.INSTANCE;
             }
+            seen |= bit;
             if (field.isMapField()) {
                 readMap(parser, builder, field, depth);
             } else if (field.isRepeated()) {
@@ -175,7 +178,7 @@ final class ProtoJsonReader {
         };
     }
 
-    /** An integer token that fits in a long; any other token (a fraction, an exponent, a huge number) is not read here. */
+    /** An integer token that fits in a long; other tokens (a fraction, an exponent, a huge number) are not read here. */
     private static long integer(JsonParser parser, JsonToken token) {
         if (token != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
             throw NotReadable.INSTANCE;
@@ -225,7 +228,10 @@ final class ProtoJsonReader {
         return value.doubleValue();
     }
 
-    /** The values JSON writes as strings, {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}; other strings are left to {@code JsonFormat}. */
+    /**
+     * The values JSON writes as strings, {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"};
+     * other strings are left to {@code JsonFormat}.
+     */
     private static double notANumber(String text) {
         return switch (text) {
             case "NaN" -> Double.NaN;

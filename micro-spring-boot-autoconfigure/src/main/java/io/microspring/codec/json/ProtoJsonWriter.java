@@ -1,6 +1,5 @@
 package io.microspring.codec.json;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -12,32 +11,17 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.SerializableString;
-import tools.jackson.core.io.CharacterEscapes;
-import tools.jackson.core.io.SerializedString;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.json.JsonWriteFeature;
-
 /**
- * Writes protobuf messages as JSON with Jackson's streaming generator, walking the message
- * descriptors, byte for byte as protobuf-java's {@code JsonFormat} printer (without insignificant
- * whitespace) writes them: lowerCamelCase names in field-number order, fields at their default
- * left out, 64-bit integers as strings, enums by name, bytes in base64, strings escaped as Gson
- * escapes them. Well-known types are written by {@code JsonFormat} itself, and a message the
- * generator cannot write exactly so (extensions, unpaired surrogates) is handed to it whole.
+ * Writes protobuf messages as JSON straight into bytes, walking the message descriptors, byte for
+ * byte as protobuf-java's {@code JsonFormat} printer (without insignificant whitespace) writes
+ * them: lowerCamelCase names in field-number order, fields at their default left out, 64-bit
+ * integers as strings, enums by name, bytes in base64, strings escaped as Gson escapes them. The
+ * well-known types, which have JSON forms of their own, and extendable types are written by
+ * {@code JsonFormat} itself.
  */
 final class ProtoJsonWriter {
 
     private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
-            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
-            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
-            .characterEscapes(new GsonEscapes())
-            .build();
     private static final String NULL_VALUE = "google.protobuf.NullValue";
 
     private ProtoJsonWriter() {
@@ -45,71 +29,73 @@ final class ProtoJsonWriter {
 
     /** The JSON of {@code message}, as {@code JsonFormat} writes it. */
     static byte[] write(Message message) throws InvalidProtocolBufferException {
-        if (!ProtoJsonLayout.of(message.getDescriptorForType()).delegated()) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-            try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), bytes)) {
-                writeMessage(generator, message);
-            } catch (JacksonException | NotWritable e) {
-                return delegate(message);
-            }
-            return bytes.toByteArray();
+        if (ProtoJsonLayout.of(message.getDescriptorForType()).delegated()) {
+            return PRINTER.print(message).getBytes(StandardCharsets.UTF_8);
         }
-        return delegate(message);
+        JsonOutput out = new JsonOutput();
+        writeMessage(out, message);
+        return out.toByteArray();
     }
 
-    private static byte[] delegate(Message message) throws InvalidProtocolBufferException {
-        return PRINTER.print(message).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void writeMessage(JsonGenerator generator, Message message) {
+    private static void writeMessage(JsonOutput out, Message message) throws InvalidProtocolBufferException {
         ProtoJsonLayout layout = ProtoJsonLayout.of(message.getDescriptorForType());
         if (layout.delegated()) {
-            try {
-                generator.writeRawValue(PRINTER.print(message));
-            } catch (InvalidProtocolBufferException e) {
-                throw NotWritable.INSTANCE;
-            }
+            out.raw(PRINTER.print(message).getBytes(StandardCharsets.UTF_8));
             return;
         }
-        generator.writeStartObject();
+        out.raw('{');
+        boolean first = true;
         FieldDescriptor[] fields = layout.fields();
         for (int i = 0; i < fields.length; i++) {
             FieldDescriptor field = fields[i];
-            if (field.isRepeated()) {
-                if (message.getRepeatedFieldCount(field) == 0) {
-                    continue;
-                }
-                generator.writeName(layout.name(i));
-                if (field.isMapField()) {
-                    writeMap(generator, field, (List<?>) message.getField(field));
-                } else {
-                    generator.writeStartArray();
-                    for (Object element : (List<?>) message.getField(field)) {
-                        writeValue(generator, field, element);
+            boolean present = field.isRepeated() ? message.getRepeatedFieldCount(field) > 0 : message.hasField(field);
+            if (!present) {
+                continue;
+            }
+            if (!first) {
+                out.raw(',');
+            }
+            first = false;
+            out.raw(layout.name(i));
+            if (field.isMapField()) {
+                writeMap(out, field, (List<?>) message.getField(field));
+            } else if (field.isRepeated()) {
+                out.raw('[');
+                boolean firstElement = true;
+                for (Object element : (List<?>) message.getField(field)) {
+                    if (!firstElement) {
+                        out.raw(',');
                     }
-                    generator.writeEndArray();
+                    firstElement = false;
+                    writeValue(out, field, element);
                 }
-            } else if (message.hasField(field)) {
-                generator.writeName(layout.name(i));
-                writeValue(generator, field, message.getField(field));
+                out.raw(']');
+            } else {
+                writeValue(out, field, message.getField(field));
             }
         }
-        generator.writeEndObject();
+        out.raw('}');
     }
 
-    private static void writeMap(JsonGenerator generator, FieldDescriptor field, List<?> entries) {
+    private static void writeMap(JsonOutput out, FieldDescriptor field, List<?> entries)
+            throws InvalidProtocolBufferException {
         FieldDescriptor keyField = field.getMessageType().findFieldByName("key");
         FieldDescriptor valueField = field.getMessageType().findFieldByName("value");
-        generator.writeStartObject();
+        out.raw('{');
+        boolean first = true;
         for (Object element : entries) {
             Message entry = (Message) element;
-            generator.writeName(wellFormed(key(keyField, entry.getField(keyField))));
-            writeValue(generator, valueField, entry.getField(valueField));
+            if (!first) {
+                out.raw(',');
+            }
+            first = false;
+            out.string(key(keyField, entry.getField(keyField))).raw(':');
+            writeValue(out, valueField, entry.getField(valueField));
         }
-        generator.writeEndObject();
+        out.raw('}');
     }
 
-    /** A map key as JSON names it: the value's text (64-bit and unsigned integers as their decimal). */
+    /** A map key as JSON names it: the value's text (unsigned integers as their unsigned decimal). */
     private static String key(FieldDescriptor keyField, Object key) {
         return switch (keyField.getType()) {
             case UINT32, FIXED32 -> Integer.toUnsignedString((Integer) key);
@@ -118,104 +104,41 @@ final class ProtoJsonWriter {
         };
     }
 
-    private static void writeValue(JsonGenerator generator, FieldDescriptor field, Object value) {
+    private static void writeValue(JsonOutput out, FieldDescriptor field, Object value)
+            throws InvalidProtocolBufferException {
         switch (field.getType()) {
-            case INT32, SINT32, SFIXED32 -> generator.writeNumber((int) (Integer) value);
-            case INT64, SINT64, SFIXED64 -> generator.writeString(Long.toString((Long) value));
-            case UINT32, FIXED32 -> generator.writeNumber(Integer.toUnsignedLong((Integer) value));
-            case UINT64, FIXED64 -> generator.writeString(Long.toUnsignedString((Long) value));
-            case BOOL -> generator.writeBoolean((Boolean) value);
-            case FLOAT -> writeFloatingPoint(generator, (Float) value, value.toString());
-            case DOUBLE -> writeFloatingPoint(generator, (Double) value, value.toString());
-            case STRING -> generator.writeString(wellFormed((String) value));
-            // base64 as it is: JsonFormat does not escape its '='
-            case BYTES -> generator.writeRawValue('"' + Base64.getEncoder().encodeToString(((ByteString) value).toByteArray())
-                    + '"');
-            case ENUM -> writeEnum(generator, field, (EnumValueDescriptor) value);
-            case MESSAGE, GROUP -> writeMessage(generator, (Message) value);
+            case INT32, SINT32, SFIXED32, BOOL -> out.raw(value.toString());
+            case INT64, SINT64, SFIXED64 -> out.raw('"').raw(value.toString()).raw('"');
+            case UINT32, FIXED32 -> out.raw(Integer.toUnsignedString((Integer) value));
+            case UINT64, FIXED64 -> out.raw('"').raw(Long.toUnsignedString((Long) value)).raw('"');
+            case FLOAT -> writeFloatingPoint(out, (Float) value, value.toString());
+            case DOUBLE -> writeFloatingPoint(out, (Double) value, value.toString());
+            case STRING -> out.string((String) value);
+            case BYTES -> out.raw('"').raw(Base64.getEncoder().encodeToString(((ByteString) value).toByteArray()))
+                    .raw('"');
+            case ENUM -> writeEnum(out, field, (EnumValueDescriptor) value);
+            case MESSAGE, GROUP -> writeMessage(out, (Message) value);
         }
     }
 
     /** A float or double: NaN and the infinities as strings, any other value as Java's {@code toString} gives it. */
-    private static void writeFloatingPoint(JsonGenerator generator, double value, String text) {
+    private static void writeFloatingPoint(JsonOutput out, double value, String text) {
         if (Double.isNaN(value)) {
-            generator.writeString("NaN");
+            out.raw("\"NaN\"");
         } else if (Double.isInfinite(value)) {
-            generator.writeString(value < 0 ? "-Infinity" : "Infinity");
+            out.raw(value < 0 ? "\"-Infinity\"" : "\"Infinity\"");
         } else {
-            generator.writeNumber(text);
+            out.raw(text);
         }
     }
 
-    /**
-     * {@code text}, unless it holds an unpaired surrogate, which {@code JsonFormat} writes as
-     * {@code ?} (Java's UTF-8 encoder replaces it) and the generator would not: such a message is
-     * handed to {@code JsonFormat}.
-     */
-    private static String wellFormed(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                } else {
-                    throw NotWritable.INSTANCE;
-                }
-            }
-        }
-        return text;
-    }
-
-    private static void writeEnum(JsonGenerator generator, FieldDescriptor field, EnumValueDescriptor value) {
+    private static void writeEnum(JsonOutput out, FieldDescriptor field, EnumValueDescriptor value) {
         if (NULL_VALUE.equals(field.getEnumType().getFullName())) {
-            generator.writeNull();
+            out.raw("null");
         } else if (value.getIndex() == -1) {
-            generator.writeNumber(value.getNumber());
+            out.raw(Integer.toString(value.getNumber()));
         } else {
-            generator.writeString(value.getName());
-        }
-    }
-
-    /** A message the generator cannot write as {@code JsonFormat} does; it is handed to {@code JsonFormat}. */
-    private static final class NotWritable extends RuntimeException {
-
-        static final NotWritable INSTANCE = new NotWritable();
-
-        private NotWritable() {
-            super(null, null, false, false);
-        }
-    }
-
-    /**
-     * The escapes Gson applies to strings (and so {@code JsonFormat}): control characters, quote
-     * and backslash as JSON requires, and also {@code < > & = '} and U+2028, U+2029, all as
-     * six-character escapes with lower-case hex digits; the slash is left alone.
-     */
-    private static final class GsonEscapes extends CharacterEscapes {
-
-        private static final int[] ASCII = standardAsciiEscapesForJSON();
-        private static final SerializableString LINE_SEPARATOR = new SerializedString("\\u2028");
-        private static final SerializableString PARAGRAPH_SEPARATOR = new SerializedString("\\u2029");
-
-        static {
-            for (char c : new char[] {'<', '>', '&', '=', '\''}) {
-                ASCII[c] = ESCAPE_STANDARD;
-            }
-            ASCII['/'] = ESCAPE_NONE;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ASCII;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            return switch (ch) {
-                case '\u2028' -> LINE_SEPARATOR;
-                case '\u2029' -> PARAGRAPH_SEPARATOR;
-                default -> null;
-            };
+            out.raw('"').raw(value.getName()).raw('"');
         }
     }
 }
