@@ -1,5 +1,8 @@
 package io.microspring.observation;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
@@ -7,16 +10,21 @@ import io.micrometer.observation.ObservationConvention;
 /**
  * Names and tags of a call's observation, server or client side: service, endpoint, code and
  * outcome, the service and endpoint bounded to the first {@code limit} distinct values; the span is
- * named {@code service.Endpoint}, as go-micro's OpenTelemetry wrapper names it.
+ * named {@code service.Endpoint}, as go-micro's OpenTelemetry wrapper names it. The tags of each
+ * service, endpoint and code are made (and sorted, as {@link KeyValues} keeps them) once, not per call.
  *
  * @param <C> the side's observation context
  */
 abstract class CallConvention<C extends Observation.Context & ObservedCall> implements ObservationConvention<C> {
 
+    /** How many tag sets are kept made: services and endpoints are bounded, error codes need not be. */
+    private static final int MAX_MADE = 4096;
+
     private final String name;
     private final Class<C> contextType;
     private final BoundedValues services;
     private final BoundedValues endpoints;
+    private final Map<Tags, KeyValues> made = new ConcurrentHashMap<>();
 
     CallConvention(String name, Class<C> contextType, int limit) {
         this.name = name;
@@ -37,14 +45,24 @@ abstract class CallConvention<C extends Observation.Context & ObservedCall> impl
 
     @Override
     public KeyValues getLowCardinalityKeyValues(C context) {
-        return KeyValues.of(MicroTags.SERVICE, services.of(context.service()),
-                MicroTags.ENDPOINT, endpoints.of(context.endpoint()),
-                MicroTags.CODE, context.outcome().codeTag(),
-                MicroTags.OUTCOME, context.outcome().outcomeTag());
+        Tags tags = new Tags(services.of(context.service()), endpoints.of(context.endpoint()), context.outcome());
+        KeyValues values = made.get(tags);
+        if (values == null) {
+            values = KeyValues.of(MicroTags.SERVICE, tags.service(), MicroTags.ENDPOINT, tags.endpoint(),
+                    MicroTags.CODE, tags.outcome().codeTag(), MicroTags.OUTCOME, tags.outcome().outcomeTag());
+            if (made.size() < MAX_MADE) {
+                made.put(tags, values);
+            }
+        }
+        return values;
     }
 
     @Override
     public boolean supportsContext(Observation.Context context) {
         return contextType.isInstance(context);
+    }
+
+    /** The values of one set of tags. */
+    private record Tags(String service, String endpoint, Outcome outcome) {
     }
 }

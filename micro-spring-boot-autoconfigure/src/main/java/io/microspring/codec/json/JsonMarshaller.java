@@ -17,12 +17,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * JSON for both kinds of message types: protobuf messages through the protobuf JSON mapping
  * (written in lowerCamelCase as Go's protojson does, read in either camelCase or the original
- * field names), everything else through Jackson, reading as Go's encoding/json does ({@link GoJson})
+ * field names; streamed over the message descriptors by {@link ProtoJsonWriter} and
+ * {@link ProtoJsonReader}, with protobuf's {@code JsonFormat} for what those leave to it),
+ * everything else through Jackson, reading as Go's encoding/json does ({@link GoJson})
  * unless the application gives its own mapper.
  */
 public final class JsonMarshaller {
 
-    private static final JsonFormat.Printer PROTO_PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
     private static final JsonFormat.Parser PROTO_PARSER = JsonFormat.parser().ignoringUnknownFields();
     private static final byte[] EMPTY = new byte[0];
 
@@ -45,7 +46,7 @@ public final class JsonMarshaller {
         }
         try {
             if (value instanceof Message message) {
-                return PROTO_PRINTER.print(message).getBytes(StandardCharsets.UTF_8);
+                return ProtoJsonWriter.write(message);
             }
             return mapper.writeValueAsBytes(value);
         } catch (InvalidProtocolBufferException | JacksonException e) {
@@ -59,7 +60,8 @@ public final class JsonMarshaller {
             return null;
         }
         if (ProtoTypes.isMessage(type)) {
-            return readProto(new String(json, StandardCharsets.UTF_8), type);
+            Message message = ProtoJsonReader.read(json, ProtoTypes.defaultInstance(type).newBuilderForType());
+            return message != null ? message : readProto(new String(json, StandardCharsets.UTF_8), type);
         }
         try {
             return mapper.readValue(isBlank(json) ? "{}".getBytes(StandardCharsets.UTF_8) : json, javaType(type));
