@@ -9,16 +9,20 @@ import io.micrometer.observation.ObservationConvention;
 
 /**
  * Names and tags of a call's observation, server or client side: service, endpoint, code and
- * outcome, the service and endpoint bounded to the first {@code limit} distinct values; the span is
- * named {@code service.Endpoint}, as go-micro's OpenTelemetry wrapper names it. The tags of each
- * service, endpoint and code are made (and sorted, as {@link KeyValues} keeps them) once, not per call.
+ * outcome (and, on the client side, the attempt's retry), the service and endpoint bounded to the
+ * first {@code limit} distinct values; the span is named {@code service.Endpoint}, as go-micro's
+ * OpenTelemetry wrapper names it. The tags of each service, endpoint, code and retry are made (and
+ * sorted, as {@link KeyValues} keeps them) once, not per call, up to {@value #MAX_MADE} sets.
  *
  * @param <C> the side's observation context
  */
 abstract class CallConvention<C extends Observation.Context & ObservedCall> implements ObservationConvention<C> {
 
     /** How many tag sets are kept made: services and endpoints are bounded, error codes need not be. */
-    private static final int MAX_MADE = 4096;
+    static final int MAX_MADE = 4096;
+
+    /** The retry of a side that has none. */
+    static final int NO_RETRY = -1;
 
     private final String name;
     private final Class<C> contextType;
@@ -45,16 +49,25 @@ abstract class CallConvention<C extends Observation.Context & ObservedCall> impl
 
     @Override
     public KeyValues getLowCardinalityKeyValues(C context) {
-        Tags tags = new Tags(services.of(context.service()), endpoints.of(context.endpoint()), context.outcome());
+        Tags tags = new Tags(services.of(context.service()), endpoints.of(context.endpoint()), context.outcome(),
+                retry(context));
         KeyValues values = made.get(tags);
         if (values == null) {
             values = KeyValues.of(MicroTags.SERVICE, tags.service(), MicroTags.ENDPOINT, tags.endpoint(),
                     MicroTags.CODE, tags.outcome().codeTag(), MicroTags.OUTCOME, tags.outcome().outcomeTag());
+            if (tags.retry() != NO_RETRY) {
+                values = values.and(MicroTags.RETRY, Integer.toString(tags.retry()));
+            }
             if (made.size() < MAX_MADE) {
                 made.put(tags, values);
             }
         }
         return values;
+    }
+
+    /** The attempt's retry, tagged when it is not {@link #NO_RETRY}. */
+    int retry(C context) {
+        return NO_RETRY;
     }
 
     @Override
@@ -63,6 +76,6 @@ abstract class CallConvention<C extends Observation.Context & ObservedCall> impl
     }
 
     /** The values of one set of tags. */
-    private record Tags(String service, String endpoint, Outcome outcome) {
+    private record Tags(String service, String endpoint, Outcome outcome, int retry) {
     }
 }
