@@ -14,11 +14,14 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 import io.microspring.annotation.MicroHandler;
 import io.microspring.annotation.MicroService;
+import io.microspring.auth.AuthGuard;
 import io.microspring.broker.Broker;
 import io.microspring.broker.Subscriber;
 import io.microspring.broker.http.HttpBroker;
@@ -53,6 +56,7 @@ public class MicroServerAutoConfiguration {
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         ServerSettings settings = builder.build();
         List<HandlerWrapper> handlerWrappers = wrappers.orderedStream().toList();
+        requireGuardWhenAuthConfigured(context, handlerWrappers);
         Broker broker = brokers.getIfAvailable();
         RpcServer server = broker != null ? new RpcServer(settings, transport, registry, codecs, handlerWrappers, broker)
                 : new RpcServer(settings, transport, registry, codecs, handlerWrappers, HttpBroker.NAME);
@@ -72,6 +76,21 @@ public class MicroServerAutoConfiguration {
     @ConditionalOnMissingBean
     MicroServerLifecycle microServerLifecycle(Server server) {
         return new MicroServerLifecycle(server);
+    }
+
+    /**
+     * Refuses to serve unguarded when {@code micro.auth} asks for verification but no {@link AuthGuard}
+     * was made: the case of an application processed by Spring AOT without {@code micro.auth}, whose
+     * beans were fixed at build time, started with {@code micro.auth} set.
+     */
+    private static void requireGuardWhenAuthConfigured(ApplicationContext context, List<HandlerWrapper> wrappers) {
+        boolean verifies = Binder.get(context.getEnvironment()).bind("micro.auth", MicroAuthProperties.class)
+                .map(MicroAuthProperties::verifies).orElse(false);
+        if (verifies && wrappers.stream().noneMatch(AuthGuard.class::isInstance)) {
+            throw new InvalidConfigurationPropertyValueException("micro.auth", "(set)", "calls would not be "
+                    + "verified: this application's beans were fixed at build time by Spring AOT, without micro.auth. "
+                    + "Build it with the micro.auth settings it runs with, or start it without -Dspring.aot.enabled=true");
+        }
     }
 
     private static String handlerName(Class<?> type) {

@@ -8,6 +8,7 @@ import java.text.ParseException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -101,6 +102,23 @@ class MicroAuthAutoConfigurationTest {
         } finally {
             jwks.disposeNow();
         }
+    }
+
+    /** The beans of an application built by Spring AOT without micro.auth: no auth configuration among them. */
+    @Test
+    void whenAuthIsConfiguredButItsBeansWereNotBuiltInThenStartupFailsInsteadOfServingUnguarded() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MicroCodecAutoConfiguration.class,
+                        MicroRegistryAutoConfiguration.class, MicroRegistryCacheAutoConfiguration.class,
+                        MicroTransportAutoConfiguration.class, MicroSelectorAutoConfiguration.class,
+                        MicroClientAutoConfiguration.class, MicroServerAutoConfiguration.class))
+                .withPropertyValues("micro.registry=memory", "micro.server-address=127.0.0.1:0",
+                        "micro.debug.enabled=false", "micro.auth.public-key=" + tokens.publicKeyBase64())
+                .withBean(Say.class)
+                .run(context -> assertThat(context).getFailure()
+                        .rootCause().isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessageContaining("micro.auth").hasMessageContaining("calls would not be verified")
+                        .hasMessageContaining("Spring AOT"));
     }
 
     @Test
