@@ -31,7 +31,6 @@ final class CommandLines {
     private static final String CONTENT_TYPE = "content_type";
     private static final String TIMEOUT = "timeout";
     private static final String TTL = "ttl";
-    private static final String CONTENT_TYPES = "application/json (default) or application/json-rpc";
 
     private static final CommandSpec SERVICES = CommandSpec.command("services", "Every registered service.",
             arguments -> new CommandRunner.Run(new ListServices()));
@@ -47,26 +46,16 @@ final class CommandLines {
             SERVICES,
             CommandSpec.group("get", "get service NAME: a service's versions, nodes and endpoints.", SERVICE_LINE),
             CommandSpec.group("describe", "describe service NAME: as get service.", SERVICE_LINE),
-            CommandSpec.command("call", "Calls an endpoint with a JSON request.",
+            callTerms(CommandSpec.command("call", "Calls an endpoint with a JSON request.",
                     arguments -> new CommandRunner.Run(new Call(arguments.parameter(SERVICE),
-                            arguments.parameter(ENDPOINT), arguments.parameter(JSON), callSettings(arguments))))
-                    .parameter(SERVICE, "the service, go.micro.srv.greeter")
-                    .parameter(ENDPOINT, "the endpoint, Say.Hello")
-                    .optionalParameter(JSON, "the request (default {})")
-                    .option(ADDRESS, "HOST:PORT", "call this node, skipping the registry")
-                    .option(CONTENT_TYPE, "TYPE", CONTENT_TYPES)
-                    .option(TIMEOUT, "DURATION", "how long the call may take, 5s")
-                    .pairs(METADATA, "metadata sent with the call (repeatable)"),
-            CommandSpec.command("stream", "Opens a stream with a JSON request and prints every message until it ends.",
+                            arguments.parameter(ENDPOINT), arguments.parameter(JSON), callSettings(arguments)))),
+                    "the endpoint, Say.Hello", "call this node", "how long the call may take, 5s", "call"),
+            callTerms(CommandSpec.command("stream",
+                    "Opens a stream with a JSON request and prints every message until it ends.",
                     arguments -> new CommandRunner.StreamMessages(new StreamCall(arguments.parameter(SERVICE),
-                            arguments.parameter(ENDPOINT), arguments.parameter(JSON), callSettings(arguments))))
-                    .parameter(SERVICE, "the service, go.micro.srv.greeter")
-                    .parameter(ENDPOINT, "a streaming endpoint, Say.Stream")
-                    .optionalParameter(JSON, "the request (default {})")
-                    .option(ADDRESS, "HOST:PORT", "stream from this node, skipping the registry")
-                    .option(CONTENT_TYPE, "TYPE", CONTENT_TYPES)
-                    .option(TIMEOUT, "DURATION", "how long the whole stream may take (default: no limit)")
-                    .pairs(METADATA, "metadata sent with the stream (repeatable)"),
+                            arguments.parameter(ENDPOINT), arguments.parameter(JSON), callSettings(arguments)))),
+                    "a streaming endpoint, Say.Stream", "stream from this node",
+                    "how long the whole stream may take (default: no limit)", "stream"),
             CommandSpec.command("publish", "Publishes a JSON message through the broker.",
                     arguments -> new CommandRunner.Run(new Publish(arguments.parameter("TOPIC"),
                             arguments.parameter(JSON))))
@@ -100,6 +89,18 @@ final class CommandLines {
                     arguments -> new CommandRunner.OpenShell()));
 
     private CommandLines() {
+    }
+
+    /** {@code SERVICE ENDPOINT [JSON]} and the flags of a call, as {@code call} and {@code stream} take them. */
+    private static CommandSpec callTerms(CommandSpec command, String endpoint, String address, String timeout,
+            String what) {
+        return command.parameter(SERVICE, "the service, go.micro.srv.greeter")
+                .parameter(ENDPOINT, endpoint)
+                .optionalParameter(JSON, "the request (default {})")
+                .option(ADDRESS, "HOST:PORT", address + ", skipping the registry")
+                .option(CONTENT_TYPE, "TYPE", "application/json (default) or application/json-rpc")
+                .option(TIMEOUT, "DURATION", timeout)
+                .pairs(METADATA, "metadata sent with the " + what + " (repeatable)");
     }
 
     private static CallSettings callSettings(Arguments arguments) {
