@@ -16,9 +16,8 @@ import io.microspring.toolkit.command.StreamCall;
 import io.microspring.toolkit.command.WatchRegistry;
 
 /**
- * The query commands' grammar, as go-micro's CLI spells them, in the order help lists them; each
- * command says what a line naming it asks for ({@link CommandRunner.Parsed}).
- * {@link MicroCommandLine} parses lines with it.
+ * The query commands' grammar, as go-micro's CLI spells them, in the order help lists them, and
+ * what a line naming each asks for ({@link #action}). {@link MicroCommandLine} parses lines with it.
  */
 final class CommandLines {
 
@@ -26,18 +25,17 @@ final class CommandLines {
     private static final String ENDPOINT = "ENDPOINT";
     private static final String JSON = "JSON";
     private static final String NAME = "NAME";
+    private static final String TOPIC = "TOPIC";
     private static final String ADDRESS = "address";
     private static final String METADATA = "metadata";
     private static final String CONTENT_TYPE = "content_type";
     private static final String TIMEOUT = "timeout";
     private static final String TTL = "ttl";
 
-    private static final CommandSpec SERVICES = CommandSpec.command("services", "Every registered service.",
-            arguments -> new CommandRunner.Run(new ListServices()));
+    private static final CommandSpec SERVICES = CommandSpec.command("services", "Every registered service.");
 
     private static final CommandSpec SERVICE_LINE = CommandSpec.command("service",
-            "Versions, nodes and endpoints (request and response fields) of a service.",
-            arguments -> new CommandRunner.Run(new GetService(arguments.parameter(NAME))))
+            "Versions, nodes and endpoints (request and response fields) of a service.")
             .parameter(NAME, "the service");
 
     /** Every command by its first word. */
@@ -46,49 +44,61 @@ final class CommandLines {
             SERVICES,
             CommandSpec.group("get", "get service NAME: a service's versions, nodes and endpoints.", SERVICE_LINE),
             CommandSpec.group("describe", "describe service NAME: as get service.", SERVICE_LINE),
-            callTerms(CommandSpec.command("call", "Calls an endpoint with a JSON request.",
-                    arguments -> new CommandRunner.Run(new Call(arguments.parameter(SERVICE),
-                            arguments.parameter(ENDPOINT), arguments.parameter(JSON), callSettings(arguments)))),
+            callTerms(CommandSpec.command("call", "Calls an endpoint with a JSON request."),
                     "the endpoint, Say.Hello", "call this node", "how long the call may take, 5s", "call"),
             callTerms(CommandSpec.command("stream",
-                    "Opens a stream with a JSON request and prints every message until it ends.",
-                    arguments -> new CommandRunner.StreamMessages(new StreamCall(arguments.parameter(SERVICE),
-                            arguments.parameter(ENDPOINT), arguments.parameter(JSON), callSettings(arguments)))),
+                    "Opens a stream with a JSON request and prints every message until it ends."),
                     "a streaming endpoint, Say.Stream", "stream from this node",
                     "how long the whole stream may take (default: no limit)", "stream"),
-            CommandSpec.command("publish", "Publishes a JSON message through the broker.",
-                    arguments -> new CommandRunner.Run(new Publish(arguments.parameter("TOPIC"),
-                            arguments.parameter(JSON))))
-                    .parameter("TOPIC", null)
+            CommandSpec.command("publish", "Publishes a JSON message through the broker.")
+                    .parameter(TOPIC, null)
                     .parameter(JSON, null),
-            CommandSpec.command("health", "Debug.Health of every node of a service.",
-                    arguments -> new CommandRunner.Run(new Health(arguments.parameter(SERVICE),
-                            duration(arguments, TIMEOUT))))
+            CommandSpec.command("health", "Debug.Health of every node of a service.")
                     .parameter(SERVICE, null)
                     .option(TIMEOUT, "DURATION", "how long each node may take"),
-            CommandSpec.command("stats", "Debug.Stats of every node of a service.",
-                    arguments -> new CommandRunner.Run(new Stats(arguments.parameter(SERVICE),
-                            duration(arguments, TIMEOUT))))
+            CommandSpec.command("stats", "Debug.Stats of every node of a service.")
                     .parameter(SERVICE, null)
                     .option(TIMEOUT, "DURATION", "how long each node may take"),
             CommandSpec.group("register", "register service JSON.",
-                    CommandSpec.command("service", "Registers a service given as go-micro's registry JSON.",
-                            arguments -> new CommandRunner.Run(new RegisterService(arguments.parameter(JSON),
-                                    duration(arguments, TTL))))
+                    CommandSpec.command("service", "Registers a service given as go-micro's registry JSON.")
                             .parameter(JSON, null)
                             .option(TTL, "DURATION", "expire the nodes after this long (default never)")),
             CommandSpec.group("deregister", "deregister service JSON.",
-                    CommandSpec.command("service", "Deregisters a service given as go-micro's registry JSON.",
-                            arguments -> new CommandRunner.Run(new DeregisterService(arguments.parameter(JSON))))
+                    CommandSpec.command("service", "Deregisters a service given as go-micro's registry JSON.")
                             .parameter(JSON, null)),
             CommandSpec.group("registry", "registry watch: registry events as they come.",
-                    CommandSpec.command("watch", "Prints registry events as they come, until interrupted.",
-                            arguments -> new CommandRunner.WatchEvents(new WatchRegistry(arguments.parameter(SERVICE))))
+                    CommandSpec.command("watch", "Prints registry events as they come, until interrupted.")
                             .optionalParameter(SERVICE, "only this service's events")),
-            CommandSpec.command("cli", "An interactive shell with these commands.",
-                    arguments -> new CommandRunner.OpenShell()));
+            CommandSpec.command("cli", "An interactive shell with these commands."));
 
     private CommandLines() {
+    }
+
+    /**
+     * What a line naming the command at {@code path} ({@code get service}) asks for, with its
+     * {@code arguments}; fails with an {@link IllegalArgumentException} naming a wrong value. One
+     * switch rather than a lambda per command: each lambda is a class spun up when a CLI starts.
+     */
+    static CommandRunner.Parsed action(String path, Arguments arguments) {
+        return switch (path) {
+            case "list services", "services" -> new CommandRunner.Run(new ListServices());
+            case "get service", "describe service" -> new CommandRunner.Run(new GetService(arguments.parameter(NAME)));
+            case "call" -> new CommandRunner.Run(new Call(arguments.parameter(SERVICE), arguments.parameter(ENDPOINT),
+                    arguments.parameter(JSON), callSettings(arguments)));
+            case "stream" -> new CommandRunner.StreamMessages(new StreamCall(arguments.parameter(SERVICE),
+                    arguments.parameter(ENDPOINT), arguments.parameter(JSON), callSettings(arguments)));
+            case "publish" -> new CommandRunner.Run(new Publish(arguments.parameter(TOPIC), arguments.parameter(JSON)));
+            case "health" -> new CommandRunner.Run(new Health(arguments.parameter(SERVICE),
+                    duration(arguments, TIMEOUT)));
+            case "stats" -> new CommandRunner.Run(new Stats(arguments.parameter(SERVICE),
+                    duration(arguments, TIMEOUT)));
+            case "register service" -> new CommandRunner.Run(new RegisterService(arguments.parameter(JSON),
+                    duration(arguments, TTL)));
+            case "deregister service" -> new CommandRunner.Run(new DeregisterService(arguments.parameter(JSON)));
+            case "registry watch" -> new CommandRunner.WatchEvents(new WatchRegistry(arguments.parameter(SERVICE)));
+            case "cli" -> new CommandRunner.OpenShell();
+            default -> throw new IllegalStateException("the grammar has no command " + path);
+        };
     }
 
     /** {@code SERVICE ENDPOINT [JSON]} and the flags of a call, as {@code call} and {@code stream} take them. */

@@ -3,24 +3,21 @@ package io.microspring.toolkit.cli;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * One command of the query commands' grammar: its name and description, and either its positional
- * parameters and {@code --name=VALUE} options with what a line naming it asks for, or the
- * subcommands it leads to ({@code list} leads to {@code services}). {@link MicroCommandLine}
- * parses lines with it; {@link #usage} prints its help.
+ * parameters and {@code --name=VALUE} options, or the subcommands it leads to ({@code list} leads
+ * to {@code services}). {@link MicroCommandLine} parses lines with it ({@link CommandLines#action}
+ * says what a parsed line asks for); {@link #usage} prints its help.
  *
  * @param name the word that names it
  * @param description one sentence, shown in help
  * @param parameters the positional parameters, required ones first
  * @param options the options besides {@code -h, --help}
  * @param subcommands the commands it leads to; none for a command that runs
- * @param action what a line naming it asks for, from its arguments; may fail with an
- *        {@link IllegalArgumentException} saying which value is wrong
  */
 record CommandSpec(String name, String description, List<Parameter> parameters, List<Option> options,
-        List<CommandSpec> subcommands, Function<Arguments, CommandRunner.Parsed> action) {
+        List<CommandSpec> subcommands) {
 
     private static final Option HELP = new Option("help", null, "this help", false);
     private static final String INDENT = "      ";
@@ -44,13 +41,13 @@ record CommandSpec(String name, String description, List<Parameter> parameters, 
     }
 
     /** A command that runs, with no parameters or options yet. */
-    static CommandSpec command(String name, String description, Function<Arguments, CommandRunner.Parsed> action) {
-        return new CommandSpec(name, description, List.of(), List.of(), List.of(), action);
+    static CommandSpec command(String name, String description) {
+        return new CommandSpec(name, description, List.of(), List.of(), List.of());
     }
 
     /** A command that only leads to {@code subcommand}: {@code get} to {@code service}. */
     static CommandSpec group(String name, String description, CommandSpec subcommand) {
-        return new CommandSpec(name, description, List.of(), List.of(), List.of(subcommand), null);
+        return new CommandSpec(name, description, List.of(), List.of(), List.of(subcommand));
     }
 
     /** This command with one more required positional parameter. */
@@ -73,22 +70,38 @@ record CommandSpec(String name, String description, List<Parameter> parameters, 
         return withOption(new Option(optionName, "K=V", optionDescription, true));
     }
 
+    // loops rather than streams on the parsing path: each lambda is a class spun up when a CLI starts
+
     /** The option named {@code optionName} ({@code help} included), {@code null} when it has none. */
     Option option(String optionName) {
         if (optionName.equals(HELP.name())) {
             return HELP;
         }
-        return options.stream().filter(option -> option.name().equals(optionName)).findFirst().orElse(null);
+        for (Option option : options) {
+            if (option.name().equals(optionName)) {
+                return option;
+            }
+        }
+        return null;
     }
 
     /** The subcommand named {@code word}, {@code null} when it has none. */
     CommandSpec subcommand(String word) {
-        return subcommands.stream().filter(command -> command.name().equals(word)).findFirst().orElse(null);
+        for (CommandSpec command : subcommands) {
+            if (command.name().equals(word)) {
+                return command;
+            }
+        }
+        return null;
     }
 
     /** The names of its subcommands. */
     List<String> subcommandNames() {
-        return subcommands.stream().map(CommandSpec::name).toList();
+        List<String> names = new ArrayList<>(subcommands.size());
+        for (CommandSpec command : subcommands) {
+            names.add(command.name());
+        }
+        return List.copyOf(names);
     }
 
     /**
@@ -139,13 +152,13 @@ record CommandSpec(String name, String description, List<Parameter> parameters, 
     private CommandSpec withParameter(Parameter parameter) {
         List<Parameter> more = new ArrayList<>(parameters);
         more.add(parameter);
-        return new CommandSpec(name, description, List.copyOf(more), options, subcommands, action);
+        return new CommandSpec(name, description, List.copyOf(more), options, subcommands);
     }
 
     private CommandSpec withOption(Option option) {
         List<Option> more = new ArrayList<>(options);
         more.add(option);
-        return new CommandSpec(name, description, parameters, List.copyOf(more), subcommands, action);
+        return new CommandSpec(name, description, parameters, List.copyOf(more), subcommands);
     }
 
     private static String label(Parameter parameter) {

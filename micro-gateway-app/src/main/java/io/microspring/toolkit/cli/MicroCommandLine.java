@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The {@code micro} command line of the query commands: reads a line's words (the global flags
@@ -20,7 +19,7 @@ final class MicroCommandLine {
     private static final String SHORT_HELP = "-h";
     private static final String MICRO = "micro";
     private static final CommandSpec ROOT = new CommandSpec(MICRO, null, List.of(), List.of(),
-            CommandLines.COMMANDS, null);
+            CommandLines.COMMANDS);
 
     /** The first words of every command, for help and completion. */
     static final List<String> COMMANDS = ROOT.subcommandNames();
@@ -41,7 +40,7 @@ final class MicroCommandLine {
 
         /** What the line asks for; fails with an {@link IllegalArgumentException} naming a wrong value. */
         CommandRunner.Parsed action() {
-            return command.action().apply(arguments);
+            return CommandLines.action(path, arguments);
         }
     }
 
@@ -120,18 +119,22 @@ final class MicroCommandLine {
                     return new Invalid("Value for option '--" + name + "' (" + option.label()
                             + ") should be in KEY=VALUE format but was " + value, command.usage(path));
                 }
-                pairs.computeIfAbsent(name, key -> new LinkedHashMap<>())
-                        .put(value.substring(0, separator), value.substring(separator + 1));
+                pairs.putIfAbsent(name, new LinkedHashMap<>());
+                pairs.get(name).put(value.substring(0, separator), value.substring(separator + 1));
             } else {
                 options.put(name, value);
             }
         }
-        List<CommandSpec.Parameter> missing = command.parameters().stream().skip(positional.size())
-                .filter(CommandSpec.Parameter::required).toList();
+        List<String> missing = new ArrayList<>();
+        for (CommandSpec.Parameter parameter : command.parameters().subList(positional.size(),
+                command.parameters().size())) {
+            if (parameter.required()) {
+                missing.add("'" + parameter.label() + "'");
+            }
+        }
         if (!missing.isEmpty()) {
             return new Invalid("Missing required parameter" + (missing.size() > 1 ? "s" : "") + ": "
-                    + missing.stream().map(parameter -> "'" + parameter.label() + "'").collect(Collectors.joining(", ")),
-                    command.usage(path));
+                    + String.join(", ", missing), command.usage(path));
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         for (int i = 0; i < positional.size(); i++) {

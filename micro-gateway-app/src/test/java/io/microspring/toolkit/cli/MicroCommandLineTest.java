@@ -28,6 +28,18 @@ class MicroCommandLineTest {
     }
 
     @Test
+    void everyCommandOfTheGrammarHasAnAction() {
+        List<List<String>> lines = List.of(List.of("list", "services"), List.of("services"),
+                List.of("get", "service", "a"), List.of("describe", "service", "a"), List.of("call", "a", "B.c"),
+                List.of("stream", "a", "B.c"), List.of("publish", "topic", "{}"), List.of("health", "a"),
+                List.of("stats", "a"), List.of("register", "service", "{}"), List.of("deregister", "service", "{}"),
+                List.of("registry", "watch"), List.of("cli"));
+        assertThat(lines).extracting(line -> line.get(0)).containsExactlyInAnyOrderElementsOf(
+                MicroCommandLine.COMMANDS);
+        assertThat(lines).allSatisfy(line -> assertThat(action(line.toArray(String[]::new))).isNotNull());
+    }
+
+    @Test
     void helpAnywhereShowsTheUsageOfTheCommandNamedSoFar() {
         String call = ((MicroCommandLine.HelpAsked) MicroCommandLine.parse(List.of("call", "greeter", "--help"))).usage();
         assertThat(call).startsWith("Usage: micro call [-h] [--address=HOST:PORT] [--content_type=TYPE] "
