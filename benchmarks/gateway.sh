@@ -19,6 +19,7 @@
 # The gateway runs much more code than the greeter (WebFlux, Jackson, two HTTP stacks), so every
 # target is warmed up for WARMUP_SECONDS (default 40) before anything is measured.
 # Usage: benchmarks/gateway.sh [seconds per run, default 15] [connection counts, default "16 64 256"]
+# TARGETS="rpc api-handler proxy" measures only those (the ratio tables need all targets).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -130,7 +131,8 @@ declare -A script=([direct]=benchmarks/wrk/greeter.lua [rpc]=benchmarks/wrk/rpc.
   [rpc-handler]=benchmarks/wrk/rpc-handler.lua [api-handler]=benchmarks/wrk/api-handler.lua
   [web]=benchmarks/wrk/web.lua [proxy]=benchmarks/wrk/web.lua [scg]=benchmarks/wrk/web.lua
   [micro-api]=benchmarks/wrk/micro-api.lua [nginx]=benchmarks/wrk/web.lua)
-targets=(direct rpc rpc-handler api-handler micro-api web proxy scg nginx)
+all_targets="direct rpc rpc-handler api-handler micro-api web proxy scg nginx"
+read -r -a targets <<<"${TARGETS:-$all_targets}"
 # the process in front (what wrk talks to) and the service behind it, for the CPU time per request
 declare -A front=([direct]=$greeter_pid [rpc]=$gateway_pid [rpc-handler]=$gateway_pid [api-handler]=$gateway_pid
   [web]=$web_pid [proxy]=$gateway_pid [scg]=$scg_pid [micro-api]=$microapi_pid [nginx]=$nginx_pid)
@@ -191,6 +193,7 @@ for c in $connections; do
       "$(bc -l <<<"$p99/1000")" "$errors" "$(per_request_us "$front_ticks" "$requests")" "$behind_us"
   done
 done
+if [ "${targets[*]}" != "$all_targets" ]; then exit 0; fi
 echo
 echo "| connections | rpc / direct | rpc-handler / direct | api-handler / direct | proxy / scg | proxy p99 / scg p99 |"
 echo "|---|---|---|---|---|---|"

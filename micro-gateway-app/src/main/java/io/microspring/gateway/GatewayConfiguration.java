@@ -31,7 +31,7 @@ import io.microspring.gateway.handler.ApiHandler;
 import io.microspring.gateway.handler.BodyLimit;
 import io.microspring.gateway.handler.EdgeAuth;
 import io.microspring.gateway.handler.EventHandler;
-import io.microspring.gateway.handler.GatewayHandlerMapping;
+import io.microspring.gateway.handler.GatewayWebFilter;
 import io.microspring.gateway.handler.GatewayWebHandler;
 import io.microspring.gateway.handler.PassThroughJsonCodec;
 import io.microspring.gateway.handler.ProxyHandler;
@@ -72,8 +72,8 @@ class GatewayConfiguration {
     }
 
     @Bean
-    RpcHandler rpcHandler(MicroClient client, GatewayProperties properties, Registry registry) {
-        return new RpcHandler(client, maxBodySize(properties), registry);
+    RpcHandler rpcHandler(MicroClient client, GatewayProperties properties, ServiceIndex index) {
+        return new RpcHandler(client, maxBodySize(properties), index);
     }
 
     @Bean
@@ -92,8 +92,8 @@ class GatewayConfiguration {
 
     /** Tokens checked at the edge once {@code micro.auth} configures verification (an {@link Authorizer}). */
     @Bean
-    EdgeAuth edgeAuth(ObjectProvider<Authorizer> authorizer, Registry registry) {
-        return authorizer.stream().findFirst().map(checks -> new EdgeAuth(checks, registry)).orElseGet(EdgeAuth::open);
+    EdgeAuth edgeAuth(ObjectProvider<Authorizer> authorizer, ServiceIndex index) {
+        return authorizer.stream().findFirst().map(checks -> new EdgeAuth(checks, index)).orElseGet(EdgeAuth::open);
     }
 
     @Bean
@@ -108,10 +108,11 @@ class GatewayConfiguration {
                 new GatewayWebHandler.Handlers(rpc, api, proxy, events), auth);
     }
 
+    /** Every request but the actuator's to the gateway, ahead of WebFlux's dispatcher. */
     @Bean
-    GatewayHandlerMapping gatewayHandlerMapping(GatewayWebHandler handler,
+    GatewayWebFilter gatewayWebFilter(GatewayWebHandler handler,
             @Value("${management.endpoints.web.base-path:/actuator}") String actuatorPath) {
-        return new GatewayHandlerMapping(handler, actuatorPath);
+        return new GatewayWebFilter(handler, actuatorPath);
     }
 
     @Bean

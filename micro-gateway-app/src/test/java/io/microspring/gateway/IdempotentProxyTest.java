@@ -3,16 +3,12 @@ package io.microspring.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +19,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.microspring.gatewaytest.Cluster;
 import io.microspring.gatewaytest.ClusterExtension;
+import io.microspring.gatewaytest.DroppingServer;
 import io.microspring.gatewaytest.Http;
 import io.microspring.registry.Registration;
 
@@ -39,18 +36,14 @@ class IdempotentProxyTest {
     private static final int ATTEMPTS = 50;
 
     static Cluster cluster;
-    static ServerSocket dropper;
+    static DroppingServer dropper;
     static HttpServer healthy;
-    static final AtomicInteger dropped = new AtomicInteger();
     static final List<Registration> registrations = new ArrayList<>();
 
     @BeforeAll
     static void start(Cluster shared) throws IOException {
         cluster = shared;
-        dropper = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(IdempotentProxyTest::dropEveryConnection, "flaky-dropper");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        dropper = DroppingServer.start("flaky-dropper");
         healthy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         healthy.createContext("/flaky", exchange -> {
             exchange.getRequestBody().readAllBytes();
@@ -60,7 +53,7 @@ class IdempotentProxyTest {
             exchange.close();
         });
         healthy.start();
-        registrations.add(cluster.registerWeb("go.micro.api.flaky", "127.0.0.1:" + dropper.getLocalPort(),
+        registrations.add(cluster.registerWeb("go.micro.api.flaky", dropper.address(),
                 "/flaky/**"));
         registrations.add(cluster.registerWeb("go.micro.api.flaky", "127.0.0.1:" + healthy.getAddress().getPort(),
                 "/flaky/**"));
@@ -76,45 +69,25 @@ class IdempotentProxyTest {
     @Test
     void aGetThatMetTheDroppingNodeIsSentToTheOtherNode() {
         Cluster.Gateway gateway = cluster.gateway("micro.api.handler=proxy");
-        int before = dropped.get();
-        for (int i = 0; i < ATTEMPTS && dropped.get() == before; i++) {
+        int before = dropper.dropped();
+        for (int i = 0; i < ATTEMPTS && dropper.dropped() == before; i++) {
             HttpResponse<String> response = Http.get(gateway.url("/flaky/page"));
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("ok");
         }
-        assertThat(dropped.get()).as("GETs the dropping node read").isGreaterThan(before);
+        assertThat(dropper.dropped()).as("GETs the dropping node read").isGreaterThan(before);
     }
 
     @Test
     void aPostThatMetTheDroppingNodeIsA502() {
         Cluster.Gateway gateway = cluster.gateway("micro.api.handler=http");
-        int before = dropped.get();
+        int before = dropper.dropped();
         HttpResponse<String> response = null;
-        for (int i = 0; i < ATTEMPTS && dropped.get() == before; i++) {
+        for (int i = 0; i < ATTEMPTS && dropper.dropped() == before; i++) {
             response = Http.post(gateway.url("/flaky/form"), "text/plain", "order one");
         }
-        assertThat(dropped.get()).as("POSTs the dropping node read").isEqualTo(before + 1);
+        assertThat(dropper.dropped()).as("POSTs the dropping node read").isEqualTo(before + 1);
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(response.body()).contains("go.micro.api.flaky").doesNotContain("127.0.0.1");
-    }
-
-    /** Reads each request's head, then closes the connection without answering. */
-    private static void dropEveryConnection() {
-        while (!dropper.isClosed()) {
-            try (Socket connection = dropper.accept()) {
-                InputStream in = connection.getInputStream();
-                int matched = 0;
-                while (matched < 4) {
-                    int b = in.read();
-                    if (b < 0) {
-                        break;
-                    }
-                    matched = (b == '\r' || b == '\n') ? matched + 1 : 0;
-                }
-                dropped.incrementAndGet();
-            } catch (IOException e) {
-                // closed at the end of the test
-            }
-        }
     }
 }

@@ -1,11 +1,8 @@
 package io.microspring.gatewaytest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -173,39 +170,18 @@ public final class Cluster implements AutoCloseable {
     }
 
     private void startDropper() throws IOException {
-        ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (!socket.isClosed()) {
-                try (Socket connection = socket.accept()) {
-                    readHead(connection.getInputStream());
-                } catch (IOException e) {
-                    // closed: the test run is over
-                }
-            }
-        }, "dropping-backend");
-        acceptor.setDaemon(true);
-        acceptor.start();
-        running.add(socket);
-        String address = "127.0.0.1:" + socket.getLocalPort();
+        DroppingServer dropper = DroppingServer.start("dropping-backend");
+        running.add(dropper);
         registry.register(new Service("go.micro.api.dying", "latest", Map.of(),
                 List.of(new Endpoint("Dying.Call", null, null, Map.of())),
-                List.of(new Node("dying-1", address, Map.of("protocol", "mucp")))), Duration.ofHours(1));
-        running.add(registerWeb("go.micro.api.gone", address, "/gone/**"));
+                List.of(new Node("dying-1", dropper.address(), Map.of("protocol", "mucp")))), Duration.ofHours(1));
+        running.add(registerWeb("go.micro.api.gone", dropper.address(), "/gone/**"));
     }
 
     /** Registers a plain HTTP server at {@code address} as web service {@code name} serving {@code path}. */
     public Registration registerWeb(String name, String address, String path) {
         return Registration.register(registry, WebService.of(name, ServerSettings.DEFAULT_VERSION, address, Map.of(),
                 List.of(path)), ServerSettings.DEFAULT_REGISTER_TTL, ServerSettings.DEFAULT_REGISTER_INTERVAL);
-    }
-
-    private static void readHead(InputStream in) throws IOException {
-        int matched = 0;
-        byte[] end = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-        int next;
-        while (matched < end.length && (next = in.read()) >= 0) {
-            matched = next == end[matched] ? matched + 1 : next == end[0] ? 1 : 0;
-        }
     }
 
     private static String[] concat(String[] first, String... more) {

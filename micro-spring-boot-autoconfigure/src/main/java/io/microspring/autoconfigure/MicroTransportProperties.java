@@ -17,10 +17,10 @@ public class MicroTransportProperties {
     /** Transport implementation. */
     private TransportType transport = TransportType.HTTP;
 
-    /** Most pooled connections per node. */
+    /** Most idle keep-alive connections kept per node; busy ones are not limited, as in go-micro. */
     private int clientPoolSize = HttpTransportSettings.DEFAULT_POOL_SIZE;
 
-    /** How long an idle pooled connection is kept. */
+    /** How long a pooled connection is used, from when it was opened (go-micro's pool TTL). */
     private Duration clientPoolTtl = HttpTransportSettings.DEFAULT_POOL_IDLE_TTL;
 
     /** Largest request body the server accepts; larger ones are answered with a 413 error. */

@@ -46,8 +46,8 @@ class ObservationAutoConfigurationTest {
             .withBean(Say.class)
             .withPropertyValues("micro.registry=memory", "micro.broker=memory", "micro.server-address=127.0.0.1:0");
 
-    /** Reactor Netty's gauge of a pool's connections to one node. */
-    private static final String POOLED_CONNECTIONS = "reactor.netty.connection.provider.total.connections";
+    /** The transport client's gauge of its connections to one node. */
+    private static final String POOLED_CONNECTIONS = "micro.client.connections";
 
     @MicroService(name = "greeter")
     static class Say {

@@ -33,6 +33,7 @@ import reactor.core.publisher.Mono;
 public final class ApiHandler {
 
     private static final String FORM = "application/x-www-form-urlencoded";
+    private static final RetryPolicy IDEMPOTENT = RetryPolicy.idempotent();
 
     private final MicroClient client;
     private final BodyLimit maxBodySize;
@@ -49,7 +50,7 @@ public final class ApiHandler {
                 .contentType(ProtobufCodec.CONTENT_TYPE)
                 .metadata(Exchanges.metadata(exchange.getRequest().getHeaders()));
         if (Exchanges.isIdempotent(exchange.getRequest())) {
-            options.retryPolicy(RetryPolicy.idempotent());
+            options.retryPolicy(IDEMPOTENT);
         }
         return Exchanges.body(exchange, maxBodySize)
                 .map(body -> toRequest(exchange.getRequest(), body))

@@ -5,9 +5,7 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 
 import io.microspring.auth.Authorizer;
-import io.microspring.registry.Endpoint;
-import io.microspring.registry.Registry;
-import io.microspring.registry.Service;
+import io.microspring.gateway.route.EndpointMetadata;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,12 +19,12 @@ public final class EdgeAuth {
     private static final EdgeAuth OPEN = new EdgeAuth(null, null);
 
     private final Authorizer authorizer;
-    private final Registry registry;
+    private final EndpointMetadata endpoints;
 
-    /** Checking with {@code authorizer}; endpoint metadata comes from {@code registry} (the cached one). */
-    public EdgeAuth(Authorizer authorizer, Registry registry) {
+    /** Checking with {@code authorizer}; the endpoint's metadata comes from {@code endpoints} (the service index). */
+    public EdgeAuth(Authorizer authorizer, EndpointMetadata endpoints) {
         this.authorizer = authorizer;
-        this.registry = registry;
+        this.endpoints = endpoints;
     }
 
     /** No checks at the edge: the services decide alone. */
@@ -52,13 +50,6 @@ public final class EdgeAuth {
         if (service.isEmpty() || endpoint.startsWith("/")) {
             return Mono.just(Map.of());
         }
-        return registry.lookup(service)
-                .map(versions -> versions.stream()
-                        .map(Service::endpoints)
-                        .flatMap(endpoints -> endpoints.stream().filter(candidate -> candidate.name().equals(endpoint)))
-                        .map(Endpoint::metadata)
-                        .findFirst()
-                        .orElse(Map.of()))
-                .onErrorReturn(Map.of());
+        return endpoints.lookup(service, endpoint).onErrorReturn(Map.of());
     }
 }

@@ -27,10 +27,10 @@ import io.microspring.gateway.route.RequestPath;
 import io.microspring.registry.Node;
 import io.microspring.selector.Selector;
 import io.microspring.transport.MicroHeaders;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -56,7 +56,8 @@ public final class ProxyHandler implements AutoCloseable {
 
     private final Selector selector;
     private final ConnectionProvider connections;
-    private final HttpClient http;
+    private final NodeClients nodes;
+    private final ReadSilence silence;
     private final WebSocketProxy webSockets;
     private final int retries;
     private final BodyLimit maxBodySize;
@@ -74,10 +75,11 @@ public final class ProxyHandler implements AutoCloseable {
                 .maxConnections(poolSize)
                 .maxIdleTime(poolTtl)
                 .build();
-        this.http = HttpClient.create(connections)
+        HttpClient http = HttpClient.create(connections)
                 .runOn(loops)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
-                .responseTimeout(readTimeout);
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis());
+        this.nodes = new NodeClients(http);
+        this.silence = new ReadSilence(readTimeout);
         this.webSockets = new WebSocketProxy(http);
         this.retries = retries;
         this.maxBodySize = maxBodySize;
@@ -105,15 +107,18 @@ public final class ProxyHandler implements AutoCloseable {
      * the selector offers only a node already {@code tried}, the service is unavailable (503).
      */
     private Mono<Void> toNode(ServerWebExchange exchange, String service, String pathAndQuery, Set<String> tried) {
-        return toNode(exchange, service, pathAndQuery, tried, unavailable(service));
+        return toNode(exchange, service, pathAndQuery, tried, null);
     }
 
-    /** As above; {@code giveUp} is the error once no other node is left: the last broken exchange's, else 503. */
+    /**
+     * As above; {@code giveUp} is the error once no other node is left: the last broken exchange's,
+     * or when {@code null} the 503 (made only then: nearly every request never needs it).
+     */
     private Mono<Void> toNode(ServerWebExchange exchange, String service, String pathAndQuery, Set<String> tried,
             Throwable giveUp) {
         return selector.select(service, List.of()).flatMap(node -> {
             if (!tried.add(node.id())) {
-                return Mono.error(giveUp);
+                return Mono.error(giveUp != null ? giveUp : unavailable(service));
             }
             Mono<Void> proxied = WebSocketProxy.isUpgrade(exchange.getRequest())
                     ? webSockets.proxy(exchange, service, node, pathAndQuery)
@@ -125,25 +130,37 @@ public final class ProxyHandler implements AutoCloseable {
                     return Mono.error(failure(service, node, error));
                 }
                 selector.markFailed(service, node);
-                Throwable next = unreachable ? giveUp : failure(service, node, error);
+                Throwable next = !unreachable ? failure(service, node, error)
+                        : giveUp != null ? giveUp : unavailable(service);
                 return tried.size() > retries ? Mono.error(next) : toNode(exchange, service, pathAndQuery, tried, next);
             });
         });
     }
 
+    /**
+     * One exchange with {@code node}, on the node's own client (a relative URI), ended once the node
+     * has been silent for the read timeout ({@link ReadSilence}).
+     */
     private Mono<Void> forward(ServerWebExchange exchange, Node node, String pathAndQuery) {
+        HttpClient client;
+        try {
+            client = nodes.of(node.address());
+        } catch (IllegalArgumentException e) {
+            return Mono.error(e);
+        }
         ServerHttpRequest request = exchange.getRequest();
         ServerHttpResponse response = exchange.getResponse();
         NettyDataBufferFactory buffers = (NettyDataBufferFactory) response.bufferFactory();
-        return http
+        ReadSilence.Exchange watch = silence.start();
+        Mono<Void> proxied = client
                 .request(HttpMethod.valueOf(request.getMethod().name()))
-                .uri("http://" + node.address() + pathAndQuery)
+                .uri(pathAndQuery)
                 .send((outbound, body) -> {
                     forwardHeaders(request, outbound.requestHeaders()::add);
-                    return body.send(hasBody(request)
-                            ? limited(request.getBody()).map(NettyDataBufferFactory::toByteBuf) : Flux.empty());
+                    return hasBody(request) ? body.send(limited(request.getBody(), watch)) : body;
                 })
                 .responseConnection((inbound, connection) -> {
+                    watch.heard();
                     response.setStatusCode(HttpStatusCode.valueOf(inbound.status().code()));
                     Predicate<String> passedOn = Exchanges.passedOn(response.getHeaders());
                     inbound.responseHeaders().forEach(header -> {
@@ -151,9 +168,13 @@ public final class ProxyHandler implements AutoCloseable {
                             response.getHeaders().add(header.getKey(), header.getValue());
                         }
                     });
-                    return response.writeWith(connection.inbound().receive().retain().map(buffers::wrap));
+                    return response.writeWith(connection.inbound().receive().retain().map(buffer -> {
+                        watch.heard();
+                        return buffers.wrap(buffer);
+                    }));
                 })
                 .then();
+        return watch.limit(proxied);
     }
 
     /**
@@ -185,15 +206,19 @@ public final class ProxyHandler implements AutoCloseable {
         return query == null ? path.raw() : path.raw() + "?" + query;
     }
 
-    /** The body, failing with a 413 once more than the maximum has streamed through. */
-    private Flux<DataBuffer> limited(Flux<DataBuffer> body) {
+    /**
+     * The body for the node, failing with a 413 once more than the maximum has streamed through;
+     * each part sent counts as activity of the exchange {@code watch}.
+     */
+    private Flux<ByteBuf> limited(Flux<DataBuffer> body, ReadSilence.Exchange watch) {
         AtomicLong seen = new AtomicLong();
         return body.handle((buffer, sink) -> {
             if (seen.addAndGet(buffer.readableByteCount()) > maxBodySize.bytes()) {
                 DataBufferUtils.release(buffer);
                 sink.error(maxBodySize.tooLarge(-1));
             } else {
-                sink.next(buffer);
+                watch.heard();
+                sink.next(NettyDataBufferFactory.toByteBuf(buffer));
             }
         });
     }
@@ -234,7 +259,7 @@ public final class ProxyHandler implements AutoCloseable {
             return error;
         }
         log.warn("Proxying to service {} at {} failed: {}", service, node.address(), error.toString());
-        if (error instanceof ReadTimeoutException) {
+        if (error instanceof ReadSilence.SilentNode) {
             return new MicroException(Exchanges.API_ID, 504, "service " + service
                     + " did not answer in time (micro.client-request-timeout)");
         }

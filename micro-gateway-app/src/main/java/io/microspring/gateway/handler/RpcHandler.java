@@ -14,6 +14,7 @@ import io.microspring.codec.Codecs;
 import io.microspring.codec.bytes.BytesCodec;
 import io.microspring.codec.json.JsonCodec;
 import io.microspring.codec.proto.ProtobufCodec;
+import io.microspring.gateway.route.EndpointMetadata;
 import io.microspring.registry.Registry;
 import reactor.core.publisher.Mono;
 
@@ -32,9 +33,14 @@ public final class RpcHandler {
 
     /** Calling through {@code client}; {@code registry} tells which endpoints are streams. */
     public RpcHandler(MicroClient client, BodyLimit maxBodySize, Registry registry) {
+        this(client, maxBodySize, EndpointMetadata.of(registry));
+    }
+
+    /** Calling through {@code client}; {@code endpoints} (the gateway's service index) tells which endpoints are streams. */
+    public RpcHandler(MicroClient client, BodyLimit maxBodySize, EndpointMetadata endpoints) {
         this.client = client;
         this.maxBodySize = maxBodySize;
-        this.streams = new StreamBridge(client, registry);
+        this.streams = new StreamBridge(client, endpoints);
     }
 
     /**

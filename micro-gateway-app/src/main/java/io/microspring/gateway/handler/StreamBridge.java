@@ -1,7 +1,6 @@
 package io.microspring.gateway.handler;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -23,9 +22,7 @@ import io.microspring.client.CallOptions;
 import io.microspring.client.MicroClient;
 import io.microspring.codec.json.JsonCodec;
 import io.microspring.errors.MicroException;
-import io.microspring.registry.Endpoint;
-import io.microspring.registry.Registry;
-import io.microspring.registry.Service;
+import io.microspring.gateway.route.EndpointMetadata;
 import io.microspring.server.EndpointMethod;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -48,12 +45,12 @@ final class StreamBridge {
     private static final String ERROR_EVENT = "error";
 
     private final MicroClient client;
-    private final Registry registry;
+    private final EndpointMetadata endpoints;
     private final WebSocketService upgrades = new HandshakeWebSocketService();
 
-    StreamBridge(MicroClient client, Registry registry) {
+    StreamBridge(MicroClient client, EndpointMetadata endpoints) {
         this.client = client;
-        this.registry = registry;
+        this.endpoints = endpoints;
     }
 
     /** Whether the request asks for a stream: a websocket upgrade, or a {@code GET} accepting events. */
@@ -125,11 +122,8 @@ final class StreamBridge {
     }
 
     private Mono<Boolean> isStream(String service, String endpoint) {
-        return registry.lookup(service).map(services -> services.stream()
-                .map(Service::endpoints).flatMap(List::stream)
-                .filter(declared -> declared.name().equals(endpoint))
-                .map(Endpoint::metadata)
-                .anyMatch(metadata -> "true".equals(metadata.get(EndpointMethod.STREAM_METADATA))));
+        return endpoints.lookup(service, endpoint)
+                .map(metadata -> "true".equals(metadata.get(EndpointMethod.STREAM_METADATA)));
     }
 
     private static boolean acceptsEvents(ServerHttpRequest request) {

@@ -35,7 +35,7 @@ import reactor.core.scheduler.Schedulers;
  * unless the last refresh is more than a second old; then the index is refreshed first. So
  * arbitrary paths cannot make the gateway look up, cache and watch arbitrary service names.
  */
-public final class ServiceIndex implements AutoCloseable {
+public final class ServiceIndex implements EndpointMetadata, AutoCloseable {
 
     /** The handler of an endpoint that declares none: go-micro's meta handler calls it over RPC. */
     public static final String DEFAULT_HANDLER = "rpc";
@@ -47,18 +47,20 @@ public final class ServiceIndex implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServiceIndex.class);
 
     private final Registry registry;
+    private final EndpointMetadata fromRegistry;
     private final Namespace namespace;
     private final Scheduler scheduler = Schedulers.boundedElastic();
     private final Object lock = new Object();
     private Mono<Snapshot> running;
     private boolean again;
-    private volatile Snapshot snapshot = new Snapshot(Set.of(), List.of(), Map.of(), Instant.EPOCH);
+    private volatile Snapshot snapshot = new Snapshot(Set.of(), List.of(), Map.of(), Map.of(), Instant.EPOCH);
     private volatile Watch watch;
     private volatile Disposable periodic;
 
     /** An index of {@code namespace} in {@code registry}; {@link #start()} fills it. */
     public ServiceIndex(Registry registry, Namespace namespace) {
         this.registry = registry;
+        this.fromRegistry = EndpointMetadata.of(registry);
         this.namespace = namespace;
     }
 
@@ -97,6 +99,21 @@ public final class ServiceIndex implements AutoCloseable {
      */
     public String handlerOf(String service, String endpoint) {
         return snapshot.handlers().getOrDefault(service + " " + endpoint, DEFAULT_HANDLER);
+    }
+
+    /**
+     * The metadata {@code endpoint} of {@code service} registered with (its first version that has
+     * the endpoint), empty when it has none: from the snapshot for a service it holds, else from the
+     * (cached) registry (a service outside the namespace, which only {@code /rpc} calls, or one
+     * registered since the last refresh).
+     */
+    @Override
+    public Mono<Map<String, String>> lookup(String service, String endpoint) {
+        Snapshot current = snapshot;
+        if (current.services().contains(service)) {
+            return Mono.just(current.metadata().getOrDefault(service + " " + endpoint, Map.of()));
+        }
+        return fromRegistry.lookup(service, endpoint);
     }
 
     /** The most specific route declared for a request, with its path variables. */
@@ -139,7 +156,7 @@ public final class ServiceIndex implements AutoCloseable {
                                 registry.name(), e.getMessage());
                         Snapshot previous = snapshot;
                         return Mono.just(new Snapshot(previous.services(), previous.routes(), previous.handlers(),
-                                Instant.now()));
+                                previous.metadata(), Instant.now()));
                     })
                     .doOnNext(loaded -> snapshot = loaded)
                     .doFinally(signal -> finished())
@@ -168,10 +185,12 @@ public final class ServiceIndex implements AutoCloseable {
         }
         List<MetaRoute> routes = new ArrayList<>();
         Map<String, String> handlers = new HashMap<>();
+        Map<String, Map<String, String>> metadata = new HashMap<>();
         for (String name : names) {
             for (Service service : registry.getService(name)) {
                 for (Endpoint endpoint : service.endpoints()) {
                     routes.addAll(routesOf(name, endpoint));
+                    metadata.putIfAbsent(name + " " + endpoint.name(), Map.copyOf(endpoint.metadata()));
                     String handler = endpoint.metadata().getOrDefault("handler", "").strip();
                     if (!handler.isEmpty()) {
                         handlers.putIfAbsent(name + " " + endpoint.name(), handler);
@@ -181,7 +200,8 @@ public final class ServiceIndex implements AutoCloseable {
         }
         routes.sort(Comparator.comparingInt((MetaRoute route) -> route.template().literalCount()).reversed()
                 .thenComparing(MetaRoute::service).thenComparing(MetaRoute::endpoint));
-        return new Snapshot(Set.copyOf(names), List.copyOf(routes), Map.copyOf(handlers), loaded);
+        return new Snapshot(Set.copyOf(names), List.copyOf(routes), Map.copyOf(handlers), Map.copyOf(metadata),
+                loaded);
     }
 
     private static List<MetaRoute> routesOf(String service, Endpoint endpoint) {
@@ -198,8 +218,11 @@ public final class ServiceIndex implements AutoCloseable {
     public record Match(MetaRoute route, Map<String, String> variables) {
     }
 
-    /** @param handlers the declared handler by {@code "<service> <endpoint>"} */
+    /**
+     * @param handlers the declared handler by {@code "<service> <endpoint>"}
+     * @param metadata each endpoint's metadata by {@code "<service> <endpoint>"}
+     */
     private record Snapshot(Set<String> services, List<MetaRoute> routes, Map<String, String> handlers,
-            Instant loaded) {
+            Map<String, Map<String, String>> metadata, Instant loaded) {
     }
 }

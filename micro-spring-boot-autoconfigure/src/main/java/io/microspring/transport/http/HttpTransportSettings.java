@@ -8,13 +8,14 @@ import io.microspring.net.TlsSettings;
 /**
  * Settings of the HTTP transport.
  *
- * @param poolSize most pooled connections per node
- * @param poolIdleTtl how long an idle pooled connection is kept
+ * @param poolSize most idle connections kept per node (more may be open while calls are busy)
+ * @param poolIdleTtl how long a pooled connection is used, from when it was opened, as go-micro's pool
+ *     TTL: older ones are closed instead of being used again, idle ones as their time is up
  * @param maxBodySize largest request body the server accepts, in bytes; larger ones get a 413 error
  * @param maxHeaderSize largest request header block the server accepts, in bytes
  * @param poolMetrics whether the pool reports its connections per node to Micrometer's global registry
- *     (Reactor Netty's {@code reactor.netty.connection.provider.*} gauges, tagged {@code remote.address});
- *     needs {@code micrometer-core}
+ *     (the gauges {@code micro.client.connections} and {@code micro.client.connections.idle}, tagged
+ *     {@code remote.address}); needs {@code micrometer-core}
  * @param tls TLS on every connection, server and client side, or {@code null} for plain text
  */
 public record HttpTransportSettings(int poolSize, Duration poolIdleTtl, int maxBodySize, int maxHeaderSize,

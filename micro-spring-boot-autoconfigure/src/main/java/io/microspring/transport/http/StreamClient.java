@@ -2,7 +2,6 @@ package io.microspring.transport.http;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -15,20 +14,13 @@ import io.microspring.net.NettyTls;
 import io.microspring.transport.TransportException;
 import io.microspring.transport.TransportMessage;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelOption;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http.HttpResponseDecoder;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.SignalType;
 import reactor.netty.Connection;
@@ -71,7 +63,7 @@ final class StreamClient {
                                 new HttpObjectAggregator(maxBodySize))
                         .addBefore(NettyPipeline.ReactiveBridge, "micro.requestEncoder", new HttpRequestEncoder()))
                 .connect()
-                .onErrorMap(error -> connectFailure(address, error))
+                .onErrorMap(error -> ClientFailures.connect(address, error))
                 .flatMapMany(connection -> exchange(connection, address, outbound));
     }
 
@@ -84,7 +76,7 @@ final class StreamClient {
             Publisher<TransportMessage> outbound) {
         AtomicBoolean allSent = new AtomicBoolean();
         Flux<TransportMessage> sent = connection.outbound()
-                .sendObject(Flux.from(outbound).map(message -> request(address, message)))
+                .sendObject(Flux.from(outbound).map(message -> ClientMessages.request(address, message)))
                 .then()
                 .doOnSuccess(done -> allSent.set(true))
                 .onErrorMap(error -> failure(address, error))
@@ -100,32 +92,12 @@ final class StreamClient {
         });
     }
 
-    private static FullHttpRequest request(String address, TransportMessage message) {
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/",
-                Unpooled.wrappedBuffer(message.body()));
-        message.headers().asMap().forEach(request.headers()::set);
-        request.headers().set(HttpHeaderNames.HOST, address);
-        request.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, message.body().length);
-        return request;
-    }
-
     private static TransportMessage message(String address, FullHttpResponse response) {
         byte[] body = ByteBufUtil.getBytes(response.content());
         if (response.decoderResult().isFailure()) {
             throw broken(address, response.decoderResult().cause());
         }
-        if (!response.status().equals(HttpResponseStatus.OK)) {
-            throw new TransportException(address, false, "the node answered HTTP " + response.status() + ": "
-                    + new String(body, StandardCharsets.UTF_8), null);
-        }
-        return new TransportMessage(HttpHeadersView.metadata(response.headers()), body);
-    }
-
-    /** No connection, or a refused TLS handshake: either way the node read no message. */
-    private static TransportException connectFailure(String address, Throwable error) {
-        SSLHandshakeException handshake = NettyTls.handshakeFailure(error);
-        return handshake != null ? TransportException.handshakeFailed(address, handshake)
-                : new TransportException(address, true, "cannot connect to node " + address + ": " + error, error);
+        return ClientMessages.answer(address, response.status(), response.headers(), body);
     }
 
     /**

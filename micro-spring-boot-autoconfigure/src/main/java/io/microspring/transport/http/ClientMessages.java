@@ -1,0 +1,45 @@
+package io.microspring.transport.http;
+
+import java.nio.charset.StandardCharsets;
+
+import io.microspring.transport.TransportException;
+import io.microspring.transport.TransportMessage;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+
+/**
+ * The client's side of go-micro's HTTP messages, for unary calls and streams alike: a message goes
+ * out as {@code POST /} with its headers, {@code Host} and {@code Content-Length}; an answer is a
+ * message only with {@code 200}, any other status is a failure of the exchange.
+ */
+final class ClientMessages {
+
+    private ClientMessages() {
+    }
+
+    /** {@code message} as the request to the node at {@code address}. */
+    static FullHttpRequest request(String address, TransportMessage message) {
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/",
+                Unpooled.wrappedBuffer(message.body()));
+        HttpHeaders headers = request.headers();
+        message.headers().asMap().forEach(headers::set);
+        headers.set(HttpHeaderNames.HOST, address);
+        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, message.body().length);
+        return request;
+    }
+
+    /** The node's answer as a message; fails, as processed, unless the status is {@code 200}. */
+    static TransportMessage answer(String address, HttpResponseStatus status, HttpHeaders headers, byte[] body) {
+        if (status.code() != HttpResponseStatus.OK.code()) {
+            throw new TransportException(address, false, "the node answered HTTP " + status + ": "
+                    + new String(body, StandardCharsets.UTF_8), null);
+        }
+        return new TransportMessage(HttpHeadersView.metadata(headers), body);
+    }
+}

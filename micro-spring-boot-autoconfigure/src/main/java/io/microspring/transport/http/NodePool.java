@@ -1,0 +1,165 @@
+package io.microspring.transport.http;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.microspring.net.HostPort;
+import io.netty.channel.EventLoop;
+import io.netty.util.NetUtil;
+
+/**
+ * The kept-alive connections to one node, as go-micro's pool keeps them: a connection goes back
+ * to the pool after its answer unless {@code maxIdle} connections to the node are idle already,
+ * and a connection older than {@code ttl} is not used again (closed when it comes back or is
+ * found in the pool; idle ones are also closed when their time is up). The idle connections are
+ * kept per event loop, so that a call takes a connection served by the thread it runs on; each
+ * loop's are touched only by that loop. The counts may be read from any thread.
+ */
+final class NodePool {
+
+    private final String address;
+    private final HostPort node;
+    private final InetSocketAddress ipAddress;
+    private final int maxIdle;
+    private final long ttlNanos;
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger idle = new AtomicInteger();
+    private final Map<EventLoop, LoopIdle> loops = new ConcurrentHashMap<>();
+
+    /** @throws IllegalArgumentException when {@code address} is not {@code host:port} */
+    NodePool(String address, int maxIdle, long ttlNanos) {
+        this.address = address;
+        this.node = HostPort.parse(address);
+        String host = node.host();
+        this.ipAddress = NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host)
+                ? new InetSocketAddress(NetUtil.createInetAddressFromIpAddressString(host), node.port()) : null;
+        this.maxIdle = maxIdle;
+        this.ttlNanos = ttlNanos;
+    }
+
+    /** The node's {@code host:port}, as the caller gave it. */
+    String address() {
+        return address;
+    }
+
+    /** The node's host and port. */
+    HostPort node() {
+        return node;
+    }
+
+    /** The node's socket address when its host is an IP address, else {@code null} (to be looked up). */
+    InetSocketAddress ipAddress() {
+        return ipAddress;
+    }
+
+    /** Connections open to the node now, idle or busy. */
+    int openConnections() {
+        return open.get();
+    }
+
+    /** Connections to the node idle in the pool now. */
+    int idleConnections() {
+        return idle.get();
+    }
+
+    void opened() {
+        open.incrementAndGet();
+    }
+
+    /** A connection has closed: counted no more, and out of the pool if it was idle there. */
+    void closed(UnaryConnection connection) {
+        open.decrementAndGet();
+        if (connection.parked) {
+            loops.get(connection.eventLoop()).connections.remove(connection);
+            unpark(connection);
+        }
+    }
+
+    /** The most recently parked idle connection served by {@code loop} and young enough, or {@code null}. On {@code loop}. */
+    UnaryConnection take(EventLoop loop) {
+        LoopIdle parked = loops.get(loop);
+        if (parked == null) {
+            return null;
+        }
+        long now = System.nanoTime();
+        UnaryConnection connection;
+        while ((connection = parked.connections.pollLast()) != null) {
+            unpark(connection);
+            if (connection.isActive() && !expired(connection, now)) {
+                return connection;
+            }
+            connection.close();
+        }
+        return null;
+    }
+
+    /** Puts a connection back after its answer, or closes it (too many idle, too old). On its loop. */
+    void park(UnaryConnection connection) {
+        if (!connection.isActive() || expired(connection, System.nanoTime())) {
+            connection.close();
+            return;
+        }
+        if (idle.incrementAndGet() > maxIdle) {
+            idle.decrementAndGet();
+            connection.close();
+            return;
+        }
+        connection.parked = true;
+        EventLoop loop = connection.eventLoop();
+        LoopIdle parked = loops.computeIfAbsent(loop, key -> new LoopIdle());
+        parked.connections.addLast(connection);
+        if (!parked.sweepScheduled) {
+            parked.sweepScheduled = true;
+            loop.schedule(() -> sweep(loop, parked), remaining(connection, System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Closes the connections of {@code loop} whose time is up, and comes back for the next one due. */
+    private void sweep(EventLoop loop, LoopIdle parked) {
+        long now = System.nanoTime();
+        List<UnaryConnection> expired = new ArrayList<>();
+        long next = Long.MAX_VALUE;
+        for (UnaryConnection connection : parked.connections) {
+            if (expired(connection, now)) {
+                expired.add(connection);
+            } else {
+                next = Math.min(next, remaining(connection, now));
+            }
+        }
+        for (UnaryConnection connection : expired) {
+            parked.connections.remove(connection);
+            unpark(connection);
+            connection.close();
+        }
+        parked.sweepScheduled = next != Long.MAX_VALUE;
+        if (parked.sweepScheduled) {
+            loop.schedule(() -> sweep(loop, parked), next, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void unpark(UnaryConnection connection) {
+        connection.parked = false;
+        idle.decrementAndGet();
+    }
+
+    private boolean expired(UnaryConnection connection, long now) {
+        return now - connection.createdNanos() >= ttlNanos;
+    }
+
+    private long remaining(UnaryConnection connection, long now) {
+        return Math.max(0, ttlNanos - (now - connection.createdNanos()));
+    }
+
+    /** The idle connections served by one event loop, most recently parked last. */
+    private static final class LoopIdle {
+
+        final ArrayDeque<UnaryConnection> connections = new ArrayDeque<>();
+        boolean sweepScheduled;
+    }
+}
