@@ -21,7 +21,6 @@ import io.microspring.codec.CodecException;
 import io.microspring.codec.Codecs;
 import io.microspring.codec.Envelope;
 import io.microspring.errors.MicroException;
-import io.microspring.internal.Deadlines;
 import io.microspring.metadata.Metadata;
 import io.microspring.net.HostPort;
 import io.microspring.registry.Node;
@@ -202,7 +201,7 @@ public final class RpcClient implements MicroClient {
         } catch (CodecException e) {
             return Mono.error(MicroException.badRequest(ID, e.getMessage()));
         }
-        return Deadlines.within(attempt(call, codec, deadline, 0), timeout)
+        return transport.deadline(attempt(call, codec, deadline, 0), timeout)
                 .onErrorMap(TimeoutException.class, e -> MicroException.timeout(ID,
                         "%s %s: no answer within %s", call.service(), call.endpoint(), timeout))
                 .onErrorMap(TransportException.class, e -> transportError(call, e));

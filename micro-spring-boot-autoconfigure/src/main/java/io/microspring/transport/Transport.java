@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.reactivestreams.Publisher;
 
+import io.microspring.internal.Deadlines;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -36,6 +37,15 @@ public interface Transport extends AutoCloseable {
     default Flux<TransportMessage> stream(String address, Publisher<TransportMessage> outbound,
             Duration connectTimeout) {
         return Flux.error(new UnsupportedOperationException("transport " + name() + " does not stream"));
+    }
+
+    /**
+     * {@code call} (a client's call over this transport, retries included), failing with a
+     * {@link java.util.concurrent.TimeoutException} unless it answers within {@code timeout}. By
+     * default on Netty's hashed wheel timer, which Netty-based transports have started anyway.
+     */
+    default <T> Mono<T> deadline(Mono<T> call, Duration timeout) {
+        return Deadlines.within(call, timeout);
     }
 
     /** Closes pooled connections. */

@@ -7,29 +7,38 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import reactor.core.publisher.Mono;
 
+/** Both timers: Netty's hashed wheel ({@code jdk} false) and the JDK's scheduler. */
 class DeadlinesTest {
 
-    @Test
-    void aCallThatAnswersInTimeKeepsItsAnswer() {
-        assertThat(Deadlines.within(Mono.just("answer"), Duration.ofSeconds(30)).block()).isEqualTo("answer");
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aCallThatAnswersInTimeKeepsItsAnswer(boolean jdk) {
+        assertThat(within(jdk, Mono.just("answer"), Duration.ofSeconds(30)).block()).isEqualTo("answer");
     }
 
-    @Test
-    void aCallPastItsDeadlineFailsWithATimeoutAndIsCancelled() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aCallPastItsDeadlineFailsWithATimeoutAndIsCancelled(boolean jdk) {
         AtomicBoolean cancelled = new AtomicBoolean();
         Mono<String> silent = Mono.<String>never().doOnCancel(() -> cancelled.set(true));
-        assertThatThrownBy(() -> Deadlines.within(silent, Duration.ofMillis(50)).block(Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> within(jdk, silent, Duration.ofMillis(50)).block(Duration.ofSeconds(30)))
                 .hasCauseInstanceOf(TimeoutException.class);
         assertThat(cancelled).isTrue();
     }
 
-    @Test
-    void aDeadlineAlreadyPastFailsAtOnce() {
-        assertThatThrownBy(() -> Deadlines.within(Mono.never(), Duration.ofMillis(-5)).block(Duration.ofSeconds(30)))
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aDeadlineAlreadyPastFailsAtOnce(boolean jdk) {
+        assertThatThrownBy(() -> within(jdk, Mono.<String>never(), Duration.ofMillis(-5)).block(Duration.ofSeconds(30)))
                 .hasCauseInstanceOf(TimeoutException.class);
+    }
+
+    private static Mono<String> within(boolean jdk, Mono<String> call, Duration timeout) {
+        return jdk ? Deadlines.withinOnJdkScheduler(call, timeout) : Deadlines.within(call, timeout);
     }
 }

@@ -3,9 +3,6 @@ package io.microspring.toolkit.cli;
 import java.util.List;
 
 import io.microspring.toolkit.command.Command;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
 
 /**
  * The query commands' grammar for front ends that read a line of text, such as micro bot: a line
@@ -14,9 +11,6 @@ import picocli.CommandLine.ParseResult;
  * until stopped ({@code stream}, {@code registry watch}, {@code cli}) are not offered.
  */
 public final class CommandGrammar {
-
-    /** Usage text without terminal colours: it is shown in chats and web pages, not on a console. */
-    private static final CommandLine.Help.Ansi PLAIN = CommandLine.Help.Ansi.OFF;
 
     private CommandGrammar() {
     }
@@ -35,7 +29,7 @@ public final class CommandGrammar {
 
     /** Whether {@code word} is the first word of one of the query commands. */
     public static boolean starts(String word) {
-        return List.of(MicroCommandLine.COMMANDS).contains(word);
+        return MicroCommandLine.COMMANDS.contains(word);
     }
 
     /**
@@ -48,26 +42,17 @@ public final class CommandGrammar {
 
     /** As {@link #parse(String)}, for a line already split into words. */
     public static Line parse(List<String> words) {
-        CommandLine commandLine = MicroCommandLine.create(words);
-        ParseResult parsed;
-        try {
-            parsed = commandLine.parseArgs(words.toArray(String[]::new));
-        } catch (ParameterException e) {
-            throw new IllegalArgumentException(e.getMessage() + "\n" + e.getCommandLine().getUsageMessage(PLAIN), e);
+        MicroCommandLine.Line line = MicroCommandLine.parse(words);
+        if (line instanceof MicroCommandLine.HelpAsked help) {
+            return new Usage(help.usage());
         }
-        ParseResult leaf = MicroCommandLine.leaf(parsed);
-        CommandLine leafLine = leaf.commandSpec().commandLine();
-        if (leaf.isUsageHelpRequested() || parsed.isUsageHelpRequested()) {
-            return new Usage(leafLine.getUsageMessage(PLAIN));
+        if (line instanceof MicroCommandLine.Invalid invalid) {
+            throw new IllegalArgumentException(invalid.message() + "\n" + invalid.usage());
         }
-        if (leaf.commandSpec().userObject() instanceof CommandLines.EngineCommand engine) {
-            return new Run(engine.command());
+        MicroCommandLine.Matched matched = (MicroCommandLine.Matched) line;
+        if (matched.action() instanceof CommandRunner.Run run) {
+            return new Run(run.command());
         }
-        if (!leafLine.getSubcommands().isEmpty()) {
-            throw new IllegalArgumentException(leaf.commandSpec().name() + " needs one of: "
-                    + String.join(", ", leafLine.getSubcommands().keySet()) + "\n" + leafLine.getUsageMessage(PLAIN));
-        }
-        throw new IllegalArgumentException(leaf.commandSpec().qualifiedName(" ").replaceFirst("^micro ", "")
-                + " runs until it is stopped, so it is not offered here");
+        throw new IllegalArgumentException(matched.path() + " runs until it is stopped, so it is not offered here");
     }
 }

@@ -10,9 +10,7 @@ import io.microspring.toolkit.command.Output;
 import io.microspring.toolkit.command.Result;
 import io.microspring.toolkit.command.StreamCall;
 import io.microspring.toolkit.command.Toolkit;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
+import io.microspring.toolkit.command.WatchRegistry;
 import reactor.core.Exceptions;
 
 /**
@@ -52,7 +50,7 @@ final class CommandRunner {
     }
 
     /** {@code registry watch}: events until stopped. */
-    record WatchEvents(CommandLines.WatchLine line) implements Parsed {
+    record WatchEvents(WatchRegistry watch) implements Parsed {
     }
 
     /** {@code cli}: the shell. */
@@ -65,46 +63,21 @@ final class CommandRunner {
 
     /** Parses {@code words}; usage help and usage errors are printed here and come back as {@link Done}. */
     Parsed parse(List<String> words) {
-        CommandLine line = MicroCommandLine.create(words);
-        ParseResult parsed;
-        try {
-            parsed = line.parseArgs(words.toArray(String[]::new));
-        } catch (ParameterException e) {
-            err.println("micro: " + e.getMessage());
-            e.getCommandLine().usage(err);
-            return new Done(USAGE);
-        }
-        ParseResult leaf = MicroCommandLine.leaf(parsed);
-        CommandLine leafLine = leaf.commandSpec().commandLine();
-        if (leaf.isUsageHelpRequested() || parsed.isUsageHelpRequested()) {
-            leafLine.usage(out);
+        MicroCommandLine.Line line = MicroCommandLine.parse(words);
+        if (line instanceof MicroCommandLine.HelpAsked help) {
+            out.print(help.usage());
             return new Done(OK);
         }
-        Object command = leaf.commandSpec().userObject();
-        if (command instanceof CommandLines.EngineCommand engine) {
-            try {
-                return new Run(engine.command());
-            } catch (IllegalArgumentException | MicroException e) {
-                return new Done(fail(e));
-            }
+        if (line instanceof MicroCommandLine.Invalid invalid) {
+            err.println("micro: " + invalid.message());
+            err.print(invalid.usage());
+            return new Done(USAGE);
         }
-        if (command instanceof CommandLines.StreamLine stream) {
-            try {
-                return new StreamMessages(stream.stream());
-            } catch (IllegalArgumentException | MicroException e) {
-                return new Done(fail(e));
-            }
+        try {
+            return ((MicroCommandLine.Matched) line).action();
+        } catch (IllegalArgumentException | MicroException e) {
+            return new Done(fail(e));
         }
-        if (command instanceof CommandLines.WatchLine watch) {
-            return new WatchEvents(watch);
-        }
-        if (command instanceof CommandLines.ShellLine) {
-            return new OpenShell();
-        }
-        err.println(leaf == parsed ? "micro: name a command" : "micro: " + leaf.commandSpec().name()
-                + " needs one of: " + String.join(", ", leafLine.getSubcommands().keySet()));
-        leafLine.usage(err);
-        return new Done(USAGE);
     }
 
     /** Runs {@code command} and prints its result as {@code output}; the exit status. */
@@ -130,11 +103,11 @@ final class CommandRunner {
     }
 
     /**
-     * Prints the events of {@code line} until {@code until} returns (the user stops it), after a
+     * Prints the events of {@code events} until {@code until} returns (the user stops it), after a
      * line on {@code err} saying that the watch is on.
      */
-    int watch(CommandLines.WatchLine line, Output output, String stopHint, Runnable until) {
-        try (Watch watch = line.watch().start(toolkit, event -> print(event, output))) {
+    int watch(WatchRegistry events, Output output, String stopHint, Runnable until) {
+        try (Watch watch = events.start(toolkit, event -> print(event, output))) {
             err.println("watching registry [" + toolkit.registry().name() + "]" + stopHint);
             err.flush();
             until.run();

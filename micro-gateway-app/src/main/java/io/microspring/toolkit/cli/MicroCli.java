@@ -35,7 +35,7 @@ public final class MicroCli {
         try {
             List<String> rest = GlobalFlags.parse(args, Map.of()).rest();
             String first = rest.stream().filter(arg -> !arg.startsWith("-")).findFirst().orElse("");
-            return List.of(MicroCommandLine.COMMANDS).contains(first);
+            return MicroCommandLine.COMMANDS.contains(first);
         } catch (IllegalArgumentException e) {
             return true; // a global flag without its value: reported by run
         }
@@ -82,7 +82,7 @@ public final class MicroCli {
             return runner.stream(stream.stream(), output);
         }
         if (parsed instanceof CommandRunner.WatchEvents watch) {
-            return runner.watch(watch.line(), output, "; Ctrl-C stops", MicroCli::untilInterrupted);
+            return runner.watch(watch.watch(), output, "; Ctrl-C stops", MicroCli::untilInterrupted);
         }
         if (parsed instanceof CommandRunner.OpenShell) {
             return new Shell(toolkit, output, Shell.historyFile(env)).run(in, out);

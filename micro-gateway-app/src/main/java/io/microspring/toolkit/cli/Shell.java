@@ -32,7 +32,7 @@ final class Shell {
     static final List<String> WORDS;
 
     static {
-        List<String> words = new ArrayList<>(List.of(MicroCommandLine.COMMANDS));
+        List<String> words = new ArrayList<>(MicroCommandLine.COMMANDS);
         words.remove("cli");
         words.addAll(List.of("help", "quit", "exit"));
         WORDS = List.copyOf(words);
@@ -114,7 +114,7 @@ final class Shell {
         } else if (parsed instanceof CommandRunner.StreamMessages stream) {
             runner.stream(stream.stream(), lineOutput);
         } else if (parsed instanceof CommandRunner.WatchEvents watch) {
-            runner.watch(watch.line(), lineOutput, "; Enter stops", () -> reader.readLine(""));
+            runner.watch(watch.watch(), lineOutput, "; Enter stops", () -> reader.readLine(""));
         } else if (parsed instanceof CommandRunner.OpenShell) {
             console.println("micro: this is the shell already");
         }

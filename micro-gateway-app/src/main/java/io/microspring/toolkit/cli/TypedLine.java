@@ -6,7 +6,6 @@ import java.util.Map;
 import io.microspring.errors.MicroException;
 import io.microspring.toolkit.command.Command;
 import io.microspring.toolkit.command.Output;
-import picocli.CommandLine;
 
 /**
  * One typed line of the query commands, for a front end that runs lines one at a time, offers some
@@ -80,23 +79,19 @@ public final class TypedLine {
 
     /** Each of {@code commands} with its synopsis and description, from the grammar itself. */
     private static String help(List<String> commands) {
-        CommandLine micro = MicroCommandLine.create();
         StringBuilder help = new StringBuilder("commands:\n");
         for (String name : commands) {
-            CommandLine command = micro.getSubcommands().get(name);
-            while (command.getSubcommands().size() == 1) {
-                command = command.getSubcommands().values().iterator().next();
+            CommandSpec command = MicroCommandLine.command(name);
+            StringBuilder synopsis = new StringBuilder(name);
+            while (command.subcommands().size() == 1) {
+                command = command.subcommands().get(0);
+                synopsis.append(' ').append(command.name());
             }
-            help.append("  ").append(synopsis(command)).append("\n      ")
-                    .append(String.join(" ", command.getCommandSpec().usageMessage().description())).append("\n");
+            String terms = command.terms();
+            help.append("  ").append(synopsis).append(terms.isEmpty() ? "" : " " + terms).append("\n      ")
+                    .append(command.description()).append("\n");
         }
         return help.append("  help\n      This list; COMMAND --help shows a command's flags.\n"
                 + "any line takes --output text|json\n").toString();
-    }
-
-    /** {@code call [--address=HOST:PORT] ... SERVICE ENDPOINT [JSON]}: the usage line without micro and -h. */
-    private static String synopsis(CommandLine command) {
-        return command.getHelp().synopsis(0).strip().replaceFirst("^micro ", "").replace(" [-h]", "")
-                .replaceAll("\\s+", " ");
     }
 }

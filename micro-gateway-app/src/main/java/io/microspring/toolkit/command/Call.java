@@ -21,13 +21,14 @@ public record Call(String service, String endpoint, String request, CallSettings
         if (service == null || service.isBlank() || endpoint == null || endpoint.isBlank()) {
             throw MicroException.badRequest(ID, "call needs a service and an endpoint: call SERVICE ENDPOINT [JSON]");
         }
-        JsonNode parsed = Json.parse(request, "the request");
         byte[] response;
         if (settings.jsonRpc()) {
+            JsonNode parsed = Json.parse(request, "the request");
             JsonNode answer = toolkit.client().call(service, endpoint, parsed, JsonNode.class, settings.options())
                     .block();
             response = Json.write(answer).getBytes(StandardCharsets.UTF_8);
         } else {
+            Json.check(request, "the request");
             response = toolkit.client().call(service, endpoint, request.getBytes(StandardCharsets.UTF_8), byte[].class,
                     settings.options()).block();
         }

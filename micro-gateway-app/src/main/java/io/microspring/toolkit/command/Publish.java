@@ -21,7 +21,7 @@ public record Publish(String topic, String message) implements Command {
             throw MicroException.badRequest(ID, "publish needs a JSON message: publish %s '{\"key\":\"value\"}'",
                     topic);
         }
-        Json.parse(message, "the message");
+        Json.check(message, "the message");
         try {
             toolkit.publisher().publish(topic, message.getBytes(StandardCharsets.UTF_8),
                     CallOptions.builder().contentType(JsonCodec.CONTENT_TYPE).build()).block();

@@ -28,13 +28,14 @@ public record StreamCall(String service, String endpoint, String request, CallSe
             throw MicroException.badRequest(Command.ID,
                     "stream needs a service and an endpoint: stream SERVICE ENDPOINT [JSON]");
         }
-        JsonNode parsed = Json.parse(request, "the request");
         if (settings.jsonRpc()) {
+            JsonNode parsed = Json.parse(request, "the request");
             toolkit.client().stream(service, endpoint, Mono.just(parsed), JsonNode.class, settings.options())
                     .doOnNext(message -> messages.accept(
                             new Call.Response(Json.write(message).getBytes(StandardCharsets.UTF_8))))
                     .blockLast();
         } else {
+            Json.check(request, "the request");
             toolkit.client().stream(service, endpoint, Mono.just(request.getBytes(StandardCharsets.UTF_8)),
                     byte[].class, settings.options())
                     .doOnNext(message -> messages.accept(new Call.Response(message)))

@@ -2,6 +2,7 @@ package io.microspring.codec.json;
 
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
@@ -20,14 +21,15 @@ import tools.jackson.databind.json.JsonMapper;
  * field names; streamed over the message descriptors by {@link ProtoJsonWriter} and
  * {@link ProtoJsonReader}, with protobuf's {@code JsonFormat} for what those leave to it),
  * everything else through Jackson, reading as Go's encoding/json does ({@link GoJson})
- * unless the application gives its own mapper.
+ * unless the application gives its own mapper. The mapper may be made on first use, and the
+ * protobuf JSON mapping is set up on first use.
  */
 public final class JsonMarshaller {
 
-    private static final JsonFormat.Parser PROTO_PARSER = JsonFormat.parser().ignoringUnknownFields();
     private static final byte[] EMPTY = new byte[0];
 
-    private final JsonMapper mapper;
+    private final Supplier<JsonMapper> mappers;
+    private volatile JsonMapper mapper;
 
     /** With a mapper configured as go-micro peers expect. */
     public JsonMarshaller() {
@@ -37,6 +39,15 @@ public final class JsonMarshaller {
     /** With the application's own mapper for non-protobuf types. */
     public JsonMarshaller(JsonMapper mapper) {
         this.mapper = mapper;
+        this.mappers = () -> mapper;
+    }
+
+    /**
+     * With the mapper {@code mappers} makes when one is first needed: a program that passes JSON
+     * through as bytes (the {@code micro} CLI's calls) never builds it.
+     */
+    public JsonMarshaller(Supplier<JsonMapper> mappers) {
+        this.mappers = mappers;
     }
 
     /** The JSON of {@code value}; no bytes for {@code null}. */
@@ -48,7 +59,7 @@ public final class JsonMarshaller {
             if (value instanceof Message message) {
                 return ProtoJsonWriter.write(message);
             }
-            return mapper.writeValueAsBytes(value);
+            return mapper().writeValueAsBytes(value);
         } catch (InvalidProtocolBufferException | JacksonException e) {
             throw new CodecException("cannot write " + value.getClass().getName() + " as JSON: " + e.getMessage(), e);
         }
@@ -64,7 +75,7 @@ public final class JsonMarshaller {
             return message != null ? message : readProto(new String(json, StandardCharsets.UTF_8), type);
         }
         try {
-            return mapper.readValue(isBlank(json) ? "{}".getBytes(StandardCharsets.UTF_8) : json, javaType(type));
+            return mapper().readValue(isBlank(json) ? "{}".getBytes(StandardCharsets.UTF_8) : json, javaType(type));
         } catch (JacksonException e) {
             throw new CodecException("invalid JSON for " + type.getTypeName() + ": " + e.getOriginalMessage(), e);
         }
@@ -79,7 +90,7 @@ public final class JsonMarshaller {
             return readProto(node.toString(), type);
         }
         try {
-            return mapper.readerFor(javaType(type)).readValue(node);
+            return mapper().readerFor(javaType(type)).readValue(node);
         } catch (JacksonException e) {
             throw new CodecException("invalid JSON for " + type.getTypeName() + ": " + e.getOriginalMessage(), e);
         }
@@ -88,7 +99,7 @@ public final class JsonMarshaller {
     /** Parses {@code json} into a tree, or fails with the position of the error. */
     public JsonNode readTree(byte[] json) {
         try {
-            return mapper.readTree(json);
+            return mapper().readTree(json);
         } catch (JacksonException e) {
             throw new CodecException("malformed JSON: " + e.getOriginalMessage(), e);
         }
@@ -97,17 +108,26 @@ public final class JsonMarshaller {
     /** Writes a tree whose leaves may be messages of either kind. */
     public JsonNode toTree(Object value) {
         if (value == null) {
-            return mapper.nullNode();
+            return mapper().nullNode();
         }
         if (value instanceof Message) {
             return readTree(write(value));
         }
-        return mapper.valueToTree(value);
+        return mapper().valueToTree(value);
     }
 
     /** The underlying Jackson mapper. */
     public JsonMapper mapper() {
-        return mapper;
+        JsonMapper current = mapper;
+        if (current == null) {
+            synchronized (this) {
+                if (mapper == null) {
+                    mapper = mappers.get();
+                }
+                current = mapper;
+            }
+        }
+        return current;
     }
 
     private Message readProto(String json, Type type) {
@@ -116,7 +136,7 @@ public final class JsonMarshaller {
             return builder.build();
         }
         try {
-            PROTO_PARSER.merge(json, builder);
+            ProtoJson.PARSER.merge(json, builder);
             return builder.build();
         } catch (InvalidProtocolBufferException | RuntimeException e) {
             throw new CodecException("invalid JSON for " + builder.getDescriptorForType().getFullName() + ": "
@@ -125,7 +145,7 @@ public final class JsonMarshaller {
     }
 
     private JavaType javaType(Type type) {
-        return mapper.getTypeFactory().constructType(type);
+        return mapper().getTypeFactory().constructType(type);
     }
 
     private static boolean isBlank(byte[] data) {
@@ -135,5 +155,11 @@ public final class JsonMarshaller {
             }
         }
         return true;
+    }
+
+    /** Protobuf's JSON parser for what {@link ProtoJsonReader} leaves to it, set up when first needed. */
+    private static final class ProtoJson {
+
+        static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
     }
 }

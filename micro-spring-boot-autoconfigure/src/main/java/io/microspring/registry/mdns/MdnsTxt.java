@@ -15,7 +15,8 @@ import io.microspring.registry.internal.RegistryJson;
  * What go-micro puts in an instance's TXT record: the node's metadata, the service name and
  * version and the service's endpoints, as {@code hex(zlib(json))} cut into strings of 255
  * characters. The JSON keys are capitalised ({@code Metadata, Service, Version, Endpoints}: Go
- * field names without tags); the endpoints inside are go-micro's registry JSON ({@link RegistryJson}).
+ * field names without tags); the endpoints inside are go-micro's registry JSON ({@link RegistryJson}),
+ * read with the streaming parser ({@link MdnsTxtJson}).
  *
  * @param metadata the node's metadata (go-micro sends no service metadata over mDNS)
  * @param service the service name
@@ -56,11 +57,7 @@ record MdnsTxt(@JsonProperty("Metadata") Map<String, String> metadata, @JsonProp
     static MdnsTxt decode(List<String> strings) {
         byte[] json = HexZlib.decode(String.join("", strings), MAX_JSON_SIZE);
         try {
-            MdnsTxt txt = RegistryJson.mapper().readValue(json, MdnsTxt.class);
-            if (txt == null) {
-                throw new IllegalArgumentException("JSON null instead of an object");
-            }
-            return txt;
+            return MdnsTxtJson.read(json);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not the expected JSON: " + e.getMessage(), e);
         }

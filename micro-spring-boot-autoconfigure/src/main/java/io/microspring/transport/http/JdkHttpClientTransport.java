@@ -14,8 +14,11 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.net.ssl.SSLParameters;
+
 import org.reactivestreams.Publisher;
 
+import io.microspring.internal.Deadlines;
 import io.microspring.metadata.Metadata;
 import io.microspring.transport.Listener;
 import io.microspring.transport.SendOptions;
@@ -30,7 +33,8 @@ import reactor.core.publisher.Mono;
  * The client side of the HTTP transport on the JDK's HTTP client: the exchange of
  * {@link HttpTransport#send} (a {@code POST /} with the message's headers, answered by a 200 whose
  * headers are the answer's), without Netty, which a program that makes a call or two and exits
- * (the {@code micro} CLI) would spend most of its time starting. Streams go through an
+ * (the {@code micro} CLI) would spend most of its time starting; it speaks plain HTTP only (its
+ * client has no TLS context, see {@link NoTlsContext}). Streams go through an
  * {@link HttpTransport} created on the first one; it does not listen.
  */
 public final class JdkHttpClientTransport implements Transport {
@@ -66,6 +70,12 @@ public final class JdkHttpClientTransport implements Transport {
         }).onErrorMap(error -> !(error instanceof TransportException), error -> classify(address, error));
     }
 
+    /** On the JDK's scheduler: a call over this transport loads no Netty class. */
+    @Override
+    public <T> Mono<T> deadline(Mono<T> call, Duration timeout) {
+        return Deadlines.withinOnJdkScheduler(call, timeout);
+    }
+
     @Override
     public synchronized Flux<TransportMessage> stream(String address, Publisher<TransportMessage> outbound,
             Duration connectTimeout) {
@@ -85,6 +95,8 @@ public final class JdkHttpClientTransport implements Transport {
     private HttpClient client(Duration connectTimeout) {
         return clientsByConnectTimeout.computeIfAbsent(connectTimeout, timeout -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
+                .sslContext(new NoTlsContext())
+                .sslParameters(new SSLParameters())
                 .connectTimeout(timeout)
                 .build());
     }
