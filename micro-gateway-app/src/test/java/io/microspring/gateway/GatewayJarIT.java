@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +27,8 @@ import io.microspring.testing.GoPeers;
 /**
  * The gateway jar started as the README says ({@code ./micro --registry=etcd
  * --registry_address=... api}), in front of go-micro's own greeter (a Go process) found through a
- * real etcd, called with the seed's curl verbatim.
+ * real etcd, called with the seed's curl verbatim; and as a plain {@code java -jar micro.jar}, whose
+ * Main-Class hands {@code api} to Spring Boot's launcher.
  */
 class GatewayJarIT {
 
@@ -44,7 +50,7 @@ class GatewayJarIT {
     @Test
     void theSeedsCurlAnswersHelloJohn() {
         int port = FreePorts.find();
-        try (ExternalProcess micro = startMicro(port)) {
+        try (ExternalProcess micro = startMicro(port, Map.of())) {
             // the seed's command, with the port of this test
             ExternalProcess curl = ExternalProcess.builder("curl", "curl")
                     .args("-s", "-d", "service=go.micro.srv.greeter", "-d", "method=Say.Hello",
@@ -58,7 +64,7 @@ class GatewayJarIT {
     @Test
     void aStoppingGatewayFinishesTheRequestsInFlight() throws Exception {
         int port = FreePorts.find();
-        try (ExternalProcess micro = startMicro(port);
+        try (ExternalProcess micro = startMicro(port, Map.of());
                 Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
             String call = "{\"service\":\"go.micro.srv.greeter\",\"endpoint\":\"Say.Sleep\",\"request\":{\"millis\":1500}}";
             client.getOutputStream().write(("POST /rpc HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
@@ -72,13 +78,29 @@ class GatewayJarIT {
         }
     }
 
-    private static ExternalProcess startMicro(int port) {
+    /** The launcher with MICRO_CDS=off runs the plain jar: {@code java -jar micro.jar api ...}. */
+    @Test
+    void theGatewayStartsFromThePlainJarAndAnswersHelloJohn() throws Exception {
+        int port = FreePorts.find();
+        try (ExternalProcess micro = startMicro(port, Map.of("MICRO_CDS", "off"))) {
+            HttpRequest call = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/rpc"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"service\":\"go.micro.srv.greeter\",\"endpoint\":\"Say.Hello\",\"request\":{\"name\":\"John\"}}"))
+                    .build();
+            HttpResponse<String> response = HttpClient.newHttpClient().send(call, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.body().strip()).isEqualTo("{\"msg\":\"Hello John\"}");
+        }
+    }
+
+    private static ExternalProcess startMicro(int port, Map<String, String> env) {
         ExternalProcess micro = ExternalProcess.builder("micro", Path.of("micro").toAbsolutePath())
+                .env(env)
                 .args("--registry=etcd", "--registry_address=" + etcd.address(), "api",
                         "--address=127.0.0.1:" + port)
                 .stopTimeout(Duration.ofSeconds(30))
                 .start();
-        micro.awaitLine(Pattern.compile("Netty started on port " + port), Duration.ofSeconds(90));
+        micro.awaitLine(Pattern.compile("Netty started on port " + port), Duration.ofSeconds(120));
         return micro;
     }
 }
