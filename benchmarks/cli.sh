@@ -2,7 +2,8 @@
 # CLI benchmark (see RESULTS.md, "CLI"): wall time of `micro call`, `micro list services` and
 # `micro get service` against go-micro's greeter (a Go process) found through mDNS, each command
 # run ROUNDS times in turn by:
-#   plain    java -jar micro.jar on the default java (Java 17; Spring Boot's launcher, classes from the nested jar)
+#   plain    java -jar micro.jar on the default java (Java 17; the jar's Main-Class runs query commands from
+#            the plain copies of their classes under cli/ in the jar, not through Spring Boot's launcher)
 #   cds      the micro launcher on Java 17 (MICRO_AOT=off): the unpacked jar with the class data
 #            sharing archive it recorded
 #   aot      the micro launcher with a JDK 25 present: the unpacked jar with the AOT cache it recorded
