@@ -14,8 +14,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.microspring.broker.Broker;
+import io.microspring.observation.CallTimerHandler;
 import io.microspring.observation.ClientCallConvention;
 import io.microspring.observation.ClientStreamConvention;
 import io.microspring.observation.DeliveryConvention;
@@ -35,7 +37,8 @@ import io.microspring.selector.RegistrySelector;
  * there is one and {@code micro.metrics.enabled} is not false: the server's calls and streams (a
  * handler wrapper, first in line), each attempt of a client call and each stream a client opens
  * (an attempt wrapper), and the broker's publishes and deliveries (the {@link Broker} bean is
- * wrapped in an {@link ObservingBroker}). With a {@link MeterRegistry}, gauges of the registry
+ * wrapped in an {@link ObservingBroker}). Spring Boot's meter handler keeps the timers of calls
+ * once made ({@link CallTimerHandler}). With a {@link MeterRegistry}, gauges of the registry
  * cache, the selector's cool-down and the open streams, and the messages of each stream. The
  * conventions are beans: replace one to change names or tags.
  */
@@ -119,6 +122,25 @@ public class MicroObservationAutoConfiguration {
 
         private static int limit(MicroMetricsProperties properties) {
             return Properties.atLeast("micro.metrics.max-tag-values", properties.getMaxTagValues(), 1);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static class CallTimers {
+
+        /** Spring Boot's meter handler, with the timers of calls kept once made ({@link CallTimerHandler}). */
+        @Bean
+        static BeanPostProcessor microCallTimers(ObjectProvider<MeterRegistry> registry) {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    if (bean instanceof DefaultMeterObservationHandler handler) {
+                        return new CallTimerHandler(handler, registry.getObject());
+                    }
+                    return bean;
+                }
+            };
         }
     }
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
@@ -46,21 +45,14 @@ public final class Deadlines {
 
     private static <T> Mono<T> within(Mono<T> call, Duration timeout, Timer timer) {
         // not call.timeout(expiry): Reactor's timeout operator builds its operator-name description
-        // (class names, lower-cased) on every subscription, a cost per call for a message never shown
-        return Mono.firstWithSignal(call, expiry(Math.max(0, timeout.toNanos()), timer));
-    }
-
-    private static <T> Mono<T> expiry(long nanos, Timer timer) {
-        if (nanos == 0) {
-            return Mono.error(new TimeoutException("the deadline had passed before the call started"));
-        }
-        return Mono.create(sink -> sink.onCancel(timer.schedule(() -> sink.error(new TimeoutException(
-                "no answer within " + Duration.ofNanos(nanos))), nanos)));
+        // (class names, lower-cased) on every subscription, a cost per call for a message never shown;
+        // nor Mono.firstWithSignal(call, expiry): a race coordinator, two subscribers and a sink per call
+        return new DeadlineMono<>(call, Math.max(0, timeout.toNanos()), timer);
     }
 
     /** Runs a task after a delay; disposing the result cancels it. */
     @FunctionalInterface
-    private interface Timer {
+    interface Timer {
         Disposable schedule(Runnable task, long nanos);
     }
 

@@ -2,14 +2,20 @@ package io.microspring.observation;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+
+import org.reactivestreams.Subscription;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.microspring.server.CallContext;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
+import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
 /**
@@ -45,38 +51,129 @@ final class ObservedMono {
     /** {@code work}, the handling of {@code call}, observed by {@code observation} as {@link #observe} does. */
     static <T> Mono<T> observeHandling(CallContext call, Observation observation, Consumer<Outcome> outcome,
             Supplier<Mono<T>> work) {
-        if (observation.isNoop()) {
-            return observe(observation, outcome, work);
-        }
-        return observe(observation, outcome, () -> {
-            HANDLED.put(call, observation);
-            try {
-                return work.get().doFinally(signal -> HANDLED.remove(call));
-            } catch (RuntimeException e) {
-                HANDLED.remove(call);
-                throw e;
-            }
-        });
+        return new Observing<>(observation, outcome, work, observation.isNoop() ? null : call);
     }
 
     /** {@code work}, created once {@code observation} has started, observed by it. */
     static <T> Mono<T> observe(Observation observation, Consumer<Outcome> outcome, Supplier<Mono<T>> work) {
-        return Mono.defer(() -> {
+        return new Observing<>(observation, outcome, work, null);
+    }
+
+    /**
+     * The observed Mono, as one operator and a context write rather than a chain of them per call:
+     * on subscription the observation starts, {@code work} is made and subscribed with the
+     * observation in its context; an error is recorded (its outcome, then the error) before it passes on, a cancellation
+     * records a timeout, and the observation stops once, after the Mono has ended or been cancelled.
+     * With a {@code handled} call, the observation is also found by the call's context while it runs.
+     */
+    private static final class Observing<T> extends Mono<T> {
+
+        private final Observation observation;
+        private final Consumer<Outcome> outcome;
+        private final Supplier<Mono<T>> work;
+        private final CallContext handled;
+
+        Observing(Observation observation, Consumer<Outcome> outcome, Supplier<Mono<T>> work, CallContext handled) {
+            this.observation = observation;
+            this.outcome = outcome;
+            this.work = work;
+            this.handled = handled;
+        }
+
+        @Override
+        public void subscribe(CoreSubscriber<? super T> actual) {
             observation.start();
+            if (handled != null) {
+                HANDLED.put(handled, observation);
+            }
+            ObservingSubscriber<T> subscriber = new ObservingSubscriber<>(actual, this);
             Mono<T> started;
             try {
                 started = work.get();
             } catch (RuntimeException e) {
                 started = Mono.error(e);
             }
-            return started
-                    .doOnError(error -> {
-                        outcome.accept(Outcome.of(error));
-                        observation.error(error);
-                    })
-                    .doOnCancel(() -> outcome.accept(Outcome.TIMEOUT))
-                    .doFinally(signal -> observation.stop())
-                    .contextWrite(context -> context.put(ObservationThreadLocalAccessor.KEY, observation));
-        });
+            // the observation in the context for what runs within; a contextWrite, which with Reactor's automatic
+            // context propagation also sets it as the thread's while the work is subscribed (and a blocking handler
+            // is handed to its thread)
+            started.contextWrite(context -> context.put(ObservationThreadLocalAccessor.KEY, observation))
+                    .subscribe(subscriber);
+        }
+
+        void stop() {
+            if (handled != null) {
+                HANDLED.remove(handled);
+            }
+            observation.stop();
+        }
+    }
+
+    private static final class ObservingSubscriber<T> implements CoreSubscriber<T>, Subscription {
+
+        @SuppressWarnings("rawtypes")
+        private static final AtomicIntegerFieldUpdater<ObservingSubscriber> STOPPED =
+                AtomicIntegerFieldUpdater.newUpdater(ObservingSubscriber.class, "stopped");
+
+        private final CoreSubscriber<? super T> actual;
+        private final Observing<T> parent;
+        private Subscription upstream;
+        private volatile int stopped;
+
+        ObservingSubscriber(CoreSubscriber<? super T> actual, Observing<T> parent) {
+            this.actual = actual;
+            this.parent = parent;
+        }
+
+        @Override
+        public Context currentContext() {
+            return actual.currentContext();
+        }
+
+        @Override
+        public void onSubscribe(Subscription subscription) {
+            if (Operators.validate(upstream, subscription)) {
+                upstream = subscription;
+                actual.onSubscribe(this);
+            }
+        }
+
+        @Override
+        public void onNext(T value) {
+            actual.onNext(value);
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            parent.outcome.accept(Outcome.of(error));
+            parent.observation.error(error);
+            actual.onError(error);
+            stop();
+        }
+
+        @Override
+        public void onComplete() {
+            actual.onComplete();
+            stop();
+        }
+
+        @Override
+        public void request(long n) {
+            upstream.request(n);
+        }
+
+        @Override
+        public void cancel() {
+            if (stopped == 0) {
+                parent.outcome.accept(Outcome.TIMEOUT);
+            }
+            upstream.cancel();
+            stop();
+        }
+
+        private void stop() {
+            if (STOPPED.compareAndSet(this, 0, 1)) {
+                parent.stop();
+            }
+        }
     }
 }

@@ -138,10 +138,16 @@ public final class EndpointMethod {
                 return Mono.empty();
             }
             if (returnKind == ReturnKind.MONO) {
-                return (Mono<?>) result;
+                return asObjects((Mono<?>) result);
             }
             return Mono.fromCompletionStage((CompletionStage<?>) result);
-        }).map(Object.class::cast);
+        });
+    }
+
+    /** A Mono of any value as one of objects, without an operator per call to cast each value. */
+    @SuppressWarnings("unchecked")
+    private static Mono<Object> asObjects(Mono<?> result) {
+        return (Mono<Object>) result;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.microspring.server;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -70,8 +71,13 @@ final class RpcDispatcher implements TransportHandler {
             return Mono.just(errorAnswer(headers, null, null, shuttingDown()));
         }
         inFlight.incrementAndGet();
-        return Mono.defer(() -> dispatch(message))
-                .doFinally(signal -> inFlight.decrementAndGet());
+        Mono<TransportMessage> answer;
+        try {
+            answer = dispatch(message);
+        } catch (RuntimeException e) {
+            answer = Mono.error(e);
+        }
+        return answer.doFinally(signal -> inFlight.decrementAndGet());
     }
 
     /** Serves a stream, see {@link StreamDispatcher}; streams count as calls in flight. */
@@ -159,11 +165,13 @@ final class RpcDispatcher implements TransportHandler {
             return Mono.just(errorAnswer(headers, codec, request, MicroException.badRequest(ID,
                     "cannot read the request of %s: %s", endpointName, e.getMessage())));
         }
+        long timeout = timeoutOf(headers);
         CallContext context = new CallContext(serviceName, endpointName, contentType, CallerMetadata.of(headers),
-                deadlineOf(headers), endpoint.descriptor().metadata());
+                timeout > 0 ? Instant.now().plusNanos(timeout) : null, endpoint.descriptor().metadata());
         Envelope answered = request.endpoint().isEmpty()
                 ? new Envelope(Envelope.Kind.REQUEST, request.id(), endpointName, "") : request;
-        return withDeadline(invoke(endpoint, context, body), context)
+        Mono<Object> call = invoke(endpoint, context, body);
+        return (timeout > 0 ? Deadlines.within(call, Duration.ofNanos(timeout)) : call)
                 .map(result -> answer(headers, codec, answered, result))
                 .switchIfEmpty(Mono.fromSupplier(() -> answer(headers, codec, answered, null)))
                 .onErrorResume(error -> Mono.just(errorAnswer(headers, codec, answered, toMicroException(error, context))))
@@ -178,12 +186,6 @@ final class RpcDispatcher implements TransportHandler {
             chain = (ctx, req) -> Mono.defer(() -> wrapper.wrap(ctx, req, next));
         }
         return chain.proceed(context, request);
-    }
-
-    private static Mono<Object> withDeadline(Mono<Object> call, CallContext context) {
-        return context.remaining()
-                .map(remaining -> Deadlines.within(call, remaining))
-                .orElse(call);
     }
 
     MicroException toMicroException(Throwable error, CallContext context) {
@@ -241,13 +243,20 @@ final class RpcDispatcher implements TransportHandler {
     }
 
     static Instant deadlineOf(Metadata headers) {
-        return headers.get(MicroHeaders.TIMEOUT).map(nanos -> {
-            try {
-                long value = Long.parseLong(nanos.trim());
-                return value > 0 ? Instant.now().plusNanos(value) : null;
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }).orElse(null);
+        long timeout = timeoutOf(headers);
+        return timeout > 0 ? Instant.now().plusNanos(timeout) : null;
+    }
+
+    /** The caller's {@code Timeout} in nanoseconds; 0 or less when it set none, or none readable. */
+    private static long timeoutOf(Metadata headers) {
+        String nanos = headers.get(MicroHeaders.TIMEOUT).orElse(null);
+        if (nanos == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(nanos.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }

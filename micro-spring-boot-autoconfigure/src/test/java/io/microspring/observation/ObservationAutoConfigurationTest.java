@@ -15,6 +15,7 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.MeterObservationHandler;
 import io.microspring.annotation.MicroHandler;
 import io.microspring.annotation.MicroService;
 import io.microspring.autoconfigure.MicroBrokerAutoConfiguration;
@@ -72,8 +73,8 @@ class ObservationAutoConfigurationTest {
             // an observation stops just after the answer has gone on its way
             await().untilAsserted(() -> {
                 assertThat(meters.get(ServerCallConvention.NAME).tag("service", "greeter")
-                        .tag("endpoint", "Say.Hello").tag("code", "none").tag("outcome", "SUCCESS").timer().count())
-                        .isEqualTo(1);
+                        .tag("endpoint", "Say.Hello").tag("code", "none").tag("outcome", "SUCCESS").tag("error", "none")
+                        .timer().count()).isEqualTo(1);
                 assertThat(meters.get(ClientCallConvention.NAME).tag("endpoint", "Say.Hello").tag("retry", "0")
                         .timer().count()).isEqualTo(1);
             });
@@ -82,6 +83,9 @@ class ObservationAutoConfigurationTest {
             assertThat(meters.get(POOLED_CONNECTIONS).tag("remote.address", node).gauge().value()).isEqualTo(1);
             assertThat(meters.get(MicroMeterBinder.COOLING_NODES).gauge().value()).isZero();
             assertThat(context.getBean(Broker.class)).isInstanceOf(ObservingBroker.class);
+            // Spring Boot's meter handler records them, keeping the timers of calls once made
+            assertThat(context.getBeansOfType(MeterObservationHandler.class).values()).singleElement()
+                    .isInstanceOf(CallTimerHandler.class);
         });
     }
 

@@ -8,9 +8,11 @@ import org.slf4j.LoggerFactory;
 
 import io.microspring.errors.MicroException;
 import io.microspring.metadata.Metadata;
+import io.microspring.transport.MicroHeaders;
 import io.microspring.transport.TransportHandler;
 import io.microspring.transport.TransportMessage;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
@@ -26,7 +28,6 @@ final class HttpExchange {
 
     private static final Logger log = LoggerFactory.getLogger(HttpExchange.class);
     private static final String ID = "go.micro.transport";
-    private static final String MICRO_ERROR = "Micro-Error";
 
     private final TransportHandler handler;
     private final int maxBodySize;
@@ -49,8 +50,10 @@ final class HttpExchange {
         return receive(request)
                 .flatMap(body -> handler.handle(new TransportMessage(headers, body)))
                 .flatMap(answer -> reply(response, answer))
-                .onErrorResume(BodyTooLargeException.class, e -> replyError(response, tooLarge(e.size), true))
-                .onErrorResume(error -> !(error instanceof BodyTooLargeException), error -> {
+                .onErrorResume(error -> {
+                    if (error instanceof BodyTooLargeException tooLarge) {
+                        return replyError(response, tooLarge(tooLarge.size), true);
+                    }
                     log.error("Unexpected failure serving a call from {}", request.remoteAddress(), error);
                     return replyError(response, MicroException.internalServerError(ID, "internal error"), true);
                 });
@@ -67,7 +70,8 @@ final class HttpExchange {
     }
 
     private static Mono<Void> reply(HttpServerResponse response, TransportMessage answer) {
-        answer.headers().asMap().forEach(response::header);
+        HttpHeaders headers = response.responseHeaders();
+        answer.headers().asMap().forEach((name, value) -> headers.add(HeaderNames.of(name), value));
         response.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(answer.body().length));
         return response.sendByteArray(Mono.just(answer.body())).then();
     }
@@ -76,7 +80,7 @@ final class HttpExchange {
         if (close) {
             response.keepAlive(false);
         }
-        return reply(response, new TransportMessage(Metadata.of(MICRO_ERROR, error.toJson()), null));
+        return reply(response, new TransportMessage(Metadata.of(MicroHeaders.ERROR, error.toJson()), null));
     }
 
     private MicroException tooLarge(long size) {

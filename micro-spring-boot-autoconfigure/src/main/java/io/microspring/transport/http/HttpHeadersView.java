@@ -27,12 +27,12 @@ final class HttpHeadersView extends AbstractMap<String, String> {
 
     @Override
     public String get(Object name) {
-        return name instanceof String header ? headers.get(header) : null;
+        return name instanceof String header ? headers.get(HeaderNames.of(header)) : null;
     }
 
     @Override
     public boolean containsKey(Object name) {
-        return name instanceof String header && headers.contains(header);
+        return name instanceof String header && headers.contains(HeaderNames.of(header));
     }
 
     @Override
