@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The greeter jar as built, a service that serves no web pages, exposes Actuator on its management
  * port: after a call, Prometheus sees {@code micro_server_requests_seconds_count} for
- * {@code Say.Hello}; {@code /actuator/micro} describes the service and {@code /actuator/health}
- * reports its registry, broker and server.
+ * {@code Say.Hello} (and no long-task timer of calls); {@code /actuator/micro} describes the
+ * service and {@code /actuator/health} reports its registry, broker and server.
  */
 class GreeterActuatorIT {
 
@@ -57,6 +57,8 @@ class GreeterActuatorIT {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(management
                     + "/actuator/prometheus")).containsPattern("micro_server_requests_seconds_count\\{[^}]*"
                     + "endpoint=\"Say.Hello\"[^}]*outcome=\"SUCCESS\"[^}]*service=\"go.micro.srv.greeter\"[^}]*\\} 1"));
+            // a timer per call, but no long-task timer as well (management.metrics.observations.ignored-meters)
+            assertThat(get(management + "/actuator/prometheus")).doesNotContain("micro_server_requests_active");
 
             JsonNode micro = JSON.readTree(get(management + "/actuator/micro"));
             assertThat(micro.get("name").asString()).isEqualTo(SERVICE);
