@@ -4,13 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
-import org.reactivestreams.Subscription;
-
 import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
-import reactor.util.context.Context;
 
 /**
  * A call that fails with a {@link TimeoutException} unless it signals within its deadline, as one
@@ -42,7 +39,7 @@ final class DeadlineMono<T> extends Mono<T> {
         }
     }
 
-    private static final class DeadlineSubscriber<T> implements CoreSubscriber<T>, Subscription {
+    private static final class DeadlineSubscriber<T> extends PassingSubscriber<T> {
 
         /** Neither the call nor the timer has signalled. */
         private static final int WAITING = 0;
@@ -55,13 +52,11 @@ final class DeadlineMono<T> extends Mono<T> {
         private static final AtomicIntegerFieldUpdater<DeadlineSubscriber> STATE =
                 AtomicIntegerFieldUpdater.newUpdater(DeadlineSubscriber.class, "state");
 
-        private final CoreSubscriber<? super T> actual;
-        private Subscription upstream;
         private volatile int state;
         private volatile Disposable expiry;
 
         DeadlineSubscriber(CoreSubscriber<? super T> actual) {
-            this.actual = actual;
+            super(actual);
         }
 
         boolean isDone() {
@@ -80,19 +75,6 @@ final class DeadlineMono<T> extends Mono<T> {
             if (STATE.compareAndSet(this, WAITING, ENDED)) {
                 upstream.cancel();
                 actual.onError(timeout);
-            }
-        }
-
-        @Override
-        public Context currentContext() {
-            return actual.currentContext();
-        }
-
-        @Override
-        public void onSubscribe(Subscription subscription) {
-            if (Operators.validate(upstream, subscription)) {
-                upstream = subscription;
-                actual.onSubscribe(this);
             }
         }
 
@@ -120,11 +102,6 @@ final class DeadlineMono<T> extends Mono<T> {
             if (end()) {
                 actual.onComplete();
             }
-        }
-
-        @Override
-        public void request(long n) {
-            upstream.request(n);
         }
 
         @Override

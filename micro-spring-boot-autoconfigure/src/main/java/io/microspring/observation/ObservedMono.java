@@ -6,16 +6,13 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import org.reactivestreams.Subscription;
-
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.microspring.internal.PassingSubscriber;
 import io.microspring.server.CallContext;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Operators;
-import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
 /**
@@ -108,33 +105,18 @@ final class ObservedMono {
         }
     }
 
-    private static final class ObservingSubscriber<T> implements CoreSubscriber<T>, Subscription {
+    private static final class ObservingSubscriber<T> extends PassingSubscriber<T> {
 
         @SuppressWarnings("rawtypes")
         private static final AtomicIntegerFieldUpdater<ObservingSubscriber> STOPPED =
                 AtomicIntegerFieldUpdater.newUpdater(ObservingSubscriber.class, "stopped");
 
-        private final CoreSubscriber<? super T> actual;
         private final Observing<T> parent;
-        private Subscription upstream;
         private volatile int stopped;
 
         ObservingSubscriber(CoreSubscriber<? super T> actual, Observing<T> parent) {
-            this.actual = actual;
+            super(actual);
             this.parent = parent;
-        }
-
-        @Override
-        public Context currentContext() {
-            return actual.currentContext();
-        }
-
-        @Override
-        public void onSubscribe(Subscription subscription) {
-            if (Operators.validate(upstream, subscription)) {
-                upstream = subscription;
-                actual.onSubscribe(this);
-            }
         }
 
         @Override
@@ -154,11 +136,6 @@ final class ObservedMono {
         public void onComplete() {
             actual.onComplete();
             stop();
-        }
-
-        @Override
-        public void request(long n) {
-            upstream.request(n);
         }
 
         @Override
