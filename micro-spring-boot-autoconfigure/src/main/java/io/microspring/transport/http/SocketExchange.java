@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.microspring.net.HostPort;
 import io.microspring.transport.SendOptions;
-import io.microspring.transport.TransportException;
 import io.microspring.transport.TransportMessage;
 
 /**
@@ -38,14 +38,13 @@ final class SocketExchange {
      */
     TransportMessage send(TransportMessage request, SendOptions options) {
         long deadline = System.nanoTime() + options.requestTimeout().toNanos();
-        try (socket) {
-            byte[] head = head(request);
+        try {
+            byte[] message = message(request);
             connect(options, deadline);
             HttpAnswerReader.Answer answer;
             try {
                 OutputStream out = socket.getOutputStream();
-                out.write(head);
-                out.write(request.body());
+                out.write(message);
                 out.flush();
                 answer = new HttpAnswerReader(socket, deadline).read();
             } catch (IOException e) {
@@ -55,24 +54,28 @@ final class SocketExchange {
                 throw NodeFailures.notOk(address, answer.status(), answer.body());
             }
             return new TransportMessage(answer.headers(), answer.body());
-        } catch (IOException e) {
-            throw NodeFailures.exchange(address, e); // closing failed
+        } finally {
+            close();
         }
     }
 
     /** Ends the exchange from another thread: a blocked connect, write or read fails at once. */
     void abort() {
         aborted = true;
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // closed anyway
-        }
+        close();
     }
 
     /** Whether {@link #abort} was called: the exchange's failure is then nobody's news. */
     boolean aborted() {
         return aborted;
+    }
+
+    private void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closed anyway
+        }
     }
 
     private void connect(SendOptions options, long deadline) {
@@ -87,8 +90,11 @@ final class SocketExchange {
         }
     }
 
-    /** The request line and headers; a header that HTTP cannot carry fails the exchange before it starts. */
-    private byte[] head(TransportMessage request) {
+    /**
+     * The request line, the headers and the body, to go out in one write; a header that HTTP
+     * cannot carry fails the exchange before it starts.
+     */
+    private byte[] message(TransportMessage request) {
         StringBuilder head = new StringBuilder(256).append("POST / HTTP/1.1\r\nHost: ").append(address).append("\r\n");
         for (Map.Entry<String, String> header : request.headers().asMap().entrySet()) {
             String name = header.getKey();
@@ -102,8 +108,12 @@ final class SocketExchange {
             }
             head.append(name).append(": ").append(value).append("\r\n");
         }
-        head.append("Content-Length: ").append(request.body().length).append("\r\n\r\n");
-        return head.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = request.body();
+        byte[] headBytes = head.append("Content-Length: ").append(body.length).append("\r\n\r\n").toString()
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] message = Arrays.copyOf(headBytes, headBytes.length + body.length);
+        System.arraycopy(body, 0, message, headBytes.length, body.length);
+        return message;
     }
 
     private static boolean isFraming(String name) {
