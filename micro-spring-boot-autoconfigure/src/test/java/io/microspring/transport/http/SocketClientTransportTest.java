@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,9 +36,9 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 /**
- * The socket client transport against a plain loopback socket that records the bytes it reads and
- * answers with bytes written here, and against the HTTP transport's own server; the errors a
- * caller sees through the client.
+ * The socket client transport against a plain loopback node that records what it reads and
+ * answers with bytes written here ({@link RawHttpNode}), and against the HTTP transport's own
+ * server; the errors a caller sees through the client.
  */
 class SocketClientTransportTest {
 
@@ -54,72 +49,76 @@ class SocketClientTransportTest {
     private final SocketClientTransport client = new SocketClientTransport();
     private final HttpTransport server = new HttpTransport(HttpTransportSettings.defaults());
     private Listener listener;
-    private OneExchangeServer socketServer;
+    private RawHttpNode node;
 
     @AfterEach
     void close() throws IOException {
         if (listener != null) {
             listener.close(Duration.ofSeconds(5));
         }
-        if (socketServer != null) {
-            socketServer.close();
+        if (node != null) {
+            node.close();
         }
         server.close();
         client.close();
     }
 
     @Test
-    void writesGoMicrosPostAndReadsTheAnswer() throws Exception {
-        socketServer = new OneExchangeServer(OK_ANSWER);
+    void writesGoMicrosPostAndReadsTheAnswer() throws IOException {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        node = new RawHttpNode((number, body, socket, out) -> {
+            bodies.add(new String(body, StandardCharsets.UTF_8));
+            out.write(OK_ANSWER.getBytes(StandardCharsets.UTF_8));
+            return true;
+        });
 
-        TransportMessage answer = client.send(socketServer.address(), new TransportMessage(
+        TransportMessage answer = client.send(node.address(), new TransportMessage(
                 Metadata.of("Content-Type", "application/json", "Micro-Endpoint", "Say.Hello", "X-Trace", "a b"),
                 "{\"name\":\"Jo\"}".getBytes(StandardCharsets.UTF_8)), OPTIONS).block();
 
-        String request = socketServer.request();
-        String head = request.substring(0, request.indexOf("\r\n\r\n"));
-        assertThat(head.split("\r\n")[0]).isEqualTo("POST / HTTP/1.1");
-        assertThat(List.of(head.split("\r\n"))).containsExactlyInAnyOrder("POST / HTTP/1.1",
-                "Host: " + socketServer.address(), "Content-Type: application/json", "Micro-Endpoint: Say.Hello",
-                "X-Trace: a b", "Content-Length: 13");
-        assertThat(request.substring(head.length() + 4)).isEqualTo("{\"name\":\"Jo\"}");
+        List<String> head = List.of(node.heads().get(0).split("\r\n"));
+        assertThat(head.get(0)).isEqualTo("POST / HTTP/1.1");
+        assertThat(head).containsExactlyInAnyOrder("POST / HTTP/1.1", "Host: " + node.address(),
+                "Content-Type: application/json", "Micro-Endpoint: Say.Hello", "X-Trace: a b", "Content-Length: 13");
+        assertThat(bodies).containsExactly("{\"name\":\"Jo\"}");
         assertThat(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo("{\"msg\":\"Hi Jo\"}\n");
         assertThat(answer.headers().get("micro-id")).contains("7");
         assertThat(answer.headers().get("Content-Type")).contains("application/json");
     }
 
     @Test
-    void readsAChunkedAnswer() {
-        socketServer = new OneExchangeServer("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+    void readsAChunkedAnswer() throws IOException {
+        node = answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "5\r\n{\"a\":\r\n3;x=y\r\n\"b\"\r\n1\r\n}\r\n0\r\nTrailer: z\r\n\r\n");
 
-        TransportMessage answer = client.send(socketServer.address(), new TransportMessage(Metadata.empty(),
+        TransportMessage answer = client.send(node.address(), new TransportMessage(Metadata.empty(),
                 new byte[0]), OPTIONS).block();
 
         assertThat(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo("{\"a\":\"b\"}");
     }
 
     @Test
-    void aHeaderThatWouldSplitTheRequestIsNotSent() throws Exception {
-        socketServer = new OneExchangeServer(OK_ANSWER);
+    void aHeaderThatWouldSplitTheRequestIsNotSent() throws IOException {
+        node = answering(OK_ANSWER);
 
-        assertThatThrownBy(() -> client.send(socketServer.address(), new TransportMessage(
+        assertThatThrownBy(() -> client.send(node.address(), new TransportMessage(
                 Metadata.of("X-Bad", "a\r\nInjected: yes"), new byte[0]), OPTIONS).block())
                 .isInstanceOfSatisfying(TransportException.class, error -> assertThat(error.getMessage())
                         .contains("header X-Bad cannot be sent"));
-        assertThat(socketServer.connected()).isFalse();
+        assertThat(node.accepted()).isZero();
     }
 
     @Test
     void cancellingTheExchangeClosesItsConnection() throws Exception {
-        socketServer = new OneExchangeServer(null);
-        Disposable call = client.send(socketServer.address(), new TransportMessage(Metadata.empty(), new byte[0]),
+        node = answering(null);
+        Disposable call = client.send(node.address(), new TransportMessage(Metadata.empty(), new byte[0]),
                 OPTIONS).subscribe();
-        socketServer.request();
+        awaitUntil(() -> node.requests() == 1);
 
         call.dispose();
 
-        assertThat(socketServer.clientClosed()).isTrue();
+        awaitUntil(() -> node.open() == 0);
+        assertThat(node.open()).isZero();
     }
 
     @Test
@@ -157,15 +156,13 @@ class SocketClientTransportTest {
 
     @Test
     void aNodeThatDoesNotAnswerInTimeIsATimeout() throws IOException {
-        socketServer = new OneExchangeServer(null);
+        node = answering(null);
 
-        assertThatThrownBy(() -> client.send(socketServer.address(), new TransportMessage(Metadata.empty(),
+        assertThatThrownBy(() -> client.send(node.address(), new TransportMessage(Metadata.empty(),
                 new byte[0]), new SendOptions(Duration.ofSeconds(5), Duration.ofMillis(200))).block())
                 .isInstanceOfSatisfying(TransportException.class, error -> assertThat(error.unprocessed()).isFalse());
 
-        socketServer.close();
-        socketServer = new OneExchangeServer(null);
-        assertThat(callError(socketServer.address(), Duration.ofMillis(300))).satisfies(error -> {
+        assertThat(callError(node.address(), Duration.ofMillis(300))).satisfies(error -> {
             assertThat(error.id()).isEqualTo("go.micro.client");
             assertThat(error.code()).isEqualTo(408);
             assertThat(error.status()).isEqualTo("Request Timeout");
@@ -173,12 +170,12 @@ class SocketClientTransportTest {
     }
 
     @Test
-    void anAnswerOtherThan200IsAFailedExchangeWithTheNodesWords() {
+    void anAnswerOtherThan200IsAFailedExchangeWithTheNodesWords() throws IOException {
         String goError = "{\"id\":\"go.micro.server\",\"code\":500,\"detail\":\"boom\",\"status\":\"Internal Server Error\"}";
-        socketServer = new OneExchangeServer("HTTP/1.1 500 Internal Server Error\r\nContent-Length: "
+        node = answering("HTTP/1.1 500 Internal Server Error\r\nContent-Length: "
                 + goError.length() + "\r\n\r\n" + goError);
 
-        MicroException error = callError(socketServer.address(), Duration.ofSeconds(30));
+        MicroException error = callError(node.address(), Duration.ofSeconds(30));
 
         assertThat(error.id()).isEqualTo("go.micro.client");
         assertThat(error.code()).isEqualTo(500);
@@ -187,11 +184,11 @@ class SocketClientTransportTest {
     }
 
     @Test
-    void anApplicationErrorIsTheServersOwn() {
-        socketServer = new OneExchangeServer("HTTP/1.1 200 OK\r\nMicro-Error: {\"id\":\"greeter\",\"code\":400,"
+    void anApplicationErrorIsTheServersOwn() throws IOException {
+        node = answering("HTTP/1.1 200 OK\r\nMicro-Error: {\"id\":\"greeter\",\"code\":400,"
                 + "\"detail\":\"no name\",\"status\":\"Bad Request\"}\r\nContent-Length: 0\r\n\r\n");
 
-        MicroException error = callError(socketServer.address(), Duration.ofSeconds(30));
+        MicroException error = callError(node.address(), Duration.ofSeconds(30));
 
         assertThat(error.toJson()).isEqualTo(new MicroException("greeter", 400, "no name", "Bad Request").toJson());
     }
@@ -210,85 +207,21 @@ class SocketClientTransportTest {
         return (MicroException) thrown;
     }
 
-    /**
-     * A loopback server for one connection: reads one request (its head and a body of its
-     * {@code Content-Length}) and writes {@code answer}, or nothing when it is null, then waits
-     * for the client to close.
-     */
-    private static final class OneExchangeServer implements AutoCloseable {
-
-        private final ServerSocket socket;
-        private final CompletableFuture<String> request = new CompletableFuture<>();
-        private final CompletableFuture<Boolean> clientClosed = new CompletableFuture<>();
-        private volatile boolean connected;
-
-        OneExchangeServer(String answer) {
-            try {
-                socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
+    /** A node that answers every request with {@code answer} as it stands, or never when it is null. */
+    private static RawHttpNode answering(String answer) throws IOException {
+        return new RawHttpNode((number, body, socket, out) -> {
+            if (answer != null) {
+                out.write(answer.getBytes(StandardCharsets.UTF_8));
             }
-            Thread thread = new Thread(() -> serve(answer), "one-exchange-server");
-            thread.setDaemon(true);
-            thread.start();
-        }
+            return true;
+        });
+    }
 
-        String address() {
-            return "127.0.0.1:" + socket.getLocalPort();
-        }
-
-        /** The bytes of the request, as text. */
-        String request() throws Exception {
-            return request.get(30, TimeUnit.SECONDS);
-        }
-
-        boolean connected() {
-            return connected;
-        }
-
-        /** Whether the client closed the connection (within 30 s). */
-        boolean clientClosed() throws Exception {
-            return clientClosed.get(30, TimeUnit.SECONDS);
-        }
-
-        private void serve(String answer) {
-            try (Socket connection = socket.accept()) {
-                connected = true;
-                InputStream in = connection.getInputStream();
-                ByteArrayOutputStream read = new ByteArrayOutputStream();
-                while (!complete(read.toString(StandardCharsets.UTF_8))) {
-                    int next = in.read();
-                    if (next < 0) {
-                        break;
-                    }
-                    read.write(next);
-                }
-                request.complete(read.toString(StandardCharsets.UTF_8));
-                if (answer != null) {
-                    connection.getOutputStream().write(answer.getBytes(StandardCharsets.UTF_8));
-                }
-                clientClosed.complete(in.read() < 0);
-            } catch (IOException e) {
-                request.completeExceptionally(e);
-                clientClosed.complete(true); // reset by the client
-            }
-        }
-
-        private static boolean complete(String request) {
-            int end = request.indexOf("\r\n\r\n");
-            if (end < 0) {
-                return false;
-            }
-            String head = request.substring(0, end).toLowerCase(Locale.ROOT);
-            int length = head.indexOf("content-length: ");
-            int declared = length < 0 ? 0
-                    : Integer.parseInt(head.substring(length + 16).split("\r\n", 2)[0].strip());
-            return request.length() - end - 4 >= declared;
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
+    /** Waits, 30 s at most, until {@code condition} holds. */
+    private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean() && System.nanoTime() < end) {
+            Thread.sleep(10);
         }
     }
 }
