@@ -23,6 +23,7 @@ import io.microspring.interop.proto.HelloRequest;
 import io.microspring.interop.proto.HelloResponse;
 import io.microspring.interop.proto.StreamRequest;
 import io.microspring.testing.GoPeers;
+import io.microspring.testing.LoopbackConnections;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
