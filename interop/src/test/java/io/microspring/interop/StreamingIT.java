@@ -51,7 +51,8 @@ class StreamingIT {
     private static final String SERVICE = "go.micro.srv.greeter";
     private static final String[] CONTENT_TYPES = {"application/json", "application/protobuf"};
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int GO_INTERVAL_MILLIS = 50;
+    /** How far apart the Go Say.Stream sends its messages in a test that compares them (see above). */
+    static final int GO_INTERVAL_MILLIS = 50;
 
     static ConfigurableApplicationContext java;
     static String javaAddress;
