@@ -19,7 +19,8 @@ import io.microspring.metadata.Metadata;
  * Reads one HTTP/1.1 answer from a blocking socket, each read waiting no later than the exchange's
  * deadline: the status line, the headers (the first value of each name, looked up in any letter
  * case) and the body, framed by {@code Content-Length}, by chunks, or else by the end of the
- * connection. The head may take at most 1 MiB, as Go's HTTP server allows.
+ * connection. The head (and a chunked body's framing lines) may take at most 1 MiB, as much as Go's
+ * HTTP server allows a request's head.
  */
 final class HttpAnswerReader {
 

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.microspring.net.HostPort;
+import io.microspring.transport.MicroHeaders;
 import io.microspring.transport.SendOptions;
 import io.microspring.transport.TransportMessage;
 
@@ -37,7 +39,7 @@ final class SocketExchange {
      * timeout of {@code options} (which the connection timeout cannot outlast) has passed.
      */
     TransportMessage send(TransportMessage request, SendOptions options) {
-        long deadline = System.nanoTime() + options.requestTimeout().toNanos();
+        long deadline = System.nanoTime() + nanos(options.requestTimeout()); // compared by difference: may wrap
         try {
             byte[] message = message(request);
             connect(options, deadline);
@@ -80,7 +82,7 @@ final class SocketExchange {
 
     private void connect(SendOptions options, long deadline) {
         try {
-            long wait = Math.min(options.connectTimeout().toNanos(), deadline - System.nanoTime());
+            long wait = Math.min(nanos(options.connectTimeout()), deadline - System.nanoTime());
             // rounded up, and never 0, which would wait for ever
             socket.connect(HostPort.parse(address).socketAddress(),
                     (int) Math.min(Integer.MAX_VALUE, Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait) + 1)));
@@ -114,6 +116,11 @@ final class SocketExchange {
         byte[] message = Arrays.copyOf(headBytes, headBytes.length + body.length);
         System.arraycopy(body, 0, message, headBytes.length, body.length);
         return message;
+    }
+
+    /** {@code duration} in nanoseconds, at most {@link Long#MAX_VALUE} (about 292 years). */
+    private static long nanos(Duration duration) {
+        return duration.compareTo(MicroHeaders.MAX_TIMEOUT) >= 0 ? Long.MAX_VALUE : duration.toNanos();
     }
 
     private static boolean isFraming(String name) {

@@ -98,6 +98,17 @@ class SocketClientTransportTest {
     }
 
     @Test
+    void timeoutsLongerThanNanosecondsCanCountAreNoError() throws IOException {
+        node = answering(OK_ANSWER);
+        Duration millennium = Duration.ofDays(365L * 1000);
+
+        TransportMessage answer = client.send(node.address(), new TransportMessage(Metadata.empty(), new byte[0]),
+                new SendOptions(millennium, millennium)).block();
+
+        assertThat(answer.headers().get("Micro-Id")).contains("7");
+    }
+
+    @Test
     void aHeaderThatWouldSplitTheRequestIsNotSent() throws IOException {
         node = answering(OK_ANSWER);
 
