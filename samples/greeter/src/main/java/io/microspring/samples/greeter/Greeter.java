@@ -2,9 +2,11 @@ package io.microspring.samples.greeter;
 
 import java.util.Arrays;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.util.ClassUtils;
 
 import io.microspring.samples.greeter.client.GreeterClientApplication;
@@ -22,9 +24,6 @@ import io.microspring.samples.greeter.server.GreeterServerApplication;
  * conditions to evaluate at startup. {@code -Dspring.aot.enabled=false} starts it the regular way.
  */
 public final class Greeter {
-
-    private static final String AOT_ENABLED = "spring.aot.enabled";
-    private static final String AOT_PROCESSING = "spring.aot.processing";
 
     private Greeter() {
     }
@@ -44,10 +43,11 @@ public final class Greeter {
      * the command line chose a mode nor Spring AOT is generating them right now.
      */
     private static void useBuildTimeBeanDefinitions() {
-        if (System.getProperty(AOT_ENABLED) == null && System.getProperty(AOT_PROCESSING) == null
+        if (System.getProperty(AotDetector.AOT_ENABLED) == null
+                && System.getProperty(AbstractAotProcessor.AOT_PROCESSING) == null
                 && ClassUtils.isPresent(Greeter.class.getName() + "__ApplicationContextInitializer",
                         Greeter.class.getClassLoader())) {
-            System.setProperty(AOT_ENABLED, "true");
+            System.setProperty(AotDetector.AOT_ENABLED, "true");
         }
     }
 }
