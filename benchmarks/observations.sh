@@ -37,7 +37,8 @@ wait_for() { # file pattern
   for _ in $(seq 1 600); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
   echo "timed out waiting for '$2' in $1:" >&2; cat "$1" >&2; exit 1
 }
-jvm=(java -Xms256m -Xmx256m -XX:+UseParallelGC)
+# the regular (not AOT-processed) start: micro.metrics.enabled and the tracing jars are read when it starts
+jvm=(java -Xms256m -Xmx256m -XX:+UseParallelGC -Dspring.aot.enabled=false)
 jar=samples/greeter/target/greeter.jar
 common=(--micro.registry=memory --logging.level.root=warn --logging.level.io.microspring=info)
 
@@ -47,7 +48,7 @@ targets=(off metrics tracing)
 start() { # target java-arguments...
   local target=$1; shift
   taskset -c 0 "${jvm[@]}" "$@" --micro.server-address="127.0.0.1:${port[$target]}" \
-    --management.server.port="${management[$target]}" "${common[@]}" >"$work/$target.log" 2>&1 &
+    --server.port="${management[$target]}" "${common[@]}" >"$work/$target.log" 2>&1 &
   pids+=($!)
   wait_for "$work/$target.log" "Registered node"
 }

@@ -45,7 +45,7 @@ taskset -c 0 "${jvm[@]}" -cp benchmarks/target/micro-benchmarks.jar \
 pids+=($!)
 wait_for "$work/netty.log" READY
 startup_seconds() { # java arguments...: one start on both cores, JVM start to 'Started' (after registering)
-  "${jvm[@]}" "$@" --micro.server-address=127.0.0.1:0 --management.server.port=0 --logging.level.root=warn \
+  "${jvm[@]}" "$@" --micro.server-address=127.0.0.1:0 --server.port=0 --logging.level.root=warn \
     --logging.level.io.microspring=info >"$work/startup.log" 2>&1 &
   local pid=$!
   wait_for "$work/startup.log" "Registered node"
@@ -60,11 +60,11 @@ if [ "${MEASURE_STARTUP:-1}" = 1 ]; then # MEASURE_STARTUP=0 measures the load o
 startup_plain=$(median_startup -jar samples/greeter/target/greeter.jar)
 java -Djarmode=tools -jar samples/greeter/target/greeter.jar extract --destination "$work/greeter" >/dev/null
 java -XX:ArchiveClassesAtExit="$work/greeter.jsa" -Dspring.context.exit=onRefresh -jar "$work/greeter/greeter.jar" \
-  --micro.server-address=127.0.0.1:0 --management.server.port=0 --logging.level.root=warn >"$work/training.log" 2>&1
+  --micro.server-address=127.0.0.1:0 --server.port=0 --logging.level.root=warn >"$work/training.log" 2>&1
 startup_cds=$(median_startup -XX:SharedArchiveFile="$work/greeter.jsa" -jar "$work/greeter/greeter.jar")
 fi
 
-taskset -c 0 "${jvm[@]}" -jar samples/greeter/target/greeter.jar --management.server.port=0 \
+taskset -c 0 "${jvm[@]}" -jar samples/greeter/target/greeter.jar --server.port=0 \
   --micro.server-address="127.0.0.1:$greeter_port" --logging.level.root=warn \
   --logging.level.io.microspring=info \
   >"$work/greeter.log" 2>&1 &

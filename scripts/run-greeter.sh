@@ -14,7 +14,7 @@ java -jar "$jar" >"$log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$log"' EXIT
 
-for _ in $(seq 1 100); do
+for _ in $(seq 1 600); do # up to a minute on a busy machine
   grep -q "Registered node" "$log" && break
   kill -0 $server 2>/dev/null || { cat "$log"; exit 1; }
   sleep 0.1

@@ -22,10 +22,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The greeter jar as built, a service that serves no web pages, exposes Actuator on its management
- * port: after a call, Prometheus sees {@code micro_server_requests_seconds_count} for
- * {@code Say.Hello} (and no long-task timer of calls); {@code /actuator/micro} describes the
- * service and {@code /actuator/health} reports its registry, broker and server.
+ * The greeter jar as built and started plainly ({@code java -jar}), a service that serves no web
+ * pages: it starts from the bean definitions Spring AOT generated at build time, and its web server,
+ * on a port of its own, serves Actuator: after a call, Prometheus sees
+ * {@code micro_server_requests_seconds_count} for {@code Say.Hello} (and no long-task timer of calls);
+ * {@code /actuator/micro} describes the service and {@code /actuator/health} reports its registry, broker and server.
  */
 class GreeterActuatorIT {
 
@@ -34,16 +35,17 @@ class GreeterActuatorIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
-    void whenCalledThenActuatorOnTheManagementPortShowsTheCallTheServiceAndItsHealth() throws Exception {
-        int managementPort = FreePorts.find();
+    void whenCalledThenActuatorOnItsPortShowsTheCallTheServiceAndItsHealth() throws Exception {
+        int actuatorPort = FreePorts.find();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         try (ExternalProcess greeter = ExternalProcess.builder("greeter-actuator", java)
                 .args("-jar", Path.of("target", "greeter.jar").toAbsolutePath().toString(),
-                        "--micro.registry=memory", "--management.server.port=" + managementPort)
+                        "--micro.registry=memory", "--server.port=" + actuatorPort)
                 .start()) {
+            greeter.awaitMatch(Pattern.compile("Starting AOT-processed Greeter"), Duration.ofSeconds(120));
             MatchResult registered = greeter.awaitMatch(Pattern.compile("Registered node (\\S+) of "
                     + Pattern.quote(SERVICE) + " at (\\S+)"), Duration.ofSeconds(120));
-            String management = "http://127.0.0.1:" + managementPort;
+            String actuator = "http://127.0.0.1:" + actuatorPort;
 
             HttpResponse<String> hello = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + registered.group(2)
                     + "/"))
@@ -54,13 +56,13 @@ class GreeterActuatorIT {
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(hello.body()).isEqualTo("{\"msg\":\"Hello John\"}");
 
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(management
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(actuator
                     + "/actuator/prometheus")).containsPattern("micro_server_requests_seconds_count\\{[^}]*"
                     + "endpoint=\"Say.Hello\"[^}]*outcome=\"SUCCESS\"[^}]*service=\"go.micro.srv.greeter\"[^}]*\\} 1"));
             // a timer per call, but no long-task timer as well (management.metrics.observations.ignored-meters)
-            assertThat(get(management + "/actuator/prometheus")).doesNotContain("micro_server_requests_active");
+            assertThat(get(actuator + "/actuator/prometheus")).doesNotContain("micro_server_requests_active");
 
-            JsonNode micro = JSON.readTree(get(management + "/actuator/micro"));
+            JsonNode micro = JSON.readTree(get(actuator + "/actuator/micro"));
             assertThat(micro.get("name").asString()).isEqualTo(SERVICE);
             assertThat(micro.get("nodes").get(0).get("id").asString()).isEqualTo(registered.group(1));
             JsonNode sayHello = StreamSupport.stream(micro.get("endpoints").spliterator(), false)
@@ -70,7 +72,7 @@ class GreeterActuatorIT {
             assertThat(micro.get("registry").get("name").asString()).isEqualTo("memory");
             assertThat(micro.get("broker").get("name").asString()).isEqualTo("http");
 
-            JsonNode health = JSON.readTree(get(management + "/actuator/health")).get("components").get("micro");
+            JsonNode health = JSON.readTree(get(actuator + "/actuator/health")).get("components").get("micro");
             assertThat(health.get("status").asString()).isEqualTo("UP");
             assertThat(health.get("components").get("server").get("details").get("registered").asBoolean()).isTrue();
             assertThat(health.get("components").get("registry").get("status").asString()).isEqualTo("UP");

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The greeter jar as built, started in Spring's AOT mode ({@code -Dspring.aot.enabled=true}: the bean
  * definitions generated at build time, where the registry was mDNS and the broker http) with etcd and
  * NATS chosen on its command line: it uses them, registers in etcd, answers a call and reports both on
- * its management port.
+ * its Actuator port.
  */
 class GreeterAotIT {
 
@@ -41,13 +41,13 @@ class GreeterAotIT {
 
     @Test
     void whenStartedAotProcessedWithEtcdAndNatsThenItRegistersInEtcdAnswersAndReportsBoth() throws Exception {
-        int managementPort = FreePorts.find();
+        int actuatorPort = FreePorts.find();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         try (ExternalProcess greeter = ExternalProcess.builder("greeter-aot", java)
                 .args("-Dspring.aot.enabled=true", "-jar", Path.of("target", "greeter.jar").toAbsolutePath().toString(),
                         "--registry=etcd", "--registry_address=" + etcd.address(),
                         "--broker=nats", "--broker_address=" + nats.url(),
-                        "--management.server.port=" + managementPort)
+                        "--server.port=" + actuatorPort)
                 .start()) {
             greeter.awaitMatch(Pattern.compile("Starting AOT-processed Greeter"), Duration.ofSeconds(120));
             MatchResult registered = greeter.awaitMatch(Pattern.compile("Registry \\[etcd\\] Registered node (\\S+) of "
@@ -62,7 +62,7 @@ class GreeterAotIT {
             assertThat(hello.body()).isEqualTo("{\"msg\":\"Hello John\"}");
 
             HttpResponse<String> micro = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + managementPort + "/actuator/micro")).build(), HttpResponse.BodyHandlers.ofString());
+                    + actuatorPort + "/actuator/micro")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(micro.statusCode()).isEqualTo(200);
             JsonNode service = JSON.readTree(micro.body());
             assertThat(service.get("nodes").get(0).get("id").asString()).isEqualTo(registered.group(1));

@@ -125,7 +125,7 @@ class GreeterFailoverIT {
         return ExternalProcess.builder("greeter", java)
                 .args("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
                 .args("-jar", Path.of("target", "greeter.jar").toAbsolutePath().toString())
-                .args("--management.server.port=0", "--registry=etcd", "--registry_address=" + etcd.address(),
+                .args("--server.port=0", "--registry=etcd", "--registry_address=" + etcd.address(),
                         "--register_ttl=30s", "--register_interval=10s", "--micro.etcd.dial-timeout=60s")
                 .env(Map.of())
                 .start();

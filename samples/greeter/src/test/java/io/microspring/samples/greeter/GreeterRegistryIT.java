@@ -122,7 +122,7 @@ class GreeterRegistryIT {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         return ExternalProcess.builder("greeter", java)
                 .args("-jar", Path.of("target", "greeter.jar").toAbsolutePath().toString())
-                .args("--management.server.port=0")
+                .args("--server.port=0")
                 .args(args)
                 .env(env)
                 .start();
