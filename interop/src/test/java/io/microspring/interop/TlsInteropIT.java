@@ -108,9 +108,10 @@ class TlsInteropIT {
         HelloResponse response = client.callBlocking(SERVICE, "Say.Hello", HelloRequest.newBuilder().setName("John")
                 .build(), HelloResponse.class, toGo());
         assertThat(response.getMsg()).isEqualTo("Hello John");
-        // spaced out: go-micro v5.30.0's server can mix up messages it sends back to back (see StreamingIT)
+        // spaced out: go-micro v5.30.0's server can send a message with a later one's bytes (see StreamingIT)
         List<String> messages = client.stream(SERVICE, "Say.Stream", Mono.just(StreamRequest.newBuilder()
-                .setName("John").setCount(3).setIntervalMillis(5).build()), HelloResponse.class, toGo())
+                .setName("John").setCount(3).setIntervalMillis(StreamingIT.GO_INTERVAL_MILLIS).build()),
+                HelloResponse.class, toGo())
                 .map(HelloResponse::getMsg).collectList().block(Duration.ofSeconds(30));
         assertThat(messages).containsExactly("Hello John 1", "Hello John 2", "Hello John 3");
     }

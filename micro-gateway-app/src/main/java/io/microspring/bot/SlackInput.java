@@ -2,7 +2,6 @@ package io.microspring.bot;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +27,7 @@ import com.slack.api.socket_mode.response.AckResponse;
  * messages ({@code message} events in an {@code im}); each envelope is acknowledged at once. The
  * SDK reconnects a lost websocket; a failed start is retried every {@value #RETRY_SECONDS} seconds.
  */
-final class SlackInput implements ChatInput {
+final class SlackInput extends ReconnectingInput<SocketModeClient> {
 
     /** The input's name in {@code micro.bot.inputs}. */
     static final String NAME = "slack";
@@ -39,13 +38,10 @@ final class SlackInput implements ChatInput {
     private final Slack slack;
     private final String appToken;
     private final MethodsClient methods;
-    private final ConnectAttempts attempts = new ConnectAttempts("micro-bot-slack",
-            Duration.ofSeconds(RETRY_SECONDS), this::connect);
-    private Consumer<ChatMessage> receiver;
-    private SocketModeClient socket;
-    private String botUser;
+    private volatile String botUser;
 
     private SlackInput(Slack slack, String appToken, String botToken) {
+        super(NAME, Duration.ofSeconds(RETRY_SECONDS));
         this.slack = slack;
         this.appToken = appToken;
         this.methods = slack.methods(botToken);
@@ -64,35 +60,26 @@ final class SlackInput implements ChatInput {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public synchronized void start(Consumer<ChatMessage> receiver) {
-        this.receiver = receiver;
-        attempts.now();
-    }
-
-    @Override
     public void close() {
-        attempts.close();
-        SocketModeClient open;
-        synchronized (this) {
-            open = socket;
-            socket = null;
-        }
+        super.close();
         try {
-            if (open != null) {
-                open.close();
-            }
             slack.close();
         } catch (Exception e) { // Slack.close declares Exception
             log.debug("Closing the Slack client failed", e);
         }
     }
 
-    private void connect() {
+    @Override
+    void disconnect(SocketModeClient socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            log.debug("Closing the Slack websocket failed", e);
+        }
+    }
+
+    @Override
+    void connect() {
         try {
             AuthTestResponse auth = methods.authTest(request -> request);
             if (!auth.isOk()) {
@@ -101,19 +88,15 @@ final class SlackInput implements ChatInput {
             SocketModeClient client = slack.socketMode(appToken, SocketModeClient.Backend.JavaWebSocket);
             client.addEventsApiEnvelopeListener(envelope -> receive(client, envelope));
             client.setAutoReconnectEnabled(true);
-            synchronized (this) {
-                if (attempts.closed()) {
-                    client.close();
-                    return;
-                }
-                botUser = auth.getUserId();
-                socket = client;
+            botUser = auth.getUserId();
+            if (!keep(client)) {
+                return;
             }
             client.connect();
             log.info("Slack connected as {} ({}) in team {}", auth.getUser(), auth.getUserId(), auth.getTeam());
         } catch (IOException | SlackApiException | RuntimeException e) {
-            log.warn("Cannot connect to Slack ({}); trying again in {}", e.getMessage(), attempts.delay());
-            attempts.later();
+            log.warn("Cannot connect to Slack ({}); trying again in {}", e.getMessage(), retryDelay());
+            retryLater();
         }
     }
 
@@ -130,19 +113,14 @@ final class SlackInput implements ChatInput {
         if (user.isEmpty() || channel.isEmpty() || event.has("bot_id") || event.has("subtype")) {
             return;
         }
-        Consumer<ChatMessage> target;
-        String self;
-        synchronized (this) {
-            target = receiver;
-            self = botUser;
-        }
+        String self = botUser;
         if (user.equals(self)) {
             return;
         }
         boolean mention = type.equals("app_mention");
         boolean direct = type.equals("message") && string(event, "channel_type").equals("im");
         if (mention || direct) {
-            target.accept(new ChatMessage(NAME, user, SlackText.command(text, self),
+            receiver().accept(new ChatMessage(NAME, user, SlackText.command(text, self),
                     reply -> post(channel, reply)));
         }
     }

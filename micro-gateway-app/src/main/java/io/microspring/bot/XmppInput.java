@@ -37,7 +37,7 @@ import io.microspring.net.HostPort;
  * Each (re)connection is a new Smack connection that logs in and joins the rooms again (creating
  * a room the server lost), retried every {@code micro.bot.xmpp.reconnect-delay} until it succeeds.
  */
-final class XmppInput implements ChatInput {
+final class XmppInput extends ReconnectingInput<XMPPTCPConnection> {
 
     /** The input's name in {@code micro.bot.inputs}. */
     static final String NAME = "xmpp";
@@ -48,16 +48,13 @@ final class XmppInput implements ChatInput {
     private final XMPPTCPConnectionConfiguration configuration;
     private final List<EntityBareJid> rooms;
     private final Resourcepart nickname;
-    private final ConnectAttempts attempts;
-    private Consumer<ChatMessage> receiver;
-    private XMPPTCPConnection connection;
 
     private XmppInput(XMPPTCPConnectionConfiguration configuration, List<EntityBareJid> rooms, Resourcepart nickname,
             Duration reconnectDelay) {
+        super(NAME, reconnectDelay);
         this.configuration = configuration;
         this.rooms = List.copyOf(rooms);
         this.nickname = nickname;
-        this.attempts = new ConnectAttempts("micro-bot-xmpp", reconnectDelay, this::connect);
     }
 
     /** The input of {@code micro.bot.xmpp.*}; a missing or malformed setting fails naming it. */
@@ -94,36 +91,18 @@ final class XmppInput implements ChatInput {
     }
 
     @Override
-    public String name() {
-        return NAME;
+    void disconnect(XMPPTCPConnection connection) {
+        connection.disconnect();
     }
 
     @Override
-    public synchronized void start(Consumer<ChatMessage> receiver) {
-        this.receiver = receiver;
-        attempts.now();
-    }
-
-    @Override
-    public void close() {
-        attempts.close();
-        XMPPTCPConnection open;
-        synchronized (this) {
-            open = connection;
-            connection = null;
-        }
-        if (open != null) {
-            open.disconnect();
-        }
-    }
-
-    private void connect() {
+    void connect() {
         XMPPTCPConnection attempt = new XMPPTCPConnection(configuration);
         // one retry per connection, whether it fails while joining the rooms or is lost later
         AtomicBoolean retried = new AtomicBoolean();
         Runnable retry = () -> {
             if (retried.compareAndSet(false, true)) {
-                attempts.later();
+                retryLater();
             }
         };
         try {
@@ -141,12 +120,8 @@ final class XmppInput implements ChatInput {
             for (EntityBareJid room : rooms) {
                 join(attempt, room);
             }
-            synchronized (this) {
-                if (attempts.closed()) {
-                    attempt.disconnect();
-                    return;
-                }
-                connection = attempt;
+            if (!keep(attempt)) {
+                return;
             }
             log.info("XMPP connected to {} as {}, in rooms {}", configuration.getXMPPServiceDomain(),
                     attempt.getUser(), rooms);
@@ -157,7 +132,7 @@ final class XmppInput implements ChatInput {
                 return;
             }
             log.warn("Cannot connect to XMPP server {} ({}); trying again in {}", configuration.getXMPPServiceDomain(),
-                    e.getMessage(), attempts.delay());
+                    e.getMessage(), retryDelay());
             retry.run();
         }
     }
@@ -209,11 +184,7 @@ final class XmppInput implements ChatInput {
         if (text == null || DelayInformation.from(message) != null) {
             return;
         }
-        Consumer<ChatMessage> target;
-        synchronized (this) {
-            target = receiver;
-        }
-        target.accept(new ChatMessage(NAME, sender, text, reply));
+        receiver().accept(new ChatMessage(NAME, sender, text, reply));
     }
 
     private static void send(Sending sending) {

@@ -1,6 +1,7 @@
 package io.microspring.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
 import java.net.Socket;
@@ -19,10 +20,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.microspring.net.HostPort;
 import io.microspring.testing.EtcdServer;
 import io.microspring.testing.ExternalProcess;
 import io.microspring.testing.FreePorts;
 import io.microspring.testing.GoPeers;
+import io.microspring.testing.LoopbackConnections;
 
 /**
  * The gateway jar started as the README says ({@code ./micro --registry=etcd
@@ -61,16 +64,23 @@ class GatewayJarIT {
         }
     }
 
+    /**
+     * The gateway is stopped once the call is in flight: it has opened its connection to the Go
+     * greeter (the only client the greeter has in this class, as each test's gateway is gone before
+     * the next starts) and the greeter is still sleeping (no answer yet).
+     */
     @Test
     void aStoppingGatewayFinishesTheRequestsInFlight() throws Exception {
         int port = FreePorts.find();
+        int greeterPort = HostPort.parse(greeter.address()).port();
         try (ExternalProcess micro = startMicro(port, Map.of());
                 Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            String call = "{\"service\":\"go.micro.srv.greeter\",\"endpoint\":\"Say.Sleep\",\"request\":{\"millis\":1500}}";
+            String call = "{\"service\":\"go.micro.srv.greeter\",\"endpoint\":\"Say.Sleep\",\"request\":{\"millis\":3000}}";
             client.getOutputStream().write(("POST /rpc HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Content-Length: " + call.length() + "\r\nConnection: close\r\n\r\n" + call)
                     .getBytes(StandardCharsets.US_ASCII));
-            Thread.sleep(300); // the call is at the Go greeter now, sleeping
+            await().atMost(Duration.ofSeconds(30)).until(() -> LoopbackConnections.toPort(greeterPort) > 0);
+            assertThat(client.getInputStream().available()).as("answered before the stop").isZero();
             micro.stop(Duration.ofSeconds(30));
             String response = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(response).startsWith("HTTP/1.1 200").contains("sleptMillis");

@@ -18,8 +18,8 @@ import reactor.core.publisher.Mono;
  * {@code ScheduledThreadPoolExecutor}, which takes a lock and wakes a thread for every call and
  * again to cancel. A hashed wheel timer only enqueues (and dequeues on cancel) without waking
  * anyone; its one daemon thread ticks every {@value #TICK_MILLIS} ms, which is how precise a
- * deadline is. A process that loads no Netty (the {@code micro} CLI, calling over the JDK's HTTP
- * client) makes a call or two, so it takes the JDK's scheduler instead of starting Netty for the
+ * deadline is. A process that loads no Netty (the {@code micro} CLI, calling over plain
+ * sockets) makes a call or two, so it takes the JDK's scheduler instead of starting Netty for the
  * timer ({@link #withinOnJdkScheduler}). Both timers are process-wide, as Reactor's own
  * schedulers are, and created on first use. Not API.
  */

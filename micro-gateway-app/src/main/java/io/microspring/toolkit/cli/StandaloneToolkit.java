@@ -13,15 +13,15 @@ import io.microspring.registry.Registry;
 import io.microspring.standalone.Standalone;
 import io.microspring.standalone.StandaloneSettings;
 import io.microspring.toolkit.command.Toolkit;
-import io.microspring.transport.http.JdkHttpClientTransport;
+import io.microspring.transport.http.SocketClientTransport;
 import reactor.netty.http.HttpResources;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The toolkit of a {@code micro} process: the core's components, built without Spring, calling
- * over the JDK's HTTP client (which starts far faster than Reactor Netty, used only for streams
- * and the http broker) and speaking JSON (passed through) and JSON-RPC only. The codecs read and
- * write only JSON trees and bytes, so they share Jackson's default mapper with the commands
+ * over plain blocking sockets ({@link SocketClientTransport}, which starts far faster than
+ * Reactor Netty, used only for streams and the http broker) and speaking JSON (passed through)
+ * and JSON-RPC only. The codecs read and write only JSON trees and bytes, so they share Jackson's default mapper with the commands
  * rather than building one of their own (go-micro's reading rules matter for typed objects only),
  * and only when one is needed: a JSON call passes its bytes through.
  */
@@ -37,7 +37,7 @@ final class StandaloneToolkit implements Toolkit, AutoCloseable {
         // a lambda, not JsonMapper::shared: the mapper class is resolved only when a codec needs it
         JsonCodec json = new JsonCodec(new JsonMarshaller(() -> JsonMapper.shared()));
         this.components = new Standalone(settings, Codecs.of(List.of(new PassThroughJsonCodec(json),
-                new JsonRpcCodec(json))), JdkHttpClientTransport::new);
+                new JsonRpcCodec(json))), SocketClientTransport::new);
     }
 
     @Override

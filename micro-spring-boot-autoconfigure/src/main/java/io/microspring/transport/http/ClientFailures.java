@@ -8,9 +8,8 @@ import io.microspring.net.NettyTls;
 import io.microspring.transport.TransportException;
 
 /**
- * How the client's failures are told to callers: whether the node provably read nothing of the
- * request (no connection, a refused TLS handshake), which makes a retry on another node safe, or
- * may have (anything after the request went out).
+ * How the Netty client's failures are told to callers ({@link NodeFailures}), a refused TLS
+ * handshake included: the node read nothing of the request, as when there is no connection.
  */
 final class ClientFailures {
 
@@ -21,7 +20,7 @@ final class ClientFailures {
     static TransportException connect(String address, Throwable error) {
         SSLHandshakeException handshake = NettyTls.handshakeFailure(error);
         return handshake != null ? TransportException.handshakeFailed(address, handshake)
-                : new TransportException(address, true, "cannot connect to node " + address + ": " + error, error);
+                : NodeFailures.connect(address, error);
     }
 
     /**
@@ -31,7 +30,7 @@ final class ClientFailures {
     static TransportException exchange(String address, Throwable error) {
         SSLHandshakeException handshake = NettyTls.handshakeFailure(error);
         return handshake != null ? TransportException.handshakeFailed(address, handshake)
-                : new TransportException(address, false, "exchange with node " + address + " failed: " + error, error);
+                : NodeFailures.exchange(address, error);
     }
 
     /**

@@ -1,8 +1,5 @@
 package io.microspring.transport.http;
 
-import java.nio.charset.StandardCharsets;
-
-import io.microspring.transport.TransportException;
 import io.microspring.transport.TransportMessage;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -37,8 +34,7 @@ final class ClientMessages {
     /** The node's answer as a message; fails, as processed, unless the status is {@code 200}. */
     static TransportMessage answer(String address, HttpResponseStatus status, HttpHeaders headers, byte[] body) {
         if (status.code() != HttpResponseStatus.OK.code()) {
-            throw new TransportException(address, false, "the node answered HTTP " + status + ": "
-                    + new String(body, StandardCharsets.UTF_8), null);
+            throw NodeFailures.notOk(address, status.toString(), body);
         }
         return new TransportMessage(HttpHeadersView.metadata(headers), body);
     }

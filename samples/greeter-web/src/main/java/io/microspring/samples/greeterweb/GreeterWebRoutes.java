@@ -21,7 +21,8 @@ import reactor.core.publisher.Flux;
  * <ul>
  * <li>{@code GET /web/hello?name=John}: {@code Hello John};</li>
  * <li>{@code POST /web/echo}: the request body back, streamed;</li>
- * <li>{@code GET /web/ticks?count=5}: one line every 100 ms, streamed as it is produced;</li>
+ * <li>{@code GET /web/ticks?count=5}: one line every 100 ms (or as slowly as the
+ * client reads), streamed as it is produced;</li>
  * <li>{@code /web/ws}: a websocket that echoes every text message.</li>
  * </ul>
  */
@@ -38,8 +39,10 @@ class GreeterWebRoutes {
                         .body(request.bodyToFlux(DataBuffer.class), DataBuffer.class))
                 .GET("/web/ticks", request -> {
                     int count = Integer.parseInt(request.queryParam("count").orElse("5"));
-                    Flux<String> ticks = Flux.interval(Duration.ofMillis(100)).take(count)
-                            .map(tick -> "tick " + (tick + 1) + "\n");
+                    // paced by the writer's demand too: Flux.interval fails a tick that finds no demand
+                    // (a response that commits slowly under load, a client that reads slowly)
+                    Flux<String> ticks = Flux.range(1, count).delayElements(Duration.ofMillis(100))
+                            .map(tick -> "tick " + tick + "\n");
                     return ServerResponse.ok().contentType(MediaType.TEXT_PLAIN).body(ticks, String.class);
                 })
                 .build();

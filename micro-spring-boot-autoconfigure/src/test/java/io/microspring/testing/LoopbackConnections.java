@@ -1,4 +1,4 @@
-package io.microspring.interop;
+package io.microspring.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * The machine's open TCP connections, read from {@code /proc/net/tcp} and {@code /proc/net/tcp6}:
  * how a test sees whether a connection was really closed on either side.
  */
-final class LoopbackConnections {
+public final class LoopbackConnections {
 
     private static final List<Path> TABLES = List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
     /** Connection states that hold a socket open: ESTABLISHED, CLOSE_WAIT. */
@@ -21,12 +21,12 @@ final class LoopbackConnections {
     }
 
     /** Open connections whose local end is {@code port}: the server side of connections to it. */
-    static long servedOn(int port) {
+    public static long servedOn(int port) {
         return count(port, 1);
     }
 
     /** Open connections whose remote end is {@code port}: the client side of connections to it. */
-    static long toPort(int port) {
+    public static long toPort(int port) {
         return count(port, 2);
     }
 
