@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.reactive.ConfigurableReactiveWebServerFactory;
@@ -19,6 +20,7 @@ import org.springframework.web.cors.reactive.CorsWebFilter;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.observation.ObservationPredicate;
 import io.microspring.auth.Authorizer;
 import io.microspring.autoconfigure.MicroClientProperties;
 import io.microspring.autoconfigure.MicroTransportProperties;
@@ -40,6 +42,7 @@ import io.microspring.gateway.handler.RpcHandler;
 import io.microspring.gateway.route.Namespace;
 import io.microspring.gateway.route.ServiceIndex;
 import io.microspring.net.HostPort;
+import io.microspring.observation.ClientCallConvention;
 import io.microspring.registry.Registry;
 import io.microspring.selector.Selector;
 
@@ -58,6 +61,18 @@ class GatewayConfiguration {
     @Bean
     Namespace gatewayNamespace(GatewayProperties properties) {
         return Namespace.of(properties.getNamespace());
+    }
+
+    /**
+     * Without a tracer (micrometer-tracing on the classpath), the client's observation of each call
+     * ({@value ClientCallConvention#NAME}) only repeats what {@value RequestLog#METRIC} records
+     * (service, endpoint, status, duration) at the cost of a meter start and stop per call: it is
+     * skipped. With a tracer it stays, as it carries the trace to the service.
+     */
+    @Bean
+    @ConditionalOnMissingClass("io.micrometer.tracing.Tracer")
+    ObservationPredicate gatewayClientCallsUnobserved() {
+        return (name, context) -> !ClientCallConvention.NAME.equals(name);
     }
 
     /** Replaces the JSON codec of calls so bodies pass between HTTP and RPC unparsed. */

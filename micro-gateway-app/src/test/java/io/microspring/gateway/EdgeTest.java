@@ -19,6 +19,7 @@ import io.microspring.gateway.edge.RequestLog;
 import io.microspring.gatewaytest.Cluster;
 import io.microspring.gatewaytest.ClusterExtension;
 import io.microspring.gatewaytest.Http;
+import io.microspring.observation.ClientCallConvention;
 
 /** What the gateway does for every request: access log, metrics, health, header limits. */
 @ExtendWith(ClusterExtension.class)
@@ -58,6 +59,14 @@ class EdgeTest {
                 + "?tag=service:go.micro.api.test&tag=endpoint:Echo.Hello&tag=handler:rpc&tag=status:200"));
         assertThat(metric.statusCode()).isEqualTo(200);
         assertThat(metric.body()).contains("\"statistic\":\"COUNT\"");
+    }
+
+    @Test
+    void withoutATracerTheClientsCallsAreNotTimedASecondTime() {
+        Http.post(gateway.url("/test/echo/hello"), "application/json", "{\"name\":\"Once\"}");
+        assertThat(Http.get(gateway.url("/actuator/metrics/" + RequestLog.METRIC)).statusCode()).isEqualTo(200);
+        assertThat(Http.get(gateway.url("/actuator/metrics/" + ClientCallConvention.NAME)).statusCode())
+                .isEqualTo(404);
     }
 
     @Test

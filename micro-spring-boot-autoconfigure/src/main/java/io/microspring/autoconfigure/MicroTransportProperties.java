@@ -17,7 +17,11 @@ public class MicroTransportProperties {
     /** Transport implementation. */
     private TransportType transport = TransportType.HTTP;
 
-    /** Most idle keep-alive connections kept per node; busy ones are not limited, as in go-micro. */
+    /**
+     * Idle keep-alive connections kept per node; busy ones are not limited, as in go-micro. Unlike
+     * go-micro, connections beyond this many are not closed as soon as they come back, but once idle
+     * for 5 seconds, so that more calls at once than this reuse their connections.
+     */
     private int clientPoolSize = HttpTransportSettings.DEFAULT_POOL_SIZE;
 
     /** How long a pooled connection is used, from when it was opened (go-micro's pool TTL). */

@@ -2,9 +2,6 @@ package io.microspring.gateway.route;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
-
-import io.microspring.registry.Endpoint;
 
 /**
  * micro's path resolution ("micro" resolver), before the namespace is joined:
@@ -22,9 +19,6 @@ import io.microspring.registry.Endpoint;
  */
 public final class PathResolver {
 
-    private static final Pattern WORD = Pattern.compile("[a-zA-Z0-9]+([-_][a-zA-Z0-9]+)*");
-    private static final Pattern PROXY_NAME = Pattern.compile("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*");
-    private static final Pattern VERSION = Pattern.compile("v[0-9]+");
 
     private PathResolver() {
     }
@@ -44,7 +38,7 @@ public final class PathResolver {
             return Optional.of(new RpcTarget(parts.get(0), camel(parts.get(0)) + "." + camel(parts.get(1))));
         }
         String endpoint = camel(parts.get(count - 2)) + "." + camel(parts.get(count - 1));
-        if (count == 3 && VERSION.matcher(parts.get(0)).matches()) {
+        if (count == 3 && isVersion(parts.get(0))) {
             return Optional.of(new RpcTarget(parts.get(0) + "." + parts.get(1), endpoint));
         }
         return Optional.of(new RpcTarget(String.join(".", parts.subList(0, count - 2)), endpoint));
@@ -56,9 +50,9 @@ public final class PathResolver {
         if (parts.isEmpty()) {
             return Optional.empty();
         }
-        boolean versioned = parts.size() > 1 && VERSION.matcher(parts.get(0)).matches();
+        boolean versioned = parts.size() > 1 && isVersion(parts.get(0));
         String alias = versioned ? parts.get(1) : parts.get(0);
-        if (!PROXY_NAME.matcher(alias).matches()) {
+        if (!isWord(alias, false)) {
             throw new InvalidPathException("path " + path + " does not name a service: '" + alias
                     + "' may only hold letters, digits and single dashes");
         }
@@ -75,22 +69,67 @@ public final class PathResolver {
             return new EventTarget("", "event");
         }
         parts.forEach(part -> requireWord(part, path));
-        int topicParts = parts.size() >= 2 && VERSION.matcher(parts.get(0)).matches() ? 2 : 1;
+        int topicParts = parts.size() >= 2 && isVersion(parts.get(0)) ? 2 : 1;
         return new EventTarget(String.join(".", parts.subList(0, topicParts)),
                 String.join(".", parts.subList(1, parts.size())));
     }
 
     private static void requireWord(String part, RequestPath path) {
-        if (!WORD.matcher(part).matches()) {
+        if (!isWord(part, true)) {
             throw new InvalidPathException("path " + path + " does not name a service and endpoint: '" + part
                     + "' may only hold letters, digits, and single - or _ between them");
         }
     }
 
+    /**
+     * Whether {@code part} is ASCII letters and digits, with single dashes (and with
+     * {@code underscore}, underscores) between them. Scanned by hand: a regular expression cost a
+     * share of every request.
+     */
+    private static boolean isWord(String part, boolean underscore) {
+        boolean atStart = true;
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (isLetterOrDigit(c)) {
+                atStart = false;
+            } else if ((c == '-' || (underscore && c == '_')) && !atStart) {
+                atStart = true;
+            } else {
+                return false;
+            }
+        }
+        return !atStart;
+    }
+
+    /** Whether {@code part} is {@code v} and digits ({@code v1}). */
+    private static boolean isVersion(String part) {
+        if (part.length() < 2 || part.charAt(0) != 'v') {
+            return false;
+        }
+        for (int i = 1; i < part.length(); i++) {
+            if (part.charAt(i) < '0' || part.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    /** {@code say-hello} as {@code SayHello}: each dash dropped, the letter after it and the first capitalised. */
     private static String camel(String part) {
         StringBuilder camel = new StringBuilder(part.length());
-        for (String word : part.split("-")) {
-            camel.append(Endpoint.capitalise(word));
+        boolean capitalise = true;
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (c == '-') {
+                capitalise = true;
+            } else {
+                camel.append(capitalise ? Character.toUpperCase(c) : c);
+                capitalise = false;
+            }
         }
         return camel.toString();
     }

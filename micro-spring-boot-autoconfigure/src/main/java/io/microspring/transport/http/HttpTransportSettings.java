@@ -8,7 +8,8 @@ import io.microspring.net.TlsSettings;
 /**
  * Settings of the HTTP transport.
  *
- * @param poolSize most idle connections kept per node (more may be open while calls are busy)
+ * @param poolSize idle connections kept per node (more may be open while calls are busy, and stay
+ *     while they are used again: those beyond {@code poolSize} are closed once idle for 5 seconds)
  * @param poolIdleTtl how long a pooled connection is used, from when it was opened, as go-micro's pool
  *     TTL: older ones are closed instead of being used again, idle ones as their time is up
  * @param maxBodySize largest request body the server accepts, in bytes; larger ones get a 413 error

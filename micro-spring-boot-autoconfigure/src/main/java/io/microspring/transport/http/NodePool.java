@@ -1,12 +1,14 @@
 package io.microspring.transport.http;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.microspring.net.HostPort;
@@ -14,14 +16,23 @@ import io.netty.channel.EventLoop;
 import io.netty.util.NetUtil;
 
 /**
- * The kept-alive connections to one node, as go-micro's pool keeps them: a connection goes back
- * to the pool after its answer unless {@code maxIdle} connections to the node are idle already,
- * and a connection older than {@code ttl} is not used again (closed when it comes back or is
- * found in the pool; idle ones are also closed when their time is up). The idle connections are
- * kept per event loop, so that a call takes a connection served by the thread it runs on; each
- * loop's are touched only by that loop. The counts may be read from any thread.
+ * The kept-alive connections to one node, as go-micro's pool keeps them, with one difference: a
+ * connection goes back to the pool after its answer, and a connection older than {@code ttl} is
+ * not used again (closed when it comes back or is found in the pool; idle ones are also closed
+ * when their time is up). go-micro closes a connection that comes back while {@code maxIdle} are
+ * idle already; here it is kept, and closed only once it has been idle for {@link #SURPLUS_IDLE}
+ * while more than {@code maxIdle} are idle (least recently used first). So while more calls are
+ * busy at once than {@code maxIdle}, their connections are used again instead of being opened and
+ * closed call after call, and once demand falls back, {@code maxIdle} idle connections remain.
+ * The idle connections are kept per event loop, so that a call takes a connection served by the
+ * thread it runs on; each loop's are touched only by that loop. The counts may be read from any
+ * thread.
  */
 final class NodePool {
+
+    /** How long a connection beyond {@code maxIdle} stays idle before it is closed. */
+    static final Duration SURPLUS_IDLE = Duration.ofSeconds(5);
+    private static final long SURPLUS_IDLE_NANOS = SURPLUS_IDLE.toNanos();
 
     private final String address;
     private final HostPort node;
@@ -99,24 +110,50 @@ final class NodePool {
         return null;
     }
 
-    /** Puts a connection back after its answer, or closes it (too many idle, too old). On its loop. */
+    /** Puts a connection back after its answer, or closes it (too old). On its loop. */
     void park(UnaryConnection connection) {
-        if (!connection.isActive() || expired(connection, System.nanoTime())) {
-            connection.close();
-            return;
-        }
-        if (idle.incrementAndGet() > maxIdle) {
-            idle.decrementAndGet();
+        long now = System.nanoTime();
+        if (!connection.isActive() || expired(connection, now)) {
             connection.close();
             return;
         }
         connection.parked = true;
+        connection.parkedNanos = now;
         EventLoop loop = connection.eventLoop();
         LoopIdle parked = loops.computeIfAbsent(loop, key -> new LoopIdle());
         parked.connections.addLast(connection);
         if (!parked.sweepScheduled) {
             parked.sweepScheduled = true;
-            loop.schedule(() -> sweep(loop, parked), remaining(connection, System.nanoTime()), TimeUnit.NANOSECONDS);
+            loop.schedule(() -> sweep(loop, parked), remaining(connection, now), TimeUnit.NANOSECONDS);
+        }
+        if (idle.incrementAndGet() > maxIdle) {
+            loops.forEach((anyLoop, itsIdle) -> scheduleTrim(anyLoop, itsIdle, SURPLUS_IDLE_NANOS));
+        }
+    }
+
+    private void scheduleTrim(EventLoop loop, LoopIdle parked, long delayNanos) {
+        if (parked.trimScheduled.compareAndSet(false, true)) {
+            loop.schedule(() -> trim(parked), delayNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * While more than {@code maxIdle} connections are idle, closes those of one loop idle for
+     * {@link #SURPLUS_IDLE}, least recently used first, and comes back when the next could be.
+     */
+    private void trim(LoopIdle parked) {
+        parked.trimScheduled.set(false);
+        long now = System.nanoTime();
+        UnaryConnection oldest;
+        while (idle.get() > maxIdle && (oldest = parked.connections.peekFirst()) != null) {
+            long idleFor = now - oldest.parkedNanos;
+            if (idleFor < SURPLUS_IDLE_NANOS) {
+                scheduleTrim(oldest.eventLoop(), parked, SURPLUS_IDLE_NANOS - idleFor);
+                return;
+            }
+            parked.connections.pollFirst();
+            unpark(oldest);
+            oldest.close();
         }
     }
 
@@ -161,5 +198,7 @@ final class NodePool {
 
         final ArrayDeque<UnaryConnection> connections = new ArrayDeque<>();
         boolean sweepScheduled;
+        /** Set from any loop: a connection parked on another loop may make this loop's connections surplus. */
+        final AtomicBoolean trimScheduled = new AtomicBoolean();
     }
 }

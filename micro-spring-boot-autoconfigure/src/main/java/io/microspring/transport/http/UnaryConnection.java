@@ -37,6 +37,8 @@ final class UnaryConnection extends ChannelInboundHandlerAdapter implements Chan
     private Channel channel;
     /** Whether the connection is idle in its pool now; set and read on its event loop. */
     boolean parked;
+    /** When the connection was last put into its pool; set and read on its event loop. */
+    long parkedNanos;
 
     private UnaryCall call;
     private boolean reused;

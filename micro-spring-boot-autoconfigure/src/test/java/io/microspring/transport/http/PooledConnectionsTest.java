@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +27,7 @@ import io.microspring.transport.SendOptions;
 import io.microspring.transport.TransportException;
 import io.microspring.transport.TransportMessage;
 import reactor.core.publisher.Flux;
+import reactor.netty.resources.LoopResources;
 
 /**
  * The unary client's pool, seen from the node: how many connections it opens and keeps (go-micro's
@@ -91,6 +95,34 @@ class PooledConnectionsTest {
         assertThat(answers).hasSize(6);
         assertThat(node.accepted()).isEqualTo(6);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(node.open()).isEqualTo(2);
+            assertThat(gauge(PoolGauges.OPEN)).isEqualTo(2);
+        });
+        assertThat(gauge(PoolGauges.IDLE)).isEqualTo(2);
+    }
+
+    @Test
+    void whenMoreCallsThanThePoolSizeAreBusyAgainThenTheirConnectionsAreUsedAgainAndClosedOnlyOnceIdle()
+            throws Exception {
+        // twice as many calls as event loops, so that each wave puts as many on every loop
+        int calls = 2 * LoopResources.DEFAULT_IO_WORKER_COUNT;
+        CyclicBarrier wave = new CyclicBarrier(calls);
+        node = new RawHttpNode((number, body, socket, out) -> {
+            awaitQuietly(wave);
+            RawHttpNode.answer(out, body);
+            return true;
+        });
+        transport = transport(2, Duration.ofMinutes(1));
+
+        for (int round = 0; round < 3; round++) {
+            List<String> answers = Flux.range(0, calls).flatMap(i -> transport.send(node.address(),
+                    request("call " + i), OPTIONS)).map(PooledConnectionsTest::text).collectList().block(BLOCK);
+            assertThat(answers).hasSize(calls);
+        }
+
+        // go-micro's pool would have closed all but 2 after each wave and opened them again for the next
+        assertThat(node.accepted()).isEqualTo(calls);
+        await().atMost(NodePool.SURPLUS_IDLE.plusSeconds(30)).untilAsserted(() -> {
             assertThat(node.open()).isEqualTo(2);
             assertThat(gauge(PoolGauges.OPEN)).isEqualTo(2);
         });
@@ -244,6 +276,16 @@ class PooledConnectionsTest {
         }
         out.write(answer.append("0\r\n\r\n").toString().getBytes(StandardCharsets.US_ASCII));
         out.flush();
+    }
+
+    private static void awaitQuietly(CyclicBarrier barrier) {
+        try {
+            barrier.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (BrokenBarrierException | TimeoutException e) {
+            // the calls are answered all the same; the counts tell what went wrong
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
