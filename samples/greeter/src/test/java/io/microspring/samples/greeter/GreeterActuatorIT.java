@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
@@ -30,31 +29,21 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class GreeterActuatorIT {
 
-    private static final String SERVICE = "go.micro.srv.greeter";
+    private static final String SERVICE = GreeterJar.SERVICE;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void whenCalledThenActuatorOnItsPortShowsTheCallTheServiceAndItsHealth() throws Exception {
         int actuatorPort = FreePorts.find();
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        try (ExternalProcess greeter = ExternalProcess.builder("greeter-actuator", java)
-                .args("-jar", Path.of("target", "greeter.jar").toAbsolutePath().toString(),
-                        "--micro.registry=memory", "--server.port=" + actuatorPort)
+        try (ExternalProcess greeter = GreeterJar.command("greeter-actuator")
+                .args("--micro.registry=memory", "--server.port=" + actuatorPort)
                 .start()) {
             greeter.awaitMatch(Pattern.compile("Starting AOT-processed Greeter"), Duration.ofSeconds(120));
-            MatchResult registered = greeter.awaitMatch(Pattern.compile("Registered node (\\S+) of "
-                    + Pattern.quote(SERVICE) + " at (\\S+)"), Duration.ofSeconds(120));
+            MatchResult registered = GreeterJar.awaitRegistered(greeter, "memory");
             String actuator = "http://127.0.0.1:" + actuatorPort;
 
-            HttpResponse<String> hello = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + registered.group(2)
-                    + "/"))
-                    .header("Content-Type", "application/json")
-                    .header("Micro-Service", SERVICE)
-                    .header("Micro-Endpoint", "Say.Hello")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"John\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(hello.body()).isEqualTo("{\"msg\":\"Hello John\"}");
+            assertThat(GreeterJar.sayHello(registered.group(2), "John")).isEqualTo("{\"msg\":\"Hello John\"}");
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(actuator
                     + "/actuator/prometheus")).containsPattern("micro_server_requests_seconds_count\\{[^}]*"

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
@@ -35,31 +34,21 @@ class GreeterAotIT {
     @RegisterExtension
     static final NatsServer nats = new NatsServer();
 
-    private static final String SERVICE = "go.micro.srv.greeter";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void whenStartedAotProcessedWithEtcdAndNatsThenItRegistersInEtcdAnswersAndReportsBoth() throws Exception {
         int actuatorPort = FreePorts.find();
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        try (ExternalProcess greeter = ExternalProcess.builder("greeter-aot", java)
-                .args("-Dspring.aot.enabled=true", "-jar", Path.of("target", "greeter.jar").toAbsolutePath().toString(),
-                        "--registry=etcd", "--registry_address=" + etcd.address(),
+        try (ExternalProcess greeter = GreeterJar.command("greeter-aot", "-Dspring.aot.enabled=true")
+                .args("--registry=etcd", "--registry_address=" + etcd.address(),
                         "--broker=nats", "--broker_address=" + nats.url(),
                         "--server.port=" + actuatorPort)
                 .start()) {
             greeter.awaitMatch(Pattern.compile("Starting AOT-processed Greeter"), Duration.ofSeconds(120));
-            MatchResult registered = greeter.awaitMatch(Pattern.compile("Registry \\[etcd\\] Registered node (\\S+) of "
-                    + Pattern.quote(SERVICE) + " at (\\S+)"), Duration.ofSeconds(120));
+            MatchResult registered = GreeterJar.awaitRegistered(greeter, "etcd");
 
-            HttpResponse<String> hello = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + registered.group(2) + "/"))
-                    .header("Content-Type", "application/json")
-                    .header("Micro-Service", SERVICE)
-                    .header("Micro-Endpoint", "Say.Hello")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"John\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(hello.body()).isEqualTo("{\"msg\":\"Hello John\"}");
+            assertThat(GreeterJar.sayHello(registered.group(2), "John")).isEqualTo("{\"msg\":\"Hello John\"}");
 
             HttpResponse<String> micro = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                     + actuatorPort + "/actuator/micro")).build(), HttpResponse.BodyHandlers.ofString());

@@ -3,7 +3,6 @@ package io.microspring.samples.greeter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,11 +46,10 @@ class GreeterFailoverIT {
     @RegisterExtension
     static final EtcdServer etcd = new EtcdServer();
 
-    private static final String SERVICE = "go.micro.srv.greeter";
+    private static final String SERVICE = GreeterJar.SERVICE;
     /** Calls running at once for each endpoint: the load. */
     private static final int CONCURRENCY = 8;
-    private static final Pattern REGISTERED = Pattern.compile("Registry \\[etcd\\] Registered node (\\S+) of "
-            + Pattern.quote(SERVICE) + " at (\\S+)");
+    private static final Pattern REGISTERED = GreeterJar.registered("etcd");
 
     @Test
     void whenANodeDiesUnderLoadThenIdempotentCallsAreRetriedAndOnlyNonIdempotentCallsInFlightOnItFail() {
@@ -120,11 +118,8 @@ class GreeterFailoverIT {
     }
 
     private static ExternalProcess startGreeter() {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         // C1 only and one GC thread: three JVMs start on a busy machine in less CPU time
-        return ExternalProcess.builder("greeter", java)
-                .args("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
-                .args("-jar", Path.of("target", "greeter.jar").toAbsolutePath().toString())
+        return GreeterJar.command("greeter", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
                 .args("--server.port=0", "--registry=etcd", "--registry_address=" + etcd.address(),
                         "--register_ttl=30s", "--register_interval=10s", "--micro.etcd.dial-timeout=60s")
                 .env(Map.of())

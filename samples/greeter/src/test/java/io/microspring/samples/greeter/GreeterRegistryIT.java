@@ -9,13 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.MatchResult;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,7 +42,7 @@ class GreeterRegistryIT {
     @RegisterExtension
     static final NatsServer nats = new NatsServer();
 
-    private static final String SERVICE = "go.micro.srv.greeter";
+    private static final String SERVICE = GreeterJar.SERVICE;
     private static final Duration TTL = Duration.ofSeconds(5);
     /** How long past the TTL the registry may take to notice: its expiry sweep and this test's polling. */
     private static final Duration EXPIRY_SLACK = Duration.ofSeconds(2);
@@ -73,7 +71,7 @@ class GreeterRegistryIT {
     void whenStartedWithConsulFlagsThenItRegistersWithGoMicrosTagsAndItsCheckGoesCriticalWithinTheTtlAfterSigkill() {
         try (ExternalProcess greeter = startGreeter(Map.of(), "--registry=consul",
                 "--registry_address=" + consul.address(), "--register_ttl=5s", "--register_interval=2s")) {
-            MatchResult registered = awaitRegistered(greeter, "consul");
+            MatchResult registered = GreeterJar.awaitRegistered(greeter, "consul");
             String nodeId = registered.group(1);
 
             JsonNode instance = consulGet("/v1/agent/services").get(nodeId);
@@ -96,7 +94,7 @@ class GreeterRegistryIT {
     }
 
     private static void assertRegisteredInEtcdAndExpiresAfterSigkill(ExternalProcess greeter, String broker) {
-        MatchResult registered = awaitRegistered(greeter, "etcd");
+        MatchResult registered = GreeterJar.awaitRegistered(greeter, "etcd");
         String key = "/micro/registry/" + SERVICE + "/" + registered.group(1);
 
         JsonNode entry = etcdRange(key);
@@ -119,19 +117,11 @@ class GreeterRegistryIT {
     }
 
     private static ExternalProcess startGreeter(Map<String, String> env, String... args) {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return ExternalProcess.builder("greeter", java)
-                .args("-jar", Path.of("target", "greeter.jar").toAbsolutePath().toString())
+        return GreeterJar.command("greeter")
                 .args("--server.port=0")
                 .args(args)
                 .env(env)
                 .start();
-    }
-
-    /** Waits for the log line of the first registration: group 1 is the node id, group 2 its address. */
-    private static MatchResult awaitRegistered(ExternalProcess greeter, String registry) {
-        return greeter.awaitMatch(Pattern.compile("Registry \\[" + registry + "\\] Registered node (\\S+) of "
-                + Pattern.quote(SERVICE) + " at (\\S+)"), Duration.ofSeconds(120));
     }
 
     /** The key-value of {@code key} through etcd's JSON gateway, or {@code null} when there is none. */
