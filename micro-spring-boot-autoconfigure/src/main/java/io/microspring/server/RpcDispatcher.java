@@ -167,7 +167,7 @@ final class RpcDispatcher implements TransportHandler {
         }
         long timeout = timeoutOf(headers);
         CallContext context = new CallContext(serviceName, endpointName, contentType, CallerMetadata.of(headers),
-                timeout > 0 ? Instant.now().plusNanos(timeout) : null, endpoint.descriptor().metadata());
+                deadlineAfter(timeout), endpoint.descriptor().metadata());
         Envelope answered = request.endpoint().isEmpty()
                 ? new Envelope(Envelope.Kind.REQUEST, request.id(), endpointName, "") : request;
         Mono<Object> call = invoke(endpoint, context, body);
@@ -242,8 +242,13 @@ final class RpcDispatcher implements TransportHandler {
         return headers;
     }
 
+    /** The caller's deadline from its {@code Timeout} header; {@code null} when it set none. */
     static Instant deadlineOf(Metadata headers) {
-        long timeout = timeoutOf(headers);
+        return deadlineAfter(timeoutOf(headers));
+    }
+
+    /** The instant {@code timeout} nanoseconds from now; {@code null} (no deadline) when it is 0 or less. */
+    private static Instant deadlineAfter(long timeout) {
         return timeout > 0 ? Instant.now().plusNanos(timeout) : null;
     }
 
