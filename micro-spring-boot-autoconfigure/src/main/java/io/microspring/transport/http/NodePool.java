@@ -151,10 +151,29 @@ final class NodePool {
                 scheduleTrim(oldest.eventLoop(), parked, SURPLUS_IDLE_NANOS - idleFor);
                 return;
             }
+            if (!countOutSurplus()) {
+                return;
+            }
             parked.connections.pollFirst();
-            unpark(oldest);
+            oldest.parked = false;
             oldest.close();
         }
+    }
+
+    /**
+     * Counts one idle connection out if more than {@code maxIdle} are idle. Loops trim at the same
+     * time, so the check and the count are one step: two loops that both saw one surplus connection
+     * must not both close one.
+     */
+    private boolean countOutSurplus() {
+        int idleNow;
+        do {
+            idleNow = idle.get();
+            if (idleNow <= maxIdle) {
+                return false;
+            }
+        } while (!idle.compareAndSet(idleNow, idleNow - 1));
+        return true;
     }
 
     /** Closes the connections of {@code loop} whose time is up, and comes back for the next one due. */
