@@ -17,7 +17,11 @@
 # etcd (Debian's, started here on free loopback ports) for every service and both gateways. Also
 # samples the resident memory of both gateways (and the heap of ours) under load.
 # The gateway runs much more code than the greeter (WebFlux, Jackson, two HTTP stacks), so every
-# target is warmed up for WARMUP_SECONDS (default 40) before anything is measured.
+# target is warmed up for WARMUP_SECONDS (default 40) before anything is measured, and each measured
+# run follows PRE_SECONDS (default 5) of the same target at the same connection count, unmeasured:
+# after another target or count, the JIT compiles again for a while, and its threads' CPU counts in
+# front (on 2026-11-30 the first /rpc run at 16 connections after the warm-up cost 254 µs a call in
+# front, the runs after it 56 to 66).
 # Usage: benchmarks/gateway.sh [seconds per run, default 15] [connection counts, default "16 64 256"]
 # TARGETS="rpc api-handler proxy" measures only those (the ratio tables need all targets).
 set -euo pipefail
@@ -26,6 +30,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 duration=${1:-15}
 connections=${2:-"16 64 256"}
 warmup=${WARMUP_SECONDS:-40}
+pre=${PRE_SECONDS:-5}
 work=$(mktemp -d -t micro-gateway-bench.XXXXXX)
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
@@ -167,6 +172,7 @@ echo "|---|---|---|---|---|---|---|---|"
 declare -A rps p99s
 for c in $connections; do
   for target in "${targets[@]}"; do
+    if ((pre > 0)); then run "$target" "$c" "$pre" >/dev/null; fi
     if [[ $through_gateway == *" $target "* ]]; then sample_memory >"$work/memory" & sampler=$!; fi
     if [ "$target" = micro-api ]; then sample_rss "$microapi_pid" >"$work/microapi-memory" & microapi_sampler=$!; fi
     front_before=$(cpu_ticks "${front[$target]}")

@@ -99,6 +99,47 @@ class RpcEndpointTest {
     }
 
     @Test
+    void aJsonEnvelopeIsReadWithItsNamesInAnyCaseAndOtherFieldsIgnored() {
+        HttpResponse<String> response = Http.post(gateway.url("/rpc"), "application/json",
+                "{\"SERVICE\":\"go.micro.srv.greeter\",\"extra\":{\"a\":[1,{\"b\":2}]},\"Method\":\"Say.Hello\","
+                        + "\"Request\":{\"name\":\"Eve\",\"tags\":[\"x\"]},\"note\":null}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"msg\":\"Hello Eve\"}");
+    }
+
+    @Test
+    void badJsonEnvelopesGetExactGoMicroErrors() {
+        HttpResponse<String> notAnObject = Http.post(gateway.url("/rpc"), "application/json", "[1]");
+        assertThat(notAnObject.statusCode()).isEqualTo(400);
+        assertThat(notAnObject.body()).isEqualTo("{\"id\":\"go.micro.rpc\",\"code\":400,\"detail\":\"the body must "
+                + "be a JSON object with service, endpoint and request\",\"status\":\"Bad Request\"}");
+
+        HttpResponse<String> noService = Http.post(gateway.url("/rpc"), "application/json",
+                "{\"service\":{\"name\":\"go.micro.srv.greeter\"},\"endpoint\":\"Say.Hello\",\"request\":{}}");
+        assertThat(noService.statusCode()).isEqualTo(400);
+        assertThat(noService.body()).isEqualTo("{\"id\":\"go.micro.rpc\",\"code\":400,\"detail\":\"service is "
+                + "missing: send service, endpoint and request, as JSON or as a form\",\"status\":\"Bad Request\"}");
+
+        HttpResponse<String> noEndpoint = Http.post(gateway.url("/rpc"), "application/json",
+                "{\"service\":\"go.micro.srv.greeter\",\"endpoint\":\"  \",\"request\":{}}");
+        assertThat(noEndpoint.statusCode()).isEqualTo(400);
+        assertThat(noEndpoint.body()).isEqualTo("{\"id\":\"go.micro.rpc\",\"code\":400,\"detail\":\"endpoint is "
+                + "missing: send endpoint (or method), for example Say.Hello\",\"status\":\"Bad Request\"}");
+    }
+
+    @Test
+    void anOversizedEnvelopeIsA413NamingTheSetting() {
+        Cluster.Gateway small = cluster.gateway("micro.api.max-body-size=1KB");
+        String body = "{\"service\":\"go.micro.srv.greeter\",\"endpoint\":\"Say.Hello\",\"request\":{\"name\":\""
+                + "x".repeat(2000) + "\"}}";
+        HttpResponse<String> response = Http.post(small.url("/rpc"), "application/json", body);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).isEqualTo("{\"id\":\"go.micro.api\",\"code\":413,\"detail\":\"request body of "
+                + body.length() + " bytes is larger than 1024 bytes (micro.api.max-body-size)\",\"status\":\"Request "
+                + "Entity Too Large\"}");
+    }
+
+    @Test
     void aBackendThatDiesMidRequestIsA500() {
         HttpResponse<String> response = Http.post(gateway.url("/rpc"), FORM,
                 "service=go.micro.api.dying&endpoint=Dying.Call&request={}");

@@ -47,7 +47,8 @@ public final class RpcClient implements MicroClient {
     private final Transport transport;
     private final Codecs codecs;
     private final CallOptions defaults;
-    private final List<CallWrapper> wrappers;
+    /** The call wrappers around the call with its retries, put together once. */
+    private final CallWrapper.Next chain;
     private final List<AttemptWrapper> attemptWrappers;
     private final Broker broker;
     private final AtomicLong sequence = new AtomicLong();
@@ -74,9 +75,9 @@ public final class RpcClient implements MicroClient {
         this.transport = transport;
         this.codecs = codecs;
         this.defaults = requireComplete(defaults);
-        this.wrappers = List.copyOf(wrappers);
         this.attemptWrappers = List.copyOf(attemptWrappers);
         this.broker = broker;
+        this.chain = chain(List.copyOf(wrappers));
     }
 
     @Override
@@ -89,11 +90,12 @@ public final class RpcClient implements MicroClient {
         }
         CallOptions effective = options.over(defaults);
         Metadata handlerMetadata = CallContext.current().map(CallContext::metadata).orElse(Metadata.empty());
-        return Mono.deferContextual(context -> {
+        // the result is of the response type asked for: cast once here rather than mapped per call
+        return (Mono<T>) Mono.deferContextual(context -> {
             Metadata metadata = handlerMetadata.merge(Metadata.from(context)).merge(effective.metadata());
             ClientCall call = new ClientCall(service, endpoint, request, responseType, effective, metadata);
-            return chain().proceed(call);
-        }).map(result -> (T) result);
+            return chain.proceed(call);
+        });
     }
 
     /**
@@ -166,7 +168,16 @@ public final class RpcClient implements MicroClient {
 
     /** Whether {@code name} can travel in a header: visible ASCII only, nothing that could end the header. */
     private static boolean isHeaderSafe(String name) {
-        return name != null && !name.isEmpty() && name.chars().allMatch(c -> c > ' ' && c < 0x7f);
+        if (name == null || name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= ' ' || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code name} with everything but visible ASCII shown as {@code ?}, safe to echo in an error. */
@@ -182,7 +193,7 @@ public final class RpcClient implements MicroClient {
         return new UUID(high, low).toString();
     }
 
-    private CallWrapper.Next chain() {
+    private CallWrapper.Next chain(List<CallWrapper> wrappers) {
         CallWrapper.Next chain = this::callWithRetries;
         for (int i = wrappers.size() - 1; i >= 0; i--) {
             CallWrapper wrapper = wrappers.get(i);
@@ -202,9 +213,10 @@ public final class RpcClient implements MicroClient {
             return Mono.error(MicroException.badRequest(ID, e.getMessage()));
         }
         return transport.deadline(attempt(call, codec, deadline, 0), timeout)
-                .onErrorMap(TimeoutException.class, e -> MicroException.timeout(ID,
-                        "%s %s: no answer within %s", call.service(), call.endpoint(), timeout))
-                .onErrorMap(TransportException.class, e -> transportError(call, e));
+                .onErrorMap(error -> error instanceof TimeoutException || error instanceof TransportException,
+                        error -> error instanceof TransportException failed ? transportError(call, failed)
+                                : MicroException.timeout(ID, "%s %s: no answer within %s", call.service(),
+                                        call.endpoint(), timeout));
     }
 
     private static boolean isPast(long deadline) {

@@ -35,8 +35,11 @@ public final class ObservingAttemptWrapper implements AttemptWrapper {
             Metadata.Builder metadata = metadataOf(call);
             ClientCallObservationContext observed = new ClientCallObservationContext(call.service(), call.endpoint(),
                     retry, metadata);
-            Observation observation = Observation.createNotStarted(convention, () -> observed, registry)
-                    .parentObservation(ObservedMono.parent(reactorContext, registry));
+            Observation observation = Observation.createNotStarted(convention, () -> observed, registry);
+            if (observation.isNoop()) { // nothing observes it (the registry's predicates): no tracer headers either
+                return next.proceed(call);
+            }
+            observation.parentObservation(ObservedMono.parent(reactorContext, registry));
             return ObservedMono.observe(observation, observed::outcome,
                     () -> next.proceed(withMetadata(call, metadata)));
         });

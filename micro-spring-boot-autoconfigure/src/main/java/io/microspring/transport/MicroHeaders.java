@@ -38,6 +38,13 @@ public final class MicroHeaders {
     private static final Set<String> HOP_BY_HOP = caseInsensitive("Connection", "Keep-Alive", "Proxy-Authenticate",
             "Proxy-Authorization", "Proxy-Connection", "TE", "Trailer", "Transfer-Encoding", "Upgrade");
 
+    /**
+     * Headers the HTTP transport writes itself for each message it sends ({@code Host} and
+     * {@code Content-Length}): a message's own, or a {@code Transfer-Encoding}, would frame the body
+     * wrongly.
+     */
+    private static final Set<String> FRAMING = caseInsensitive("Host", "Content-Length", "Transfer-Encoding");
+
     private MicroHeaders() {
     }
 
@@ -60,6 +67,14 @@ public final class MicroHeaders {
     /** Whether {@code header} concerns only one HTTP connection, so that a proxy must not pass it on. */
     public static boolean isHopByHop(String header) {
         return HOP_BY_HOP.contains(header);
+    }
+
+    /**
+     * Whether {@code header} frames the HTTP message, so that a sender writes it itself and never
+     * passes on a message's own.
+     */
+    public static boolean isFraming(String header) {
+        return FRAMING.contains(header);
     }
 
     private static Set<String> caseInsensitive(String... names) {

@@ -32,6 +32,11 @@ public final class EdgeAuth {
         return OPEN;
     }
 
+    /** Whether every request is admitted (no authorizer), so that {@link #check} need not be asked. */
+    public boolean admitsAll() {
+        return authorizer == null;
+    }
+
     /**
      * Completes when a request with {@code headers} may reach {@code resource} of {@code service}
      * (an endpoint, or for proxied and event requests the path), else fails with a 401 or 403.

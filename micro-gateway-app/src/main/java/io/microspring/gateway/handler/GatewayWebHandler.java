@@ -60,18 +60,35 @@ public final class GatewayWebHandler implements WebHandler {
             return rpcEndpoint.get().handle(exchange);
         }
         RequestPath path = RequestPath.parse(rawPath);
-        return target(exchange, path).flatMap(target -> auth.check(exchange.getRequest().getHeaders(),
-                target.service(), target.endpoint().isEmpty() ? path.raw() : target.endpoint())
-                .then(Mono.defer(() -> dispatch(target, exchange, path))));
+        Target target = target(exchange, path);
+        if (!target.mustBeKnown() || index.knows(target.service())) {
+            return admitted(target, exchange, path);
+        }
+        // a service the index does not know (yet): it may be refreshed first, and then tells the handler anew
+        return known(target.service(), path)
+                .then(Mono.defer(() -> admitted(target(exchange, path), exchange, path)));
     }
 
-    /** Where the request goes, and with which handler: the configured one, or per endpoint under meta. */
-    private Mono<Target> target(ServerWebExchange exchange, RequestPath path) {
+    /** {@code target} served once {@link EdgeAuth} has admitted it (at once when it admits every request). */
+    private Mono<Void> admitted(Target target, ServerWebExchange exchange, RequestPath path) {
+        if (auth.admitsAll()) {
+            return dispatch(target, exchange, path);
+        }
+        return auth.check(exchange.getRequest().getHeaders(), target.service(),
+                target.endpoint().isEmpty() ? path.raw() : target.endpoint())
+                .then(Mono.defer(() -> dispatch(target, exchange, path)));
+    }
+
+    /**
+     * Where the request goes, and with which handler: the configured one, or per endpoint under
+     * meta. Decided from the path and the index as it is now, without waiting for anything.
+     */
+    private Target target(ServerWebExchange exchange, RequestPath path) {
         return switch (mode) {
             case META -> meta(exchange, path);
-            case API, RPC -> resolved(path).map(target -> target.with(mode.name().toLowerCase(Locale.ROOT)));
+            case API, RPC -> resolved(path).with(mode.name().toLowerCase(Locale.ROOT));
             case HTTP, PROXY, WEB -> proxied(path);
-            case EVENT -> Mono.just(new Target("event", "", "", Map.of()));
+            case EVENT -> new Target("event", "", "", Map.of(), false);
         };
     }
 
@@ -85,31 +102,31 @@ public final class GatewayWebHandler implements WebHandler {
     }
 
     /** A route an endpoint declares, else the path resolved as micro does with the handler its endpoint declares. */
-    private Mono<Target> meta(ServerWebExchange exchange, RequestPath path) {
+    private Target meta(ServerWebExchange exchange, RequestPath path) {
         String method = exchange.getRequest().getMethod().name();
         String host = Optional.ofNullable(exchange.getRequest().getHeaders().getFirst(HttpHeaders.HOST)).orElse("");
         Optional<ServiceIndex.Match> declared = index.route(method, host, path);
         if (declared.isPresent()) {
             MetaRoute route = declared.get().route();
-            return Mono.just(new Target(route.handler(), route.service(), route.endpoint(), declared.get().variables()));
+            return new Target(route.handler(), route.service(), route.endpoint(), declared.get().variables(), false);
         }
-        return resolved(path).map(target -> target.with(index.handlerOf(target.service(), target.endpoint())));
+        Target target = resolved(path);
+        return target.with(index.handlerOf(target.service(), target.endpoint()));
     }
 
-    /** The service (in the namespace, known to the registry) and endpoint the path names. */
-    private Mono<Target> resolved(RequestPath path) {
+    /** The service (in the namespace) and endpoint the path names; whether the registry knows it is checked apart. */
+    private Target resolved(RequestPath path) {
         PathResolver.RpcTarget target = PathResolver.rpc(path).orElseThrow(() -> MicroException.notFound(
                 Exchanges.API_ID, "no service for path /: call /<service>/<handler>/<method>, for example "
                         + "/greeter/say/hello"));
-        String service = namespace.join(target.service());
-        return known(service, path).thenReturn(new Target(ServiceIndex.DEFAULT_HANDLER, service, target.endpoint(),
-                Map.of()));
+        return new Target(ServiceIndex.DEFAULT_HANDLER, namespace.join(target.service()), target.endpoint(), Map.of(),
+                true);
     }
 
-    private Mono<Target> proxied(RequestPath path) {
+    private Target proxied(RequestPath path) {
         String service = namespace.join(PathResolver.proxy(path).orElseThrow(() -> MicroException.notFound(
                 Exchanges.API_ID, "no service for path /: the first segment of the path names the service")));
-        return known(service, path).thenReturn(new Target("http", service, "", Map.of()));
+        return new Target("http", service, "", Map.of(), true);
     }
 
     private Mono<Void> known(String service, RequestPath path) {
@@ -120,12 +137,14 @@ public final class GatewayWebHandler implements WebHandler {
 
     /**
      * A resolved request: the handler that serves it, the service and endpoint, the path variables
-     * of a declared route.
+     * of a declared route, and whether the service must be known to the registry (a path resolved
+     * to it) or is known already (a route its endpoint declares) or not needed (events).
      */
-    private record Target(String handler, String service, String endpoint, Map<String, String> variables) {
+    private record Target(String handler, String service, String endpoint, Map<String, String> variables,
+            boolean mustBeKnown) {
 
         Target with(String otherHandler) {
-            return new Target(otherHandler, service, endpoint, variables);
+            return new Target(otherHandler, service, endpoint, variables, mustBeKnown);
         }
     }
 

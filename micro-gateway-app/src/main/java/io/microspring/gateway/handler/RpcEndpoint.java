@@ -3,9 +3,7 @@ package io.microspring.gateway.handler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
@@ -76,12 +74,19 @@ public final class RpcEndpoint {
                 .map(body -> parse(request, body))
                 .flatMap(call -> {
                     new Destination("/rpc", call.service(), call.endpoint()).recordOn(exchange);
+                    if (auth.admitsAll()) {
+                        return call(request, call);
+                    }
                     return auth.check(request.getHeaders(), call.service(), call.endpoint())
-                            .then(Mono.defer(() -> client.call(call.service(), call.endpoint(), call.request(),
-                                    byte[].class, options(request.getHeaders(), call))));
+                            .then(Mono.defer(() -> call(request, call)));
                 })
                 .onErrorMap(MicroException.class, RpcEndpoint::withCode)
                 .flatMap(response -> Exchanges.write(exchange, 200, JsonCodec.CONTENT_TYPE, response));
+    }
+
+    private Mono<byte[]> call(ServerHttpRequest request, Call call) {
+        return client.call(call.service(), call.endpoint(), call.request(), byte[].class,
+                options(request.getHeaders(), call));
     }
 
     /** Whether the allow-list lets {@code service} be called (an empty one lets every service). */
@@ -130,7 +135,10 @@ public final class RpcEndpoint {
      * reads them; an object or array {@code request} is passed on as the bytes it came as.
      */
     private static Call fromJson(byte[] body) {
-        Map<String, String> fields = new HashMap<>();
+        String service = "";
+        String endpoint = "";
+        String method = "";
+        String address = "";
         byte[] request = EMPTY_OBJECT;
         try (JsonParser parser = MAPPER.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -138,22 +146,31 @@ public final class RpcEndpoint {
                         + "request");
             }
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName().toLowerCase(Locale.ROOT);
+                String name = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if (name.equals("request")) {
+                if (name.equalsIgnoreCase("request")) {
                     request = requestValue(parser, value, body);
-                } else if (value.isScalarValue()) {
-                    fields.put(name, value == JsonToken.VALUE_NULL ? "" : parser.getValueAsString("").strip());
-                } else {
+                } else if (!value.isScalarValue()) {
                     parser.skipChildren();
+                } else if (name.equalsIgnoreCase("service")) {
+                    service = scalar(parser, value);
+                } else if (name.equalsIgnoreCase("endpoint")) {
+                    endpoint = scalar(parser, value);
+                } else if (name.equalsIgnoreCase("method")) {
+                    method = scalar(parser, value);
+                } else if (name.equalsIgnoreCase("address")) {
+                    address = scalar(parser, value);
                 }
             }
         } catch (JacksonException e) {
             throw MicroException.badRequest(ID, "the body is not valid JSON: %s", e.getOriginalMessage());
         }
-        String endpoint = fields.getOrDefault("endpoint", "");
-        return new Call(fields.getOrDefault("service", ""), endpoint.isEmpty() ? fields.getOrDefault("method", "")
-                : endpoint, fields.getOrDefault("address", ""), request);
+        return new Call(service, endpoint.isEmpty() ? method : endpoint, address, request);
+    }
+
+    /** A scalar field as text, stripped; {@code null} is empty. */
+    private static String scalar(JsonParser parser, JsonToken value) {
+        return value == JsonToken.VALUE_NULL ? "" : parser.getValueAsString("").strip();
     }
 
     private static byte[] requestValue(JsonParser parser, JsonToken value, byte[] body) {

@@ -81,6 +81,11 @@ public final class ServiceIndex implements EndpointMetadata, AutoCloseable {
                 .subscribe();
     }
 
+    /** Whether {@code service} is a service of the namespace as the index knows it now, without refreshing it. */
+    public boolean knows(String service) {
+        return snapshot.services().contains(service);
+    }
+
     /** Whether {@code service} is a known service of the namespace, refreshing the index first if it is old. */
     public Mono<Boolean> contains(String service) {
         Snapshot current = snapshot;

@@ -1,5 +1,6 @@
 package io.microspring.transport.http;
 
+import io.microspring.transport.MicroHeaders;
 import io.microspring.transport.TransportMessage;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -20,14 +21,22 @@ final class ClientMessages {
     private ClientMessages() {
     }
 
-    /** {@code message} as the request to the node at {@code address}. */
+    /**
+     * {@code message} as the request to the node at {@code address}: its headers but those that
+     * frame the message ({@link MicroHeaders#isFraming}), which are written here.
+     */
     static FullHttpRequest request(String address, TransportMessage message) {
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/",
                 Unpooled.wrappedBuffer(message.body()));
         HttpHeaders headers = request.headers();
-        message.headers().asMap().forEach(headers::set);
-        headers.set(HttpHeaderNames.HOST, address);
-        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, message.body().length);
+        // the names are unique (metadata is case-insensitive), so add, without set's search for an earlier value
+        message.headers().asMap().forEach((name, value) -> {
+            if (!MicroHeaders.isFraming(name)) {
+                headers.add(name, value);
+            }
+        });
+        headers.add(HttpHeaderNames.HOST, address);
+        headers.addInt(HttpHeaderNames.CONTENT_LENGTH, message.body().length);
         return request;
     }
 

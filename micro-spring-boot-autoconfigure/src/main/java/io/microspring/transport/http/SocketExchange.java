@@ -23,9 +23,6 @@ import io.microspring.transport.TransportMessage;
  */
 final class SocketExchange {
 
-    /** Headers this exchange writes itself: a message's own would frame the body wrongly. */
-    private static final String[] FRAMING = {"Host", "Content-Length", "Transfer-Encoding"};
-
     private final String address;
     private final Socket socket = new Socket();
     private volatile boolean aborted;
@@ -101,7 +98,7 @@ final class SocketExchange {
         for (Map.Entry<String, String> header : request.headers().asMap().entrySet()) {
             String name = header.getKey();
             String value = header.getValue();
-            if (isFraming(name)) {
+            if (MicroHeaders.isFraming(name)) {
                 continue;
             }
             if (!isToken(name) || value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
@@ -121,15 +118,6 @@ final class SocketExchange {
     /** {@code duration} in nanoseconds, at most {@link Long#MAX_VALUE} (about 292 years). */
     private static long nanos(Duration duration) {
         return duration.compareTo(MicroHeaders.MAX_TIMEOUT) >= 0 ? Long.MAX_VALUE : duration.toNanos();
-    }
-
-    private static boolean isFraming(String name) {
-        for (String framing : FRAMING) {
-            if (framing.equalsIgnoreCase(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** An HTTP token (RFC 9110, 5.6.2): the characters a header name may hold. */
