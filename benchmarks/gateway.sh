@@ -21,7 +21,9 @@
 # run follows PRE_SECONDS (default 5) of the same target at the same connection count, unmeasured:
 # after another target or count, the JIT compiles again for a while, and its threads' CPU counts in
 # front (on 2026-11-30 the first /rpc run at 16 connections after the warm-up cost 254 µs a call in
-# front, the runs after it 56 to 66).
+# front, the runs after it 56 to 66). The table's "of which JIT" is the part of the CPU in front
+# spent by the JVM's compiler threads (C1, C2): near 0 once warm; on a loaded machine C2 can still
+# take tens of µs a call minutes after the start.
 # Usage: benchmarks/gateway.sh [seconds per run, default 15] [connection counts, default "16 64 256"]
 # TARGETS="rpc api-handler proxy" measures only those (the ratio tables need all targets).
 set -euo pipefail
@@ -149,6 +151,15 @@ run() { # target connections seconds
   taskset -c 1 wrk -t1 -c"$2" -d"$3"s --latency -s "${script[$1]}" "${url[$1]}" | grep '^RESULT'
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system clock ticks
+jit_ticks() { # the ticks of a JVM's compiler threads (C1, C2): warming up, not serving
+  local ticks=0 task
+  for task in /proc/"$1"/task/*; do
+    if grep -q '^C[12] CompilerThre' "$task/comm" 2>/dev/null; then
+      ticks=$((ticks + $(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0)))
+    fi
+  done
+  echo "$ticks"
+}
 per_request_us() { # ticks requests
   bc -l <<<"$1 * 1000000 / $(getconf CLK_TCK) / $2"
 }
@@ -167,18 +178,19 @@ sample_rss() { # pid: its resident set halfway through a run
 
 for target in "${targets[@]}"; do run "$target" 64 "$warmup" >/dev/null; done
 
-echo "| connections | target | req/s | p50 ms | p99 ms | errors | CPU µs/req in front | CPU µs/req behind |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| connections | target | req/s | p50 ms | p99 ms | errors | CPU µs/req in front | of which JIT | CPU µs/req behind |"
+echo "|---|---|---|---|---|---|---|---|---|"
 declare -A rps p99s
 for c in $connections; do
   for target in "${targets[@]}"; do
     if ((pre > 0)); then run "$target" "$c" "$pre" >/dev/null; fi
     if [[ $through_gateway == *" $target "* ]]; then sample_memory >"$work/memory" & sampler=$!; fi
     if [ "$target" = micro-api ]; then sample_rss "$microapi_pid" >"$work/microapi-memory" & microapi_sampler=$!; fi
-    front_before=$(cpu_ticks "${front[$target]}")
+    front_before=$(cpu_ticks "${front[$target]}"); jit_before=$(jit_ticks "${front[$target]}")
     behind_before=$( [ -n "${behind[$target]:-}" ] && cpu_ticks "${behind[$target]}" || echo 0)
     line=$(run "$target" "$c" "$duration")
     front_ticks=$(( $(cpu_ticks "${front[$target]}") - front_before ))
+    jit=$(( $(jit_ticks "${front[$target]}") - jit_before ))
     behind_ticks=$( [ -n "${behind[$target]:-}" ] && echo $(( $(cpu_ticks "${behind[$target]}") - behind_before )) || echo 0)
     if [[ $through_gateway == *" $target "* ]]; then
       wait "$sampler"; read -r heap rss <"$work/memory"
@@ -195,8 +207,9 @@ for c in $connections; do
     errors=$(sed 's/.*errors=\([0-9]*\).*/\1/' <<<"$line")
     requests=$((r * duration))
     behind_us=$( [ -n "${behind[$target]:-}" ] && printf "%.0f" "$(per_request_us "$behind_ticks" "$requests")" || echo "")
-    printf "| %s | %s | %s | %.2f | %.2f | %s | %.0f | %s |\n" "$c" "$target" "$r" "$(bc -l <<<"$p50/1000")" \
-      "$(bc -l <<<"$p99/1000")" "$errors" "$(per_request_us "$front_ticks" "$requests")" "$behind_us"
+    printf "| %s | %s | %s | %.2f | %.2f | %s | %.0f | %.0f | %s |\n" "$c" "$target" "$r" "$(bc -l <<<"$p50/1000")" \
+      "$(bc -l <<<"$p99/1000")" "$errors" "$(per_request_us "$front_ticks" "$requests")" \
+      "$(per_request_us "$jit" "$requests")" "$behind_us"
   done
 done
 if [ "${targets[*]}" != "$all_targets" ]; then exit 0; fi
