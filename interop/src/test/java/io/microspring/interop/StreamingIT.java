@@ -8,13 +8,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import io.microspring.client.CallOptions;
 import io.microspring.client.MicroClient;
@@ -49,40 +47,32 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class StreamingIT {
 
-    private static final String SERVICE = "go.micro.srv.greeter";
+    private static final String SERVICE = GreetersByAddress.SERVICE;
     private static final String[] CONTENT_TYPES = {"application/json", "application/protobuf"};
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** How far apart the Go Say.Stream sends its messages in a test that compares them (see above). */
     static final int GO_INTERVAL_MILLIS = 200;
 
-    static ConfigurableApplicationContext java;
-    static String javaAddress;
-    static GoPeers.Peer go;
+    static GreetersByAddress greeters;
     static MicroClient client;
 
     @BeforeAll
     static void start() {
-        java = JavaGreeterApplication.start("--micro.registry=memory", "--micro.server-name=" + SERVICE,
-                "--micro.server-address=127.0.0.1:0");
-        javaAddress = JavaGreeterApplication.address(java);
-        client = java.getBean(MicroClient.class);
-        go = GoPeers.startGreeter(Map.of(), "--registry=memory");
+        greeters = GreetersByAddress.start();
+        client = greeters.javaClient();
     }
 
     @AfterAll
     static void stop() {
-        if (go != null) {
-            go.close();
-        }
-        if (java != null) {
-            java.close();
+        if (greeters != null) {
+            greeters.close();
         }
     }
 
     @Test
     void goClientStreamsFromTheJavaGreeterWithJsonAndProtobuf() {
         for (String contentType : CONTENT_TYPES) {
-            GoPeers.Result result = goStream("--content_type=" + contentType, "--stream", "--endpoint=Say.Stream",
+            GoPeers.Result result = greeters.goClient("--content_type=" + contentType, "--stream", "--endpoint=Say.Stream",
                     "--request={\"name\":\"John\",\"count\":3}");
             assertThat(result.exitCode()).as(contentType + ": " + result.stderr()).isZero();
             assertThat(messages(result.stdout())).as(contentType)
@@ -93,7 +83,7 @@ class StreamingIT {
     @Test
     void goClientChatsWithTheJavaGreeterWithJsonAndProtobuf() {
         for (String contentType : CONTENT_TYPES) {
-            GoPeers.Result result = goStream("--content_type=" + contentType, "--endpoint=Say.Chat", "--chat=5");
+            GoPeers.Result result = greeters.goClient("--content_type=" + contentType, "--endpoint=Say.Chat", "--chat=5");
             assertThat(result.exitCode()).as(contentType + ": " + result.stderr()).isZero();
             assertThat(messages(result.stdout())).as(contentType)
                     .containsExactly("Hello 1", "Hello 2", "Hello 3", "Hello 4", "Hello 5");
@@ -132,7 +122,7 @@ class StreamingIT {
 
     @Test
     void aJavaHandlerErrorMidStreamReachesTheGoClientWithItsCode() {
-        GoPeers.Result result = goStream("--stream", "--endpoint=Say.Stream", "--request={\"name\":\"bad\",\"count\":3}");
+        GoPeers.Result result = greeters.goClient("--stream", "--endpoint=Say.Stream", "--request={\"name\":\"bad\",\"count\":3}");
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(json(result.stdout().get(0)).path("msg").asString()).isEqualTo("Hello bad 1");
         JsonNode error = json(result.lastLine());
@@ -159,8 +149,8 @@ class StreamingIT {
     @Test
     void aHundredThousandMessageChatFromGoArrivesCompleteAndInOrder() {
         int count = 100_000;
-        GoPeers.Result result = GoPeers.run("greeter-client", Map.of(), Duration.ofMinutes(5), goArgs(
-                "--content_type=application/protobuf", "--endpoint=Say.Chat", "--chat=" + count));
+        GoPeers.Result result = greeters.goClient(Duration.ofMinutes(5),
+                "--content_type=application/protobuf", "--endpoint=Say.Chat", "--chat=" + count);
         assertThat(result.exitCode()).as(String.join("\n", result.stderr())).isZero();
         List<String> messages = messages(result.stdout());
         assertThat(messages).hasSize(count);
@@ -170,8 +160,8 @@ class StreamingIT {
 
     @Test
     void aGoClientClosingItsStreamEndsTheJavaHandlerAndItsConnection() {
-        int javaPort = port(javaAddress);
-        GoPeers.Result result = goStream("--stream", "--max=3", "--endpoint=Say.Stream",
+        int javaPort = port(greeters.javaAddress());
+        GoPeers.Result result = greeters.goClient("--stream", "--max=3", "--endpoint=Say.Stream",
                 "--request={\"name\":\"Long\",\"count\":1000000,\"interval_millis\":1}");
         assertThat(result.exitCode()).as(result.stderr().toString()).isZero();
         assertThat(messages(result.stdout())).containsExactly("Hello Long 1", "Hello Long 2", "Hello Long 3");
@@ -189,7 +179,7 @@ class StreamingIT {
      */
     @Test
     void theJavaClientCancellingItsStreamClosesTheConnectionOnBothSides() {
-        int goPort = port(go.address());
+        int goPort = port(greeters.goAddress());
         List<String> first = client.stream(SERVICE, "Say.Stream", Mono.just(StreamRequest.newBuilder().setName("Long")
                 .setCount(100_000).setIntervalMillis(GO_INTERVAL_MILLIS).build()), HelloResponse.class,
                 toGo("application/json"))
@@ -204,20 +194,7 @@ class StreamingIT {
     }
 
     private static CallOptions toGo(String contentType) {
-        return CallOptions.builder().address(go.address()).contentType(contentType).build();
-    }
-
-    private static GoPeers.Result goStream(String... args) {
-        return GoPeers.runClient(Map.of(), goArgs(args));
-    }
-
-    private static String[] goArgs(String... args) {
-        String[] all = new String[args.length + 3];
-        all[0] = "--registry=memory";
-        all[1] = "--address=" + javaAddress;
-        all[2] = "--service=" + SERVICE;
-        System.arraycopy(args, 0, all, 3, args.length);
-        return all;
+        return greeters.toGo(contentType).build();
     }
 
     /** The {@code msg} of each JSON line the Go client printed. */
