@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.microspring.client.CallOptions;
 import io.microspring.client.MicroClient;
@@ -32,21 +31,8 @@ class DirectAddressIT {
     private static final String SERVICE = GreetersByAddress.SERVICE;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static GreetersByAddress greeters;
-    static MicroClient client;
-
-    @BeforeAll
-    static void start() {
-        greeters = GreetersByAddress.start();
-        client = greeters.javaClient();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (greeters != null) {
-            greeters.close();
-        }
-    }
+    @RegisterExtension
+    static final GreetersByAddress greeters = new GreetersByAddress();
 
     @Test
     void goClientCallsJavaGreeterWithJsonAndProtobuf() {
@@ -61,7 +47,7 @@ class DirectAddressIT {
     @Test
     void javaClientCallsGoGreeterWithJsonAndProtobuf() {
         for (String contentType : new String[] {"application/json", "application/protobuf"}) {
-            HelloResponse response = client.callBlocking(SERVICE, "Say.Hello",
+            HelloResponse response = client().callBlocking(SERVICE, "Say.Hello",
                     HelloRequest.newBuilder().setName("John").build(), HelloResponse.class, toGo(contentType));
             assertThat(response.getMsg()).as(contentType).isEqualTo("Hello John");
         }
@@ -69,7 +55,7 @@ class DirectAddressIT {
 
     @Test
     void goErrorsArriveInJavaWithTheSameFields() {
-        assertThatThrownBy(() -> client.callBlocking(SERVICE, "Say.Hello", HelloRequest.newBuilder().setName("bad")
+        assertThatThrownBy(() -> client().callBlocking(SERVICE, "Say.Hello", HelloRequest.newBuilder().setName("bad")
                 .build(), HelloResponse.class, toGo("application/json")))
                 .isInstanceOfSatisfying(MicroException.class, e -> {
                     assertThat(e.id()).isEqualTo("x");
@@ -77,7 +63,7 @@ class DirectAddressIT {
                     assertThat(e.detail()).isEqualTo("bad name");
                     assertThat(e.status()).isEqualTo("Bad Request");
                 });
-        assertThatThrownBy(() -> client.callBlocking(SERVICE, "Say.Error", ErrorRequest.newBuilder().setId("go.x")
+        assertThatThrownBy(() -> client().callBlocking(SERVICE, "Say.Error", ErrorRequest.newBuilder().setId("go.x")
                 .setCode(409).setDetail("taken").build(), ErrorResponse.class, toGo("application/protobuf")))
                 .isInstanceOfSatisfying(MicroException.class, e -> {
                     assertThat(e.id()).isEqualTo("go.x");
@@ -117,11 +103,15 @@ class DirectAddressIT {
 
     @Test
     void metadataFromTheJavaClientReachesTheGoHandler() {
-        MetaResponse response = client.callBlocking(SERVICE, "Say.Meta", MetaRequest.newBuilder().setPrefix("trace")
+        MetaResponse response = client().callBlocking(SERVICE, "Say.Meta", MetaRequest.newBuilder().setPrefix("trace")
                 .build(), MetaResponse.class, greeters.toGo("application/protobuf")
                 .metadata(Metadata.of("Trace-Id", "xyz-789")).build());
         assertThat(response.getMetadataMap()).containsEntry("Trace-Id", "xyz-789");
         assertThat(response.getDeadlineMillis()).isPositive();
+    }
+
+    private static MicroClient client() {
+        return greeters.javaClient();
     }
 
     private static CallOptions toGo(String contentType) {

@@ -3,6 +3,9 @@ package io.microspring.interop;
 import java.time.Duration;
 import java.util.Map;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.microspring.client.CallOptions;
@@ -11,29 +14,35 @@ import io.microspring.testing.GoPeers;
 
 /**
  * The Java greeter and go-micro's greeter-srv side by side, each on a memory registry of its own,
- * so that each side's client reaches the other by its address alone.
+ * so that each side's client reaches the other by its address alone. Registered as a static JUnit
+ * extension, it starts both before a class's tests and stops them after.
  */
-final class GreetersByAddress implements AutoCloseable {
+final class GreetersByAddress implements BeforeAllCallback, AfterAllCallback {
 
     static final String SERVICE = "go.micro.srv.greeter";
 
-    private final ConfigurableApplicationContext java;
-    private final GoPeers.Peer go;
-
-    private GreetersByAddress(ConfigurableApplicationContext java, GoPeers.Peer go) {
-        this.java = java;
-        this.go = go;
-    }
+    private ConfigurableApplicationContext java;
+    private GoPeers.Peer go;
 
     /** Starts the Java greeter in this JVM, then the Go greeter-srv. */
-    static GreetersByAddress start() {
-        ConfigurableApplicationContext java = JavaGreeterApplication.start("--micro.registry=memory",
-                "--micro.server-name=" + SERVICE, "--micro.server-address=127.0.0.1:0");
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        java = JavaGreeterApplication.start("--micro.registry=memory", "--micro.server-name=" + SERVICE,
+                "--micro.server-address=127.0.0.1:0");
+        go = GoPeers.startGreeter(Map.of(), "--registry=memory");
+    }
+
+    /** Stops the Go greeter, then the Java one (each if it started). */
+    @Override
+    public void afterAll(ExtensionContext context) {
         try {
-            return new GreetersByAddress(java, GoPeers.startGreeter(Map.of(), "--registry=memory"));
-        } catch (RuntimeException | Error e) {
-            java.close();
-            throw e;
+            if (go != null) {
+                go.close();
+            }
+        } finally {
+            if (java != null) {
+                java.close();
+            }
         }
     }
 
@@ -72,13 +81,4 @@ final class GreetersByAddress implements AutoCloseable {
         return GoPeers.run("greeter-client", Map.of(), timeout, all);
     }
 
-    /** Stops the Go greeter, then the Java one. */
-    @Override
-    public void close() {
-        try {
-            go.close();
-        } finally {
-            java.close();
-        }
-    }
 }

@@ -10,9 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.microspring.client.CallOptions;
 import io.microspring.client.MicroClient;
@@ -53,27 +52,14 @@ class StreamingIT {
     /** How far apart the Go Say.Stream sends its messages in a test that compares them (see above). */
     static final int GO_INTERVAL_MILLIS = 200;
 
-    static GreetersByAddress greeters;
-    static MicroClient client;
-
-    @BeforeAll
-    static void start() {
-        greeters = GreetersByAddress.start();
-        client = greeters.javaClient();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (greeters != null) {
-            greeters.close();
-        }
-    }
+    @RegisterExtension
+    static final GreetersByAddress greeters = new GreetersByAddress();
 
     @Test
     void goClientStreamsFromTheJavaGreeterWithJsonAndProtobuf() {
         for (String contentType : CONTENT_TYPES) {
-            GoPeers.Result result = greeters.goClient("--content_type=" + contentType, "--stream", "--endpoint=Say.Stream",
-                    "--request={\"name\":\"John\",\"count\":3}");
+            GoPeers.Result result = greeters.goClient("--content_type=" + contentType, "--stream",
+                    "--endpoint=Say.Stream", "--request={\"name\":\"John\",\"count\":3}");
             assertThat(result.exitCode()).as(contentType + ": " + result.stderr()).isZero();
             assertThat(messages(result.stdout())).as(contentType)
                     .containsExactly("Hello John 1", "Hello John 2", "Hello John 3");
@@ -83,7 +69,8 @@ class StreamingIT {
     @Test
     void goClientChatsWithTheJavaGreeterWithJsonAndProtobuf() {
         for (String contentType : CONTENT_TYPES) {
-            GoPeers.Result result = greeters.goClient("--content_type=" + contentType, "--endpoint=Say.Chat", "--chat=5");
+            GoPeers.Result result = greeters.goClient("--content_type=" + contentType, "--endpoint=Say.Chat",
+                    "--chat=5");
             assertThat(result.exitCode()).as(contentType + ": " + result.stderr()).isZero();
             assertThat(messages(result.stdout())).as(contentType)
                     .containsExactly("Hello 1", "Hello 2", "Hello 3", "Hello 4", "Hello 5");
@@ -93,7 +80,7 @@ class StreamingIT {
     @Test
     void javaClientStreamsFromTheGoGreeterWithJsonAndProtobuf() {
         for (String contentType : CONTENT_TYPES) {
-            List<String> messages = client.stream(SERVICE, "Say.Stream", Mono.just(StreamRequest.newBuilder()
+            List<String> messages = client().stream(SERVICE, "Say.Stream", Mono.just(StreamRequest.newBuilder()
                     .setName("John").setCount(3).setIntervalMillis(GO_INTERVAL_MILLIS).build()), HelloResponse.class,
                     toGo(contentType))
                     .map(HelloResponse::getMsg).collectList().block(Duration.ofSeconds(30));
@@ -111,7 +98,7 @@ class StreamingIT {
     void javaClientChatsWithTheGoGreeter() {
         Sinks.Many<HelloRequest> requests = Sinks.many().unicast().onBackpressureBuffer();
         requests.tryEmitNext(HelloRequest.newBuilder().setName("1").build());
-        List<String> answers = client.stream(SERVICE, "Say.Chat", requests.asFlux(), HelloResponse.class,
+        List<String> answers = client().stream(SERVICE, "Say.Chat", requests.asFlux(), HelloResponse.class,
                 toGo("application/protobuf"))
                 .map(HelloResponse::getMsg)
                 .doOnNext(answer -> requests.tryEmitNext(HelloRequest.newBuilder()
@@ -122,7 +109,8 @@ class StreamingIT {
 
     @Test
     void aJavaHandlerErrorMidStreamReachesTheGoClientWithItsCode() {
-        GoPeers.Result result = greeters.goClient("--stream", "--endpoint=Say.Stream", "--request={\"name\":\"bad\",\"count\":3}");
+        GoPeers.Result result = greeters.goClient("--stream", "--endpoint=Say.Stream",
+                "--request={\"name\":\"bad\",\"count\":3}");
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(json(result.stdout().get(0)).path("msg").asString()).isEqualTo("Hello bad 1");
         JsonNode error = json(result.lastLine());
@@ -135,7 +123,7 @@ class StreamingIT {
     @Test
     void aGoHandlerErrorMidStreamReachesTheJavaClientWithItsCode() {
         List<String> received = new ArrayList<>();
-        assertThatThrownBy(() -> client.stream(SERVICE, "Say.Stream", Mono.just(StreamRequest.newBuilder()
+        assertThatThrownBy(() -> client().stream(SERVICE, "Say.Stream", Mono.just(StreamRequest.newBuilder()
                 .setName("bad").setCount(3).build()), HelloResponse.class, toGo("application/protobuf"))
                 .doOnNext(message -> received.add(message.getMsg())).blockLast(Duration.ofSeconds(30)))
                 .isInstanceOfSatisfying(MicroException.class, e -> {
@@ -180,7 +168,7 @@ class StreamingIT {
     @Test
     void theJavaClientCancellingItsStreamClosesTheConnectionOnBothSides() {
         int goPort = port(greeters.goAddress());
-        List<String> first = client.stream(SERVICE, "Say.Stream", Mono.just(StreamRequest.newBuilder().setName("Long")
+        List<String> first = client().stream(SERVICE, "Say.Stream", Mono.just(StreamRequest.newBuilder().setName("Long")
                 .setCount(100_000).setIntervalMillis(GO_INTERVAL_MILLIS).build()), HelloResponse.class,
                 toGo("application/json"))
                 .take(3).map(HelloResponse::getMsg).collectList().block(Duration.ofSeconds(30));
@@ -191,6 +179,10 @@ class StreamingIT {
             assertThat(LoopbackConnections.toPort(goPort)).as("our side").isZero();
             assertThat(LoopbackConnections.servedOn(goPort)).as("the Go server's side").isZero();
         });
+    }
+
+    private static MicroClient client() {
+        return greeters.javaClient();
     }
 
     private static CallOptions toGo(String contentType) {
