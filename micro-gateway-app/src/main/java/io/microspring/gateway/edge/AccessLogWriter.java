@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
 
@@ -20,6 +22,9 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  * ({@value #MAX_QUEUED} lines by default), new lines are dropped, and the next drain says how many.
  */
 final class AccessLogWriter implements AutoCloseable {
+
+    /** Marks the last line of a drain: an appender that buffers lines writes them out then ({@link AccessLogConsoleAppender}). */
+    static final Marker END_OF_BATCH = MarkerFactory.getMarker("ACCESS_LOG_END_OF_BATCH");
 
     static final long DRAIN_MILLIS = 50;
     static final int MAX_QUEUED = 65_536;
@@ -72,21 +77,32 @@ final class AccessLogWriter implements AutoCloseable {
         drain();
     }
 
+    /** Logs what has queued, each line once the next is known, so that the last can be marked {@link #END_OF_BATCH}. */
     private void drain() {
         StringBuilder text = new StringBuilder(128);
+        String previous = null;
         Line line;
         while ((line = queue.poll()) != null) {
             queued.decrementAndGet();
+            if (previous != null) {
+                log.info(previous);
+            }
             // one string built here, so that the logger does not scan a pattern for placeholders per line
             text.setLength(0);
             text.append(line.method()).append(' ').append(line.path()).append(' ').append(line.service()).append(' ')
                     .append(line.endpoint()).append(' ').append(line.status()).append(' ').append(line.millis())
                     .append("ms");
-            log.info(text.toString());
+            previous = text.toString();
         }
         long lost = dropped.getAndSet(0);
         if (lost > 0) {
-            log.warn("{} access log lines were dropped: {} were already waiting to be written", lost, maxQueued);
+            if (previous != null) {
+                log.info(previous);
+            }
+            log.warn(END_OF_BATCH, "{} access log lines were dropped: {} were already waiting to be written", lost,
+                    maxQueued);
+        } else if (previous != null) {
+            log.info(END_OF_BATCH, previous);
         }
     }
 

@@ -2,6 +2,8 @@ package io.microspring.gateway.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,8 @@ class AccessLogWriterTest {
 
         assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
                 "POST /greeter/say/hello go.micro.srv.greeter Say.Hello 200 3ms", "GET /unknown none none 404 0ms");
+        assertThat(lines.list.get(0).getMarkerList()).isNull();
+        assertThat(lines.list.get(1).getMarkerList()).containsExactly(AccessLogWriter.END_OF_BATCH);
     }
 
     @Test
@@ -56,6 +60,8 @@ class AccessLogWriterTest {
                 "GET /page/0 go.micro.web.page  200 1ms", "GET /page/1 go.micro.web.page  200 1ms",
                 "3 access log lines were dropped: 2 were already waiting to be written");
         assertThat(lines.list.get(2).getLevel()).isEqualTo(Level.WARN);
+        assertThat(lines.list).extracting(ILoggingEvent::getMarkerList)
+                .containsExactly(null, null, List.of(AccessLogWriter.END_OF_BATCH));
     }
 
     @Test
