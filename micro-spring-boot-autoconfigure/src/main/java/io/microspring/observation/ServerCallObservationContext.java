@@ -12,8 +12,9 @@ import io.microspring.metadata.Metadata;
  * A call a server handles, observed: trace headers are read from the caller's metadata.
  *
  * <p>Its low-cardinality values are kept as the convention made them ({@link CallConvention} makes
- * each set once) for as long as only whole sets with the same keys are added, as an observation
- * does at its start and stop: no map is filled and {@link #getLowCardinalityKeyValues()} needs no
+ * each set once) for as long as only whole sets with the same keys (or none) are added, as an
+ * observation does at its start and stop and Spring Boot's filter of common values does when
+ * there are none: no map is filled and {@link #getLowCardinalityKeyValues()} needs no
  * sorting. Any other change (a filter adding or removing a value) fills Micrometer's own map from
  * then on, so the values read are always those added.
  */
@@ -57,6 +58,9 @@ public final class ServerCallObservationContext extends ReceiverContext<Metadata
 
     @Override
     public ServerCallObservationContext addLowCardinalityKeyValues(KeyValues values) {
+        if (!values.iterator().hasNext()) {
+            return this;
+        }
         KeyValues current = kept;
         if (!mapped && (current == null || sameKeys(current, values))) {
             kept = values;
