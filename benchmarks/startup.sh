@@ -6,7 +6,8 @@
 #   jdk17 no-aot  the same with -Dspring.aot.enabled=false (auto-configuration evaluated at startup)
 #   jdk17 cds     the extracted jar with a class data sharing archive (README, "Fast startup")
 #   jdk25 plain   the extracted jar on JDK 25
-#   jdk25 aot     the extracted jar on JDK 25 with the AOT cache of scripts/aot-cache.sh (and Spring AOT)
+#   jdk25 aot     the extracted jar on JDK 25 with the AOT cache of scripts/aot-cache.sh (and Spring AOT),
+#                 trained with calls (scripts/aot-train-greeter.sh)
 # The Actuator port is moved to a free one (--server.port=0) so that a greeter
 # already running elsewhere does not stop these.
 # Usage: benchmarks/startup.sh [rounds]   (needs samples/greeter/target/greeter.jar and a JDK 25)
@@ -42,7 +43,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 java -Djarmode=tools -jar "$jar" extract --destination "$work/cds" >/dev/null
 java -XX:ArchiveClassesAtExit="$work/greeter.jsa" -Dspring.context.exit=onRefresh -jar "$work/cds/greeter.jar" \
   "${args[@]}" >/dev/null 2>&1 || true
-aot=$(scripts/aot-cache.sh "$jar" "$work/aot" -- "${args[@]}")
+aot=$(scripts/aot-cache.sh "$jar" "$work/aot" --train scripts/aot-train-greeter.sh -- "${args[@]}")
 java25=${aot%% *}
 
 declare -A times cpu
