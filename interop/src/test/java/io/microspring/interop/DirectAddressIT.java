@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.microspring.client.CallOptions;
 import io.microspring.client.MicroClient;
@@ -31,37 +28,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class DirectAddressIT {
 
-    private static final String SERVICE = "go.micro.srv.greeter";
+    private static final String SERVICE = GreetersByAddress.SERVICE;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static ConfigurableApplicationContext java;
-    static String javaAddress;
-    static GoPeers.Peer go;
-    static MicroClient client;
-
-    @BeforeAll
-    static void start() {
-        java = JavaGreeterApplication.start("--micro.registry=memory", "--micro.server-name=" + SERVICE,
-                "--micro.server-address=127.0.0.1:0");
-        javaAddress = JavaGreeterApplication.address(java);
-        client = java.getBean(MicroClient.class);
-        go = GoPeers.startGreeter(Map.of(), "--registry=memory");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (go != null) {
-            go.close();
-        }
-        if (java != null) {
-            java.close();
-        }
-    }
+    @RegisterExtension
+    static final GreetersByAddress greeters = new GreetersByAddress();
 
     @Test
     void goClientCallsJavaGreeterWithJsonAndProtobuf() {
         for (String contentType : new String[] {"application/json", "application/protobuf"}) {
-            GoPeers.Result result = goCall("--content_type=" + contentType, "--endpoint=Say.Hello",
+            GoPeers.Result result = greeters.goClient("--content_type=" + contentType, "--endpoint=Say.Hello",
                     "--request={\"name\":\"John\"}");
             assertThat(result.exitCode()).as(contentType + ": " + result.stderr()).isZero();
             assertThat(json(result.lastLine()).path("msg").asString()).as(contentType).isEqualTo("Hello John");
@@ -71,7 +47,7 @@ class DirectAddressIT {
     @Test
     void javaClientCallsGoGreeterWithJsonAndProtobuf() {
         for (String contentType : new String[] {"application/json", "application/protobuf"}) {
-            HelloResponse response = client.callBlocking(SERVICE, "Say.Hello",
+            HelloResponse response = client().callBlocking(SERVICE, "Say.Hello",
                     HelloRequest.newBuilder().setName("John").build(), HelloResponse.class, toGo(contentType));
             assertThat(response.getMsg()).as(contentType).isEqualTo("Hello John");
         }
@@ -79,7 +55,7 @@ class DirectAddressIT {
 
     @Test
     void goErrorsArriveInJavaWithTheSameFields() {
-        assertThatThrownBy(() -> client.callBlocking(SERVICE, "Say.Hello", HelloRequest.newBuilder().setName("bad")
+        assertThatThrownBy(() -> client().callBlocking(SERVICE, "Say.Hello", HelloRequest.newBuilder().setName("bad")
                 .build(), HelloResponse.class, toGo("application/json")))
                 .isInstanceOfSatisfying(MicroException.class, e -> {
                     assertThat(e.id()).isEqualTo("x");
@@ -87,7 +63,7 @@ class DirectAddressIT {
                     assertThat(e.detail()).isEqualTo("bad name");
                     assertThat(e.status()).isEqualTo("Bad Request");
                 });
-        assertThatThrownBy(() -> client.callBlocking(SERVICE, "Say.Error", ErrorRequest.newBuilder().setId("go.x")
+        assertThatThrownBy(() -> client().callBlocking(SERVICE, "Say.Error", ErrorRequest.newBuilder().setId("go.x")
                 .setCode(409).setDetail("taken").build(), ErrorResponse.class, toGo("application/protobuf")))
                 .isInstanceOfSatisfying(MicroException.class, e -> {
                     assertThat(e.id()).isEqualTo("go.x");
@@ -99,7 +75,7 @@ class DirectAddressIT {
 
     @Test
     void javaErrorsArriveInGoWithTheSameFields() {
-        GoPeers.Result bad = goCall("--endpoint=Say.Hello", "--request={\"name\":\"bad\"}");
+        GoPeers.Result bad = greeters.goClient("--endpoint=Say.Hello", "--request={\"name\":\"bad\"}");
         assertThat(bad.exitCode()).isEqualTo(1);
         JsonNode error = json(bad.lastLine());
         assertThat(error.path("id").asString()).isEqualTo("x");
@@ -107,7 +83,7 @@ class DirectAddressIT {
         assertThat(error.path("detail").asString()).isEqualTo("bad name");
         assertThat(error.path("status").asString()).isEqualTo("Bad Request");
 
-        GoPeers.Result conflict = goCall("--content_type=application/protobuf", "--endpoint=Say.Error",
+        GoPeers.Result conflict = greeters.goClient("--content_type=application/protobuf", "--endpoint=Say.Error",
                 "--request={\"id\":\"java.x\",\"code\":409,\"detail\":\"taken\"}");
         JsonNode fromProtobuf = json(conflict.lastLine());
         assertThat(fromProtobuf.path("id").asString()).isEqualTo("java.x");
@@ -117,7 +93,7 @@ class DirectAddressIT {
 
     @Test
     void metadataFromAGoCallerReachesTheJavaHandler() {
-        GoPeers.Result result = goCall("--endpoint=Say.Meta", "--request={\"prefix\":\"trace\"}",
+        GoPeers.Result result = greeters.goClient("--endpoint=Say.Meta", "--request={\"prefix\":\"trace\"}",
                 "--metadata=Trace-Id=abc-123");
         assertThat(result.exitCode()).as(result.stderr().toString()).isZero();
         JsonNode response = json(result.lastLine());
@@ -127,25 +103,19 @@ class DirectAddressIT {
 
     @Test
     void metadataFromTheJavaClientReachesTheGoHandler() {
-        MetaResponse response = client.callBlocking(SERVICE, "Say.Meta", MetaRequest.newBuilder().setPrefix("trace")
-                .build(), MetaResponse.class, CallOptions.builder().address(go.address())
-                .contentType("application/protobuf").metadata(Metadata.of("Trace-Id", "xyz-789")).build());
+        MetaResponse response = client().callBlocking(SERVICE, "Say.Meta", MetaRequest.newBuilder().setPrefix("trace")
+                .build(), MetaResponse.class, greeters.toGo("application/protobuf")
+                .metadata(Metadata.of("Trace-Id", "xyz-789")).build());
         assertThat(response.getMetadataMap()).containsEntry("Trace-Id", "xyz-789");
         assertThat(response.getDeadlineMillis()).isPositive();
     }
 
-    private static CallOptions toGo(String contentType) {
-        return CallOptions.builder().address(go.address()).contentType(contentType)
-                .requestTimeout(Duration.ofSeconds(10)).build();
+    private static MicroClient client() {
+        return greeters.javaClient();
     }
 
-    private static GoPeers.Result goCall(String... args) {
-        String[] all = new String[args.length + 3];
-        all[0] = "--registry=memory";
-        all[1] = "--address=" + javaAddress;
-        all[2] = "--service=" + SERVICE;
-        System.arraycopy(args, 0, all, 3, args.length);
-        return GoPeers.runClient(Map.of(), all);
+    private static CallOptions toGo(String contentType) {
+        return greeters.toGo(contentType).requestTimeout(Duration.ofSeconds(10)).build();
     }
 
     private static JsonNode json(String line) {

@@ -8,13 +8,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.microspring.client.CallOptions;
 import io.microspring.client.MicroClient;
@@ -49,41 +46,20 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class StreamingIT {
 
-    private static final String SERVICE = "go.micro.srv.greeter";
+    private static final String SERVICE = GreetersByAddress.SERVICE;
     private static final String[] CONTENT_TYPES = {"application/json", "application/protobuf"};
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** How far apart the Go Say.Stream sends its messages in a test that compares them (see above). */
     static final int GO_INTERVAL_MILLIS = 200;
 
-    static ConfigurableApplicationContext java;
-    static String javaAddress;
-    static GoPeers.Peer go;
-    static MicroClient client;
-
-    @BeforeAll
-    static void start() {
-        java = JavaGreeterApplication.start("--micro.registry=memory", "--micro.server-name=" + SERVICE,
-                "--micro.server-address=127.0.0.1:0");
-        javaAddress = JavaGreeterApplication.address(java);
-        client = java.getBean(MicroClient.class);
-        go = GoPeers.startGreeter(Map.of(), "--registry=memory");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (go != null) {
-            go.close();
-        }
-        if (java != null) {
-            java.close();
-        }
-    }
+    @RegisterExtension
+    static final GreetersByAddress greeters = new GreetersByAddress();
 
     @Test
     void goClientStreamsFromTheJavaGreeterWithJsonAndProtobuf() {
         for (String contentType : CONTENT_TYPES) {
-            GoPeers.Result result = goStream("--content_type=" + contentType, "--stream", "--endpoint=Say.Stream",
-                    "--request={\"name\":\"John\",\"count\":3}");
+            GoPeers.Result result = greeters.goClient("--content_type=" + contentType, "--stream",
+                    "--endpoint=Say.Stream", "--request={\"name\":\"John\",\"count\":3}");
             assertThat(result.exitCode()).as(contentType + ": " + result.stderr()).isZero();
             assertThat(messages(result.stdout())).as(contentType)
                     .containsExactly("Hello John 1", "Hello John 2", "Hello John 3");
@@ -93,7 +69,8 @@ class StreamingIT {
     @Test
     void goClientChatsWithTheJavaGreeterWithJsonAndProtobuf() {
         for (String contentType : CONTENT_TYPES) {
-            GoPeers.Result result = goStream("--content_type=" + contentType, "--endpoint=Say.Chat", "--chat=5");
+            GoPeers.Result result = greeters.goClient("--content_type=" + contentType, "--endpoint=Say.Chat",
+                    "--chat=5");
             assertThat(result.exitCode()).as(contentType + ": " + result.stderr()).isZero();
             assertThat(messages(result.stdout())).as(contentType)
                     .containsExactly("Hello 1", "Hello 2", "Hello 3", "Hello 4", "Hello 5");
@@ -103,7 +80,7 @@ class StreamingIT {
     @Test
     void javaClientStreamsFromTheGoGreeterWithJsonAndProtobuf() {
         for (String contentType : CONTENT_TYPES) {
-            List<String> messages = client.stream(SERVICE, "Say.Stream", Mono.just(StreamRequest.newBuilder()
+            List<String> messages = client().stream(SERVICE, "Say.Stream", Mono.just(StreamRequest.newBuilder()
                     .setName("John").setCount(3).setIntervalMillis(GO_INTERVAL_MILLIS).build()), HelloResponse.class,
                     toGo(contentType))
                     .map(HelloResponse::getMsg).collectList().block(Duration.ofSeconds(30));
@@ -121,7 +98,7 @@ class StreamingIT {
     void javaClientChatsWithTheGoGreeter() {
         Sinks.Many<HelloRequest> requests = Sinks.many().unicast().onBackpressureBuffer();
         requests.tryEmitNext(HelloRequest.newBuilder().setName("1").build());
-        List<String> answers = client.stream(SERVICE, "Say.Chat", requests.asFlux(), HelloResponse.class,
+        List<String> answers = client().stream(SERVICE, "Say.Chat", requests.asFlux(), HelloResponse.class,
                 toGo("application/protobuf"))
                 .map(HelloResponse::getMsg)
                 .doOnNext(answer -> requests.tryEmitNext(HelloRequest.newBuilder()
@@ -132,7 +109,8 @@ class StreamingIT {
 
     @Test
     void aJavaHandlerErrorMidStreamReachesTheGoClientWithItsCode() {
-        GoPeers.Result result = goStream("--stream", "--endpoint=Say.Stream", "--request={\"name\":\"bad\",\"count\":3}");
+        GoPeers.Result result = greeters.goClient("--stream", "--endpoint=Say.Stream",
+                "--request={\"name\":\"bad\",\"count\":3}");
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(json(result.stdout().get(0)).path("msg").asString()).isEqualTo("Hello bad 1");
         JsonNode error = json(result.lastLine());
@@ -145,7 +123,7 @@ class StreamingIT {
     @Test
     void aGoHandlerErrorMidStreamReachesTheJavaClientWithItsCode() {
         List<String> received = new ArrayList<>();
-        assertThatThrownBy(() -> client.stream(SERVICE, "Say.Stream", Mono.just(StreamRequest.newBuilder()
+        assertThatThrownBy(() -> client().stream(SERVICE, "Say.Stream", Mono.just(StreamRequest.newBuilder()
                 .setName("bad").setCount(3).build()), HelloResponse.class, toGo("application/protobuf"))
                 .doOnNext(message -> received.add(message.getMsg())).blockLast(Duration.ofSeconds(30)))
                 .isInstanceOfSatisfying(MicroException.class, e -> {
@@ -159,8 +137,8 @@ class StreamingIT {
     @Test
     void aHundredThousandMessageChatFromGoArrivesCompleteAndInOrder() {
         int count = 100_000;
-        GoPeers.Result result = GoPeers.run("greeter-client", Map.of(), Duration.ofMinutes(5), goArgs(
-                "--content_type=application/protobuf", "--endpoint=Say.Chat", "--chat=" + count));
+        GoPeers.Result result = greeters.goClient(Duration.ofMinutes(5),
+                "--content_type=application/protobuf", "--endpoint=Say.Chat", "--chat=" + count);
         assertThat(result.exitCode()).as(String.join("\n", result.stderr())).isZero();
         List<String> messages = messages(result.stdout());
         assertThat(messages).hasSize(count);
@@ -170,8 +148,8 @@ class StreamingIT {
 
     @Test
     void aGoClientClosingItsStreamEndsTheJavaHandlerAndItsConnection() {
-        int javaPort = port(javaAddress);
-        GoPeers.Result result = goStream("--stream", "--max=3", "--endpoint=Say.Stream",
+        int javaPort = port(greeters.javaAddress());
+        GoPeers.Result result = greeters.goClient("--stream", "--max=3", "--endpoint=Say.Stream",
                 "--request={\"name\":\"Long\",\"count\":1000000,\"interval_millis\":1}");
         assertThat(result.exitCode()).as(result.stderr().toString()).isZero();
         assertThat(messages(result.stdout())).containsExactly("Hello Long 1", "Hello Long 2", "Hello Long 3");
@@ -189,8 +167,8 @@ class StreamingIT {
      */
     @Test
     void theJavaClientCancellingItsStreamClosesTheConnectionOnBothSides() {
-        int goPort = port(go.address());
-        List<String> first = client.stream(SERVICE, "Say.Stream", Mono.just(StreamRequest.newBuilder().setName("Long")
+        int goPort = port(greeters.goAddress());
+        List<String> first = client().stream(SERVICE, "Say.Stream", Mono.just(StreamRequest.newBuilder().setName("Long")
                 .setCount(100_000).setIntervalMillis(GO_INTERVAL_MILLIS).build()), HelloResponse.class,
                 toGo("application/json"))
                 .take(3).map(HelloResponse::getMsg).collectList().block(Duration.ofSeconds(30));
@@ -203,21 +181,12 @@ class StreamingIT {
         });
     }
 
+    private static MicroClient client() {
+        return greeters.javaClient();
+    }
+
     private static CallOptions toGo(String contentType) {
-        return CallOptions.builder().address(go.address()).contentType(contentType).build();
-    }
-
-    private static GoPeers.Result goStream(String... args) {
-        return GoPeers.runClient(Map.of(), goArgs(args));
-    }
-
-    private static String[] goArgs(String... args) {
-        String[] all = new String[args.length + 3];
-        all[0] = "--registry=memory";
-        all[1] = "--address=" + javaAddress;
-        all[2] = "--service=" + SERVICE;
-        System.arraycopy(args, 0, all, 3, args.length);
-        return all;
+        return greeters.toGo(contentType).build();
     }
 
     /** The {@code msg} of each JSON line the Go client printed. */
