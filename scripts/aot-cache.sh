@@ -10,7 +10,7 @@
 # cache also cover the calls it serves (scripts/aot-train-greeter.sh for the greeter).
 #
 # Usage: scripts/aot-cache.sh JAR [DIR] [--train SCRIPT] [-- app arguments for the training run]
-#   scripts/aot-cache.sh samples/greeter/target/greeter.jar --train scripts/aot-train-greeter.sh
+#   scripts/aot-cache.sh samples/greeter/target/greeter.jar --train scripts/aot-train-greeter.sh -- --server.port=0
 #   then the command it prints: $JAVA25 -XX:AOTCache=samples/greeter/target/greeter-aot/app.aot
 #   -Dspring.aot.enabled=true -jar samples/greeter/target/greeter-aot/greeter.jar
 # DIR defaults to <jar without .jar>-aot. JAVA25 names a java of JDK 25 or later (default: the first
