@@ -4,9 +4,11 @@
 #   jdk17 plain   java -jar greeter.jar on the default java (Java 17); the greeter starts from the bean
 #                 definitions Spring AOT generated at build time by itself
 #   jdk17 no-aot  the same with -Dspring.aot.enabled=false (auto-configuration evaluated at startup)
+#   jdk17 extracted  the extracted jar without an archive: what the jars nested in greeter.jar cost
 #   jdk17 cds     the extracted jar with a class data sharing archive (README, "Fast startup")
 #   jdk25 plain   the extracted jar on JDK 25
-#   jdk25 aot     the extracted jar on JDK 25 with the AOT cache of scripts/aot-cache.sh (and Spring AOT)
+#   jdk25 aot     the extracted jar on JDK 25 with the AOT cache of scripts/aot-cache.sh (and Spring AOT),
+#                 trained with calls (scripts/aot-train-greeter.sh)
 # The Actuator port is moved to a free one (--server.port=0) so that a greeter
 # already running elsewhere does not stop these.
 # Usage: benchmarks/startup.sh [rounds]   (needs samples/greeter/target/greeter.jar and a JDK 25)
@@ -42,7 +44,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 java -Djarmode=tools -jar "$jar" extract --destination "$work/cds" >/dev/null
 java -XX:ArchiveClassesAtExit="$work/greeter.jsa" -Dspring.context.exit=onRefresh -jar "$work/cds/greeter.jar" \
   "${args[@]}" >/dev/null 2>&1 || true
-aot=$(scripts/aot-cache.sh "$jar" "$work/aot" -- "${args[@]}")
+aot=$(scripts/aot-cache.sh "$jar" "$work/aot" --train scripts/aot-train-greeter.sh -- "${args[@]}")
 java25=${aot%% *}
 
 declare -A times cpu
@@ -56,6 +58,7 @@ record() { # label, java arguments...
 for _ in $(seq 1 "$rounds"); do
   record "jdk17 plain" java -jar "$jar"
   record "jdk17 no-aot" java -Dspring.aot.enabled=false -jar "$jar"
+  record "jdk17 extracted" java -jar "$work/cds/greeter.jar"
   record "jdk17 cds" java -XX:SharedArchiveFile="$work/greeter.jsa" -jar "$work/cds/greeter.jar"
   record "jdk25 plain" "$java25" -jar "$work/aot/greeter.jar"
   # shellcheck disable=SC2086 # the command aot-cache.sh printed
@@ -66,6 +69,6 @@ echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| greeter started as | seconds to Started (median of $rounds) | CPU seconds by then (median) | all starts (s) |"
 echo "|---|---|---|---|"
-for target in "jdk17 plain" "jdk17 no-aot" "jdk17 cds" "jdk25 plain" "jdk25 aot"; do
+for target in "jdk17 plain" "jdk17 no-aot" "jdk17 extracted" "jdk17 cds" "jdk25 plain" "jdk25 aot"; do
   echo "| $target | $(tr ' ' '\n' <<<"${times[$target]}" | grep . | median) | $(tr ' ' '\n' <<<"${cpu[$target]}" | grep . | median) | ${times[$target]}|"
 done

@@ -5,9 +5,12 @@
 # started (a micro service registers before that), and stopped; the JVM writes the cache as it exits.
 # A jar built with Spring AOT (spring-boot-maven-plugin's process-aot, as samples/greeter is) is trained
 # and run with -Dspring.aot.enabled=true, the bean definitions generated at build time.
+# With --train SCRIPT the training run serves a workload before it is stopped: SCRIPT is run with the
+# run's log file once it has started (the log names its ports), so that the method profiles in the
+# cache also cover the calls it serves (scripts/aot-train-greeter.sh for the greeter).
 #
-# Usage: scripts/aot-cache.sh JAR [DIR] [-- app arguments for the training run]
-#   scripts/aot-cache.sh samples/greeter/target/greeter.jar
+# Usage: scripts/aot-cache.sh JAR [DIR] [--train SCRIPT] [-- app arguments for the training run]
+#   scripts/aot-cache.sh samples/greeter/target/greeter.jar --train scripts/aot-train-greeter.sh -- --server.port=0
 #   then the command it prints: $JAVA25 -XX:AOTCache=samples/greeter/target/greeter-aot/app.aot
 #   -Dspring.aot.enabled=true -jar samples/greeter/target/greeter-aot/greeter.jar
 # DIR defaults to <jar without .jar>-aot. JAVA25 names a java of JDK 25 or later (default: the first
@@ -15,12 +18,17 @@
 # options (garbage collector ...); the project itself still builds and runs on Java 17.
 set -euo pipefail
 
-jar=${1:?usage: scripts/aot-cache.sh JAR [DIR] [-- app arguments]}
+jar=${1:?usage: scripts/aot-cache.sh JAR [DIR] [--train SCRIPT] [-- app arguments]}
 shift
 dir="${jar%.jar}-aot"
-if [ $# -gt 0 ] && [ "$1" != "--" ]; then
+if [ $# -gt 0 ] && [ "$1" != "--" ] && [ "$1" != "--train" ]; then
     dir=$1
     shift
+fi
+train=
+if [ "${1:-}" = "--train" ]; then
+    train=$(realpath "${2:?aot-cache.sh: --train needs a script}")
+    shift 2
 fi
 [ "${1:-}" = "--" ] && shift
 
@@ -51,6 +59,9 @@ for _ in $(seq 1 600); do
     kill -0 "$pid" 2>/dev/null || { echo "aot-cache.sh: the training run ended before it started; see $log" >&2; exit 1; }
     sleep 0.5
 done
+if [ -n "$train" ]; then
+    "$train" "$log" || { kill -TERM "$pid"; echo "aot-cache.sh: the training workload $train failed; see $log" >&2; exit 1; }
+fi
 kill -TERM "$pid"
 wait "$pid" || true
 [ -f "$dir/app.aot" ] || { echo "aot-cache.sh: no cache was written; see $log" >&2; exit 1; }

@@ -60,8 +60,12 @@ public final class Codecs {
 
     /** The codec for {@code contentType}, if this process speaks it. */
     public Optional<Codec> find(String contentType) {
-        String key = contentType == null || contentType.isBlank() ? DEFAULT_CONTENT_TYPE : normalize(contentType);
-        return Optional.ofNullable(byContentType.get(key));
+        if (contentType == null || contentType.isBlank()) {
+            return Optional.ofNullable(byContentType.get(DEFAULT_CONTENT_TYPE));
+        }
+        // most callers name the type as codecs are known by it; no key is an alias, so an exact match is the codec
+        Codec exact = byContentType.get(contentType);
+        return Optional.ofNullable(exact != null ? exact : byContentType.get(normalize(contentType)));
     }
 
     /** The codec for {@code contentType}, or a {@link CodecException} naming those that are supported. */

@@ -2,7 +2,6 @@ package io.microspring.server;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -36,11 +35,6 @@ final class RpcDispatcher implements TransportHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RpcDispatcher.class);
     private static final String ID = "go.micro.server";
-    /** The request headers an answer repeats, plainly and in their {@code X-} form. */
-    private static final String[] ECHOED = {MicroHeaders.ID, MicroHeaders.SERVICE, MicroHeaders.METHOD,
-        MicroHeaders.ENDPOINT};
-    private static final String[] X_ECHOED = Arrays.stream(ECHOED).map(name -> MicroHeaders.X_PREFIX + name)
-            .toArray(String[]::new);
 
     private final String serviceName;
     private final Map<String, EndpointMethod> endpoints;
@@ -71,13 +65,11 @@ final class RpcDispatcher implements TransportHandler {
             return Mono.just(errorAnswer(headers, null, null, shuttingDown()));
         }
         inFlight.incrementAndGet();
-        Mono<TransportMessage> answer;
         try {
-            answer = dispatch(message);
+            return dispatch(message);
         } catch (RuntimeException e) {
-            answer = Mono.error(e);
+            return ended(Mono.error(e));
         }
-        return answer.doFinally(signal -> inFlight.decrementAndGet());
     }
 
     /** Serves a stream, see {@link StreamDispatcher}; streams count as calls in flight. */
@@ -125,14 +117,14 @@ final class RpcDispatcher implements TransportHandler {
         String contentType = MicroHeaders.get(headers, MicroHeaders.CONTENT_TYPE).orElse(Codecs.DEFAULT_CONTENT_TYPE);
         Codec codec = codecs.find(contentType).orElse(null);
         if (codec == null) {
-            return Mono.just(errorAnswer(headers, null, null, new MicroException(ID, 415, "unsupported Content-Type: "
+            return ended(errorAnswer(headers, null, null, new MicroException(ID, 415, "unsupported Content-Type: "
                     + contentType + " (supported: " + String.join(", ", codecs.contentTypes()) + ")")));
         }
         Codec.Decoded decoded;
         try {
             decoded = codec.decode(message.body(), Envelope.Kind.REQUEST);
         } catch (CodecException e) {
-            return Mono.just(errorAnswer(headers, codec, null, MicroException.badRequest(ID, e.getMessage())));
+            return ended(errorAnswer(headers, codec, null, MicroException.badRequest(ID, e.getMessage())));
         }
         Envelope request = decoded.envelope();
         String service = MicroHeaders.get(headers, MicroHeaders.SERVICE).orElse(serviceName);
@@ -140,21 +132,21 @@ final class RpcDispatcher implements TransportHandler {
                 .or(() -> MicroHeaders.get(headers, MicroHeaders.METHOD))
                 .orElse(request.endpoint());
         if (endpointName.isEmpty()) {
-            return Mono.just(errorAnswer(headers, codec, request, MicroException.badRequest(ID,
+            return ended(errorAnswer(headers, codec, request, MicroException.badRequest(ID,
                     "missing %s header: name the endpoint to call, for example Say.Hello", MicroHeaders.ENDPOINT)));
         }
         if (!service.equals(serviceName)) {
-            return Mono.just(errorAnswer(headers, codec, request, MicroException.notFound(ID,
+            return ended(errorAnswer(headers, codec, request, MicroException.notFound(ID,
                     "unknown service %s: this node serves %s", service, serviceName)));
         }
         EndpointMethod endpoint = endpoints.get(endpointName);
         if (endpoint == null) {
-            return Mono.just(errorAnswer(headers, codec, request, MicroException.notFound(ID,
+            return ended(errorAnswer(headers, codec, request, MicroException.notFound(ID,
                     "unknown endpoint %s of service %s (it has %s)", endpointName, serviceName,
                     String.join(", ", endpoints.keySet().stream().sorted().toList()))));
         }
         if (endpoint.shape() != EndpointMethod.Shape.UNARY) {
-            return Mono.just(errorAnswer(headers, codec, request, MicroException.badRequest(ID,
+            return ended(errorAnswer(headers, codec, request, MicroException.badRequest(ID,
                     "%s is a streaming endpoint: open a stream (a request with the %s header on a connection of "
                     + "its own)", endpointName, MicroHeaders.STREAM)));
         }
@@ -162,7 +154,7 @@ final class RpcDispatcher implements TransportHandler {
         try {
             body = decoded.body(endpoint.requestType());
         } catch (CodecException e) {
-            return Mono.just(errorAnswer(headers, codec, request, MicroException.badRequest(ID,
+            return ended(errorAnswer(headers, codec, request, MicroException.badRequest(ID,
                     "cannot read the request of %s: %s", endpointName, e.getMessage())));
         }
         long timeout = timeoutOf(headers);
@@ -171,21 +163,38 @@ final class RpcDispatcher implements TransportHandler {
         Envelope answered = request.endpoint().isEmpty()
                 ? new Envelope(Envelope.Kind.REQUEST, request.id(), endpointName, "") : request;
         Mono<Object> call = invoke(endpoint, context, body);
-        return (timeout > 0 ? Deadlines.within(call, Duration.ofNanos(timeout)) : call)
-                .map(result -> answer(headers, codec, answered, result))
-                .switchIfEmpty(Mono.fromSupplier(() -> answer(headers, codec, answered, null)))
-                .onErrorResume(error -> Mono.just(errorAnswer(headers, codec, answered, toMicroException(error, context))))
-                .contextWrite(reactorContext -> context.metadata().into(reactorContext));
+        return new CallAnswer(timeout > 0 ? Deadlines.within(call, Duration.ofNanos(timeout)) : call,
+                context.metadata(), result -> answer(headers, codec, answered, result),
+                error -> errorAnswer(headers, codec, answered, toMicroException(error, context)),
+                inFlight::decrementAndGet);
     }
 
+    /** {@code answer}, ending the call in flight once it has been passed on. */
+    private Mono<TransportMessage> ended(TransportMessage answer) {
+        return ended(Mono.just(answer));
+    }
+
+    private Mono<TransportMessage> ended(Mono<TransportMessage> answer) {
+        return answer.doFinally(signal -> inFlight.decrementAndGet());
+    }
+
+    /**
+     * The handler behind its wrappers. Each inner link is deferred to its subscription; the
+     * outermost is subscribed right away by the answer, so it is called now, its failure an error.
+     */
     private Mono<Object> invoke(EndpointMethod endpoint, CallContext context, Object request) {
         HandlerWrapper.Next chain = (ctx, req) -> endpoint.invoke(ctx, req, blockingScheduler);
-        for (int i = wrappers.size() - 1; i >= 0; i--) {
+        for (int i = wrappers.size() - 1; i > 0; i--) {
             HandlerWrapper wrapper = wrappers.get(i);
             HandlerWrapper.Next next = chain;
             chain = (ctx, req) -> Mono.defer(() -> wrapper.wrap(ctx, req, next));
         }
-        return chain.proceed(context, request);
+        try {
+            return wrappers.isEmpty() ? chain.proceed(context, request)
+                    : wrappers.get(0).wrap(context, request, chain);
+        } catch (RuntimeException e) {
+            return Mono.error(e);
+        }
     }
 
     MicroException toMicroException(Throwable error, CallContext context) {
@@ -204,42 +213,27 @@ final class RpcDispatcher implements TransportHandler {
 
     static TransportMessage answer(Metadata requestHeaders, Codec codec, Envelope request, Object result) {
         byte[] body = codec.encode(Envelope.responseTo(request, ""), result);
-        Metadata.Builder headers = echo(requestHeaders);
+        AnswerHeaders headers = AnswerHeaders.echoing(requestHeaders);
         if (body.length > 0) {
-            headers.put(MicroHeaders.CONTENT_TYPE, codec.contentType());
+            headers.contentType(codec.contentType());
         }
-        return new TransportMessage(headers.build(), body);
+        return new TransportMessage(headers.metadata(), body);
     }
 
     static TransportMessage errorAnswer(Metadata requestHeaders, Codec codec, Envelope request,
             MicroException error) {
         String json = error.toJson();
-        Metadata.Builder headers = echo(requestHeaders)
-                .put(MicroHeaders.ERROR, json)
-                .put(MicroHeaders.X_PREFIX + MicroHeaders.ERROR, json);
+        AnswerHeaders headers = AnswerHeaders.echoing(requestHeaders).error(json);
         byte[] body = new byte[0];
         if (codec != null && request != null && isRpcEnvelope(codec)) {
             body = codec.encode(Envelope.responseTo(request, json), null);
-            headers.put(MicroHeaders.CONTENT_TYPE, codec.contentType());
+            headers.contentType(codec.contentType());
         }
-        return new TransportMessage(headers.build(), body);
+        return new TransportMessage(headers.metadata(), body);
     }
 
     private static boolean isRpcEnvelope(Codec codec) {
         return codec.contentType().endsWith("-rpc");
-    }
-
-    static Metadata.Builder echo(Metadata requestHeaders) {
-        Metadata.Builder headers = Metadata.builder();
-        for (int i = 0; i < ECHOED.length; i++) {
-            String name = ECHOED[i];
-            String xName = X_ECHOED[i];
-            MicroHeaders.get(requestHeaders, name).ifPresent(value -> {
-                headers.put(name, value);
-                headers.put(xName, value);
-            });
-        }
-        return headers;
     }
 
     /** The caller's deadline from its {@code Timeout} header; {@code null} when it set none. */

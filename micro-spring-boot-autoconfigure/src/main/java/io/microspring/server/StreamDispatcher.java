@@ -102,10 +102,8 @@ final class StreamDispatcher {
 
     /** The end-of-stream message, answering the stream opened with {@code requestHeaders}. */
     static TransportMessage endOfStream(Metadata requestHeaders) {
-        return new TransportMessage(RpcDispatcher.echo(requestHeaders)
-                .put(MicroHeaders.ERROR, MicroHeaders.END_OF_STREAM)
-                .put(MicroHeaders.X_PREFIX + MicroHeaders.ERROR, MicroHeaders.END_OF_STREAM)
-                .build(), null);
+        return new TransportMessage(AnswerHeaders.echoing(requestHeaders).error(MicroHeaders.END_OF_STREAM)
+                .metadata(), null);
     }
 
     /** The handler wrappers around the handler, which stops at an interruption, recorded in {@code interrupted}. */

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +23,8 @@ import io.microspring.metadata.Metadata;
 /**
  * The call timers kept by {@link CallTimerHandler} are the meters Micrometer's own handler records:
  * the same names, tags (with {@code error}) and counts, for calls that succeed and fail, the
- * long-task timer still started and stopped, and other observations left to Micrometer's handler.
+ * long-task timer still started and stopped, other observations left to Micrometer's handler, and
+ * the values an observation filter adds or removes recorded as Micrometer records them.
  */
 class CallTimerHandlerTest {
 
@@ -40,6 +42,23 @@ class CallTimerHandlerTest {
                 "other.work [error=none] 1");
         LongTaskTimer active = kept.get(ServerCallConvention.NAME + ".active").longTaskTimer();
         assertThat(active.activeTasks()).isZero();
+    }
+
+    @Test
+    void valuesAFilterAddsOrRemovesAreInTheTimersToo() {
+        MeterRegistry micrometers = new SimpleMeterRegistry();
+        MeterRegistry kept = new SimpleMeterRegistry();
+        ObservationRegistry plain = registry(new DefaultMeterObservationHandler(micrometers));
+        ObservationRegistry keeping = registry(new CallTimerHandler(new DefaultMeterObservationHandler(kept), kept));
+        for (ObservationRegistry registry : List.of(plain, keeping)) {
+            registry.observationConfig().observationFilter(context -> context.addLowCardinalityKeyValue(
+                    KeyValue.of("region", "eu")).removeLowCardinalityKeyValues(MicroTags.CODE));
+        }
+        observeCalls(plain);
+        observeCalls(keeping);
+
+        assertThat(meters(kept)).isEqualTo(meters(micrometers)).contains(
+                "micro.server.requests [endpoint=Say.Hello, error=none, outcome=SUCCESS, region=eu, service=greeter] 3");
     }
 
     private static ObservationRegistry registry(ObservationHandler<Observation.Context> handler) {

@@ -2,10 +2,13 @@ package io.microspring.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +96,23 @@ class BadInputTest {
     }
 
     @Test
+    void aChunkedBodyOverTheLimitIs413() throws Exception {
+        String chunk = "x".repeat(MAX_BODY / 2);
+        String response = postChunked(List.of("{\"name\":\"", chunk, chunk, "\"}"));
+        assertThat(response).startsWith("HTTP/1.1 200");
+        MicroException error = MicroException.parse(header(response, "Micro-Error"));
+        assertThat(error.code()).isEqualTo(413);
+        assertThat(error.detail()).contains("micro.server-max-body-size");
+        assertStillServing();
+    }
+
+    @Test
+    void aBodyInSeveralChunksIsReadWhole() throws Exception {
+        String response = postChunked(List.of("{\"na", "me\":\"Jo", "", "hn\"}"));
+        assertThat(response).startsWith("HTTP/1.1 200").endsWith("\r\n\r\n{\"msg\":\"Hello John\"}");
+    }
+
+    @Test
     void missingMicroHeadersIs400NamingTheHeader() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
@@ -144,6 +164,30 @@ class BadInputTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.");
         return MicroException.parse(response.headers().firstValue("Micro-Error").orElseThrow());
+    }
+
+    /** Sends a raw HTTP/1.1 request whose body is {@code chunks}, chunked; the whole response. */
+    private String postChunked(List<String> chunks) throws Exception {
+        StringBuilder request = new StringBuilder("POST / HTTP/1.1\r\nHost: " + uri.getAuthority()
+                + "\r\nContent-Type: application/json\r\nMicro-Service: " + SERVICE
+                + "\r\nMicro-Endpoint: Say.Hello\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n");
+        for (String chunk : chunks) {
+            if (!chunk.isEmpty()) {
+                request.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+            }
+        }
+        request.append("0\r\n\r\n");
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String header(String response, String name) {
+        return response.lines().filter(line -> line.startsWith(name + ": ")).findFirst().orElseThrow()
+                .substring(name.length() + 2);
     }
 
     private void assertStillServing() throws Exception {

@@ -2,8 +2,6 @@ package io.microspring.codec.proto;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.protobuf.Message;
 
@@ -13,7 +11,13 @@ import io.microspring.internal.Types;
 /** Finds the default instance of generated protobuf message classes, once per class. */
 public final class ProtoTypes {
 
-    private static final Map<Class<?>, Message> DEFAULTS = new ConcurrentHashMap<>();
+    /** Each class's default instance, found once; a {@link ClassValue} is read without hashing or locking. */
+    private static final ClassValue<Message> DEFAULTS = new ClassValue<>() {
+        @Override
+        protected Message computeValue(Class<?> messageClass) {
+            return lookUp(messageClass);
+        }
+    };
 
     private ProtoTypes() {
     }
@@ -25,7 +29,7 @@ public final class ProtoTypes {
 
     /** The default instance of the message class {@code type}, from which builders and parsers come. */
     public static Message defaultInstance(Type type) {
-        return DEFAULTS.computeIfAbsent(Types.rawClass(type), ProtoTypes::lookUp);
+        return DEFAULTS.get(Types.rawClass(type));
     }
 
     private static Message lookUp(Class<?> messageClass) {

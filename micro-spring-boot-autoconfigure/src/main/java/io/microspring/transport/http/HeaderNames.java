@@ -27,12 +27,16 @@ final class HeaderNames {
         return known != null ? known : name;
     }
 
-    /** Each name plainly and in its {@code X-} form. */
+    /**
+     * Each name plainly and in its {@code X-} form, interned as the constants naming them elsewhere
+     * are, so that a lookup by a constant finds its key by identity.
+     */
     private static Map<String, AsciiString> known(String... names) {
         Map<String, AsciiString> known = new HashMap<>();
         for (String name : names) {
             known.put(name, AsciiString.cached(name));
-            known.put(MicroHeaders.X_PREFIX + name, AsciiString.cached(MicroHeaders.X_PREFIX + name));
+            String xName = (MicroHeaders.X_PREFIX + name).intern();
+            known.put(xName, AsciiString.cached(xName));
         }
         return Map.copyOf(known);
     }

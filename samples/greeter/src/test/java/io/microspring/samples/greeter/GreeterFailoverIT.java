@@ -40,6 +40,12 @@ import reactor.core.scheduler.Schedulers;
  * tried again on another node, so none of its calls fails; the non-idempotent {@code Say.Greet}
  * fails for exactly the calls in flight on the dead node, each a 500 naming the service but no
  * node's address; every call started after the kill succeeds.
+ *
+ * <p>The caller keeps no connection for a second call ({@code micro.client-pool-ttl} of 1 ms), so
+ * that each call's request is the first on its connection. A request on a kept-alive connection
+ * that meets a reset is sent once more, since the reset proves the node read nothing (as here,
+ * frozen): with kept connections, whether any {@code Say.Greet} fails would depend on how many of
+ * the calls held by the frozen node had found one ({@code PooledConnectionsTest} covers that case).
  */
 class GreeterFailoverIT {
 
@@ -58,7 +64,8 @@ class GreeterFailoverIT {
         try (ConfigurableApplicationContext caller = new SpringApplicationBuilder(Caller.class)
                 .web(WebApplicationType.NONE)
                 .run("--micro.registry=etcd", "--micro.registry-address=" + etcd.address(),
-                        "--micro.etcd.dial-timeout=60s", "--spring.main.banner-mode=off")) {
+                        "--micro.etcd.dial-timeout=60s", "--micro.client-pool-ttl=1ms",
+                        "--spring.main.banner-mode=off")) {
             for (int i = 0; i < 3; i++) {
                 nodes.add(startGreeter());
             }
