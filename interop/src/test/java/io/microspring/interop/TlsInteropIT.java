@@ -90,6 +90,13 @@ class TlsInteropIT {
         assertThat(result.lastLine()).contains("certificate signed by unknown authority");
     }
 
+    /**
+     * In TLS 1.3 the client's handshake is over before the server has checked the client's
+     * certificate, so the Go client sends its request and then reads the server's alert ({@code
+     * tls: ...}); on a busy machine it may write only after the server has closed the connection,
+     * and then fails on the write instead ({@code broken pipe}, {@code connection reset by peer}).
+     * Either way the call is refused, where the same client with a trusted certificate is served.
+     */
     @Test
     void goClientWithoutACertificateOrWithOneOfAnotherCaIsRefusedByTheJavaServer() {
         for (Pem own : new Pem[] {null, CERTIFICATES.wrongClient()}) {
@@ -97,7 +104,7 @@ class TlsInteropIT {
                     "--request={\"name\":\"John\"}");
             assertThat(result.exitCode()).as("client certificate " + own).isEqualTo(1);
             assertThat(result.lastLine()).as("client certificate " + own).contains("\"code\":500")
-                    .contains("tls: ");
+                    .containsAnyOf("tls: ", "write: broken pipe", "connection reset by peer");
         }
     }
 
