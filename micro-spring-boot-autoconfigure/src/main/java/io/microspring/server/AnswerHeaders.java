@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 import io.microspring.metadata.Metadata;
 import io.microspring.transport.MicroHeaders;
@@ -20,18 +21,20 @@ import io.microspring.transport.MicroHeaders;
  */
 final class AnswerHeaders extends AbstractMap<String, String> {
 
-    /** Every name, in case-insensitive order. */
-    private static final String[] NAMES = {MicroHeaders.CONTENT_TYPE, MicroHeaders.ENDPOINT, MicroHeaders.ERROR,
-        MicroHeaders.ID, MicroHeaders.METHOD, MicroHeaders.SERVICE, MicroHeaders.X_PREFIX + MicroHeaders.ENDPOINT,
-        MicroHeaders.X_PREFIX + MicroHeaders.ERROR, MicroHeaders.X_PREFIX + MicroHeaders.ID,
-        MicroHeaders.X_PREFIX + MicroHeaders.METHOD, MicroHeaders.X_PREFIX + MicroHeaders.SERVICE};
-    private static final int CONTENT_TYPE = 0;
-    private static final int ERROR = 2;
-    /** The slot of each echoed header's plain form; its {@code X-} form is {@link #X_OFFSET} further. */
-    private static final int[] ECHOED = {3, 5, 4, 1};
     private static final String[] ECHOED_NAMES = {MicroHeaders.ID, MicroHeaders.SERVICE, MicroHeaders.METHOD,
         MicroHeaders.ENDPOINT};
-    private static final int X_OFFSET = 5;
+    /** Every name, in case-insensitive order: the echoed ones and the error in both forms, the content type. */
+    private static final String[] NAMES = Stream.concat(
+            Stream.concat(Stream.of(ECHOED_NAMES), Stream.of(MicroHeaders.ERROR)).flatMap(name -> Stream.of(name,
+                    MicroHeaders.X_PREFIX + name)), Stream.of(MicroHeaders.CONTENT_TYPE))
+            .sorted(String.CASE_INSENSITIVE_ORDER).toArray(String[]::new);
+    private static final int CONTENT_TYPE = slotOf(MicroHeaders.CONTENT_TYPE);
+    private static final int ERROR = slotOf(MicroHeaders.ERROR);
+    private static final int X_ERROR = slotOf(MicroHeaders.X_PREFIX + MicroHeaders.ERROR);
+    /** The slot of each echoed header's plain form, and of its {@code X-} form. */
+    private static final int[] ECHOED = Stream.of(ECHOED_NAMES).mapToInt(AnswerHeaders::slotOf).toArray();
+    private static final int[] ECHOED_X = Stream.of(ECHOED_NAMES).mapToInt(name -> slotOf(MicroHeaders.X_PREFIX + name))
+            .toArray();
 
     private final String[] values = new String[NAMES.length];
     private int size;
@@ -46,7 +49,7 @@ final class AnswerHeaders extends AbstractMap<String, String> {
             String value = MicroHeaders.get(request, ECHOED_NAMES[i]).orElse(null);
             if (value != null) {
                 headers.set(ECHOED[i], value);
-                headers.set(ECHOED[i] + X_OFFSET, value);
+                headers.set(ECHOED_X[i], value);
             }
         }
         return headers;
@@ -55,7 +58,7 @@ final class AnswerHeaders extends AbstractMap<String, String> {
     /** With {@code Micro-Error} and {@code X-Micro-Error} set to {@code error}. */
     AnswerHeaders error(String error) {
         set(ERROR, error);
-        set(ERROR + X_OFFSET, error);
+        set(X_ERROR, error);
         return this;
     }
 
