@@ -7,7 +7,10 @@ import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.reactive.ConfigurableReactiveWebServerFactory;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +38,7 @@ import io.microspring.gateway.handler.EdgeAuth;
 import io.microspring.gateway.handler.EventHandler;
 import io.microspring.gateway.handler.GatewayWebFilter;
 import io.microspring.gateway.handler.GatewayWebHandler;
+import io.microspring.gateway.handler.NettyRpcRoutes;
 import io.microspring.gateway.handler.PassThroughJsonCodec;
 import io.microspring.gateway.handler.ProxyHandler;
 import io.microspring.gateway.handler.RpcEndpoint;
@@ -130,6 +134,17 @@ class GatewayConfiguration {
         return new GatewayWebFilter(handler, actuatorPath);
     }
 
+    /**
+     * The rpc handler's requests and {@code /rpc} served on Reactor Netty ahead of WebFlux
+     * ({@link NettyRpcRoutes}); the gateway's server only, not a management server of its own.
+     */
+    @Bean
+    @Conditional(NettyRoutesApply.class)
+    WebServerFactoryCustomizer<NettyReactiveWebServerFactory> gatewayNettyRoutes(GatewayWebHandler handler,
+            RequestLog log, @Value("${management.endpoints.web.base-path:/actuator}") String actuatorPath) {
+        return factory -> factory.addRouteProviders(new NettyRpcRoutes(handler, log, actuatorPath));
+    }
+
     @Bean
     RequestLog requestLog(MeterRegistry meters) {
         return new RequestLog(meters);
@@ -181,6 +196,25 @@ class GatewayConfiguration {
                 }
             }
         };
+    }
+
+    /**
+     * Matches unless CORS is configured or WebFlux serves under a base path: the routes ahead of
+     * WebFlux apply neither.
+     */
+    static final class NettyRoutesApply extends NoneNestedConditions {
+
+        NettyRoutesApply() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @Conditional(GatewayCors.Enabled.class)
+        static final class Cors {
+        }
+
+        @ConditionalOnProperty("spring.webflux.base-path")
+        static final class BasePath {
+        }
     }
 
     private static BodyLimit maxBodySize(GatewayProperties properties) {

@@ -1,6 +1,7 @@
 package io.microspring.gateway.edge;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -47,18 +48,31 @@ public final class RequestLog implements WebFilter, Ordered, AutoCloseable {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long start = System.nanoTime();
-        return chain.filter(exchange).doFinally(signal -> record(exchange, signal, System.nanoTime() - start));
+        return chain.filter(exchange).doFinally(signal -> {
+            HttpStatusCode code = exchange.getResponse().getStatusCode();
+            record(exchange.getRequest().getMethod().name(), exchange.getRequest().getPath().value(),
+                    Destination.of(exchange), status(signal, code == null ? 200 : code.value()), start);
+        });
     }
 
-    private void record(ServerWebExchange exchange, SignalType signal, long nanos) {
-        HttpStatusCode code = exchange.getResponse().getStatusCode();
-        int status = signal == SignalType.CANCEL ? 499 : code == null ? 200 : code.value();
-        Destination destination = Destination.of(exchange).filter(d -> status != 400 && status != 404)
+    /** The status logged for a request that ended with {@code signal}, answered with {@code status}: 499 when abandoned. */
+    public static int status(SignalType signal, int status) {
+        return signal == SignalType.CANCEL ? 499 : status;
+    }
+
+    /**
+     * Logs and times a request {@code method} to {@code path} (raw, without the query) that went to
+     * {@code destination} and was answered with {@code status}, started at {@code startNanos}
+     * ({@link System#nanoTime}).
+     */
+    public void record(String method, String path, Optional<Destination> destination, int status,
+            long startNanos) {
+        long nanos = System.nanoTime() - startNanos;
+        Destination named = destination.filter(d -> status != 400 && status != 404)
                 .orElse(new Destination(NONE, NONE, NONE));
-        String endpoint = destination.endpoint().isEmpty() ? NONE : destination.endpoint();
-        accessLog.write(exchange.getRequest().getMethod().name(), exchange.getRequest().getPath().value(),
-                destination.service(), endpoint, status, TimeUnit.NANOSECONDS.toMillis(nanos));
-        timers.computeIfAbsent(new TimerKey(destination.handler(), destination.service(), endpoint, status),
+        String endpoint = named.endpoint().isEmpty() ? NONE : named.endpoint();
+        accessLog.write(method, path, named.service(), endpoint, status, TimeUnit.NANOSECONDS.toMillis(nanos));
+        timers.computeIfAbsent(new TimerKey(named.handler(), named.service(), endpoint, status),
                 key -> Timer.builder(METRIC)
                         .tag("handler", key.handler())
                         .tag("service", key.service())

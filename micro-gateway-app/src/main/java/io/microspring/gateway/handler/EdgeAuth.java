@@ -1,6 +1,7 @@
 package io.microspring.gateway.handler;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.http.HttpHeaders;
 
@@ -32,19 +33,19 @@ public final class EdgeAuth {
         return OPEN;
     }
 
-    /** Whether every request is admitted (no authorizer), so that {@link #check} need not be asked. */
-    public boolean admitsAll() {
-        return authorizer == null;
+    /**
+     * {@code serve} once a request with {@code headers} is admitted to {@code resource} of
+     * {@code service} (an endpoint, or for proxied and event requests the path), else fails with a
+     * 401 or 403; at once, without a check, when there is no authorizer.
+     */
+    public <T> Mono<T> admit(HttpHeaders headers, String service, String resource, Supplier<Mono<T>> serve) {
+        if (authorizer == null) {
+            return serve.get();
+        }
+        return check(headers, service, resource).then(Mono.defer(serve));
     }
 
-    /**
-     * Completes when a request with {@code headers} may reach {@code resource} of {@code service}
-     * (an endpoint, or for proxied and event requests the path), else fails with a 401 or 403.
-     */
-    public Mono<Void> check(HttpHeaders headers, String service, String resource) {
-        if (authorizer == null) {
-            return Mono.empty();
-        }
+    private Mono<Void> check(HttpHeaders headers, String service, String resource) {
         return endpointMetadata(service, resource)
                 .flatMap(metadata -> authorizer.authorize(Exchanges.API_ID, Exchanges.metadata(headers), resource,
                         metadata))

@@ -27,6 +27,7 @@ import io.microspring.errors.MicroException;
 import io.microspring.gateway.route.InvalidPathException;
 import io.microspring.metadata.Metadata;
 import io.microspring.transport.MicroHeaders;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Reading requests and writing responses the same way in every handler. */
@@ -36,6 +37,9 @@ public final class Exchanges {
     public static final String API_ID = "go.micro.api";
 
     private static final Logger log = LoggerFactory.getLogger(Exchanges.class);
+    /** The content type of errors. */
+    static final String ERROR_TYPE = "application/json";
+
     private static final byte[] NO_BYTES = new byte[0];
 
     private Exchanges() {
@@ -46,11 +50,16 @@ public final class Exchanges {
      * {@code limit} (told by Content-Length before reading, or found while reading).
      */
     public static Mono<byte[]> body(ServerWebExchange exchange, BodyLimit limit) {
-        long declared = exchange.getRequest().getHeaders().getContentLength();
+        return body(exchange.getRequest().getHeaders(), exchange.getRequest().getBody(), limit);
+    }
+
+    /** The whole body {@code content} of a request with {@code headers}, limited as {@link #body(ServerWebExchange, BodyLimit)}. */
+    static Mono<byte[]> body(HttpHeaders headers, Flux<DataBuffer> content, BodyLimit limit) {
+        long declared = headers.getContentLength();
         if (declared > limit.bytes()) {
             return Mono.error(limit.tooLarge(declared));
         }
-        return DataBufferUtils.join(exchange.getRequest().getBody(), limit.bytes())
+        return DataBufferUtils.join(content, limit.bytes())
                 .map(buffer -> {
                     try {
                         byte[] bytes = new byte[buffer.readableByteCount()];
@@ -86,12 +95,21 @@ public final class Exchanges {
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        int status = error.code() >= 400 && error.code() <= 599 ? error.code() : 500;
         HttpHeaders headers = response.getHeaders();
         List.copyOf(headers.headerNames()).stream()
                 .filter(name -> !isCors(name) && !name.equalsIgnoreCase(HttpHeaders.VARY))
                 .forEach(headers::remove);
-        return write(exchange, status, "application/json", error.toJson().getBytes(StandardCharsets.UTF_8));
+        return write(exchange, statusOf(error), ERROR_TYPE, errorBody(error));
+    }
+
+    /** The HTTP status {@code error} is answered with: its code, or 500 when the code is not an HTTP error status. */
+    static int statusOf(MicroException error) {
+        return error.code() >= 400 && error.code() <= 599 ? error.code() : 500;
+    }
+
+    /** The body {@code error} is answered with: go-micro's error JSON. */
+    static byte[] errorBody(MicroException error) {
+        return error.toJson().getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -67,26 +68,34 @@ public final class RpcEndpoint {
     /** Serves one /rpc request. */
     public Mono<Void> handle(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
-        if (!HttpMethod.POST.equals(request.getMethod())) {
-            return Mono.error(MicroException.methodNotAllowed(ID, "/rpc takes POST, not %s", request.getMethod()));
-        }
-        return Exchanges.body(exchange, maxBodySize)
-                .map(body -> parse(request, body))
-                .flatMap(call -> {
-                    new Destination("/rpc", call.service(), call.endpoint()).recordOn(exchange);
-                    if (auth.admitsAll()) {
-                        return call(request, call);
-                    }
-                    return auth.check(request.getHeaders(), call.service(), call.endpoint())
-                            .then(Mono.defer(() -> call(request, call)));
-                })
-                .onErrorMap(MicroException.class, RpcEndpoint::withCode)
+        return call(request.getMethod(), request.getHeaders(), request.getURI().getRawQuery(),
+                Exchanges.body(exchange, maxBodySize), destination -> destination.recordOn(exchange))
                 .flatMap(response -> Exchanges.write(exchange, 200, JsonCodec.CONTENT_TYPE, response));
     }
 
-    private Mono<byte[]> call(ServerHttpRequest request, Call call) {
-        return client.call(call.service(), call.endpoint(), call.request(), byte[].class,
-                options(request.getHeaders(), call));
+    /**
+     * The response (JSON, answered with a 200) of the /rpc request {@code method} with
+     * {@code headers}, query {@code rawQuery} and {@code body}; where it goes is told to
+     * {@code destination} once the body is read. Fails with the go-micro error to answer.
+     */
+    Mono<byte[]> call(HttpMethod method, HttpHeaders headers, String rawQuery, Mono<byte[]> body,
+            Consumer<Destination> destination) {
+        if (!HttpMethod.POST.equals(method)) {
+            return Mono.error(MicroException.methodNotAllowed(ID, "/rpc takes POST, not %s", method));
+        }
+        return body
+                .map(bytes -> parse(headers, rawQuery, bytes))
+                .flatMap(call -> {
+                    destination.accept(new Destination("/rpc", call.service(), call.endpoint()));
+                    return auth.admit(headers, call.service(), call.endpoint(), () -> client.call(call.service(),
+                            call.endpoint(), call.request(), byte[].class, options(headers, call)));
+                })
+                .onErrorMap(MicroException.class, RpcEndpoint::withCode);
+    }
+
+    /** The body limit of /rpc requests. */
+    BodyLimit maxBodySize() {
+        return maxBodySize;
     }
 
     /** Whether the allow-list lets {@code service} be called (an empty one lets every service). */
@@ -113,10 +122,10 @@ public final class RpcEndpoint {
         }
     }
 
-    private Call parse(ServerHttpRequest request, byte[] body) {
-        MediaType contentType = request.getHeaders().getContentType();
+    private Call parse(HttpHeaders headers, String rawQuery, byte[] body) {
+        MediaType contentType = headers.getContentType();
         Call call = contentType != null && contentType.isCompatibleWith(MediaType.APPLICATION_JSON)
-                ? fromJson(body) : fromForm(request.getURI().getRawQuery(), new String(body, StandardCharsets.UTF_8));
+                ? fromJson(body) : fromForm(rawQuery, new String(body, StandardCharsets.UTF_8));
         if (call.service().isEmpty()) {
             throw MicroException.badRequest(ID, "service is missing: send service, endpoint and request, as JSON or "
                     + "as a form");

@@ -61,22 +61,37 @@ public final class RpcHandler {
             Map<String, String> pathVariables) {
         new Destination("rpc", service, endpoint).recordOn(exchange);
         ServerHttpRequest request = exchange.getRequest();
-        String requestType = request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+        return call(request.getMethod().name(), request.getHeaders(), request.getURI().getRawQuery(),
+                Exchanges.body(exchange, maxBodySize), service, endpoint, pathVariables)
+                .flatMap(answer -> answer.isEmpty() ? noContent(exchange)
+                        : Exchanges.write(exchange, 200, answer.contentType(), answer.body()));
+    }
+
+    /**
+     * The answer of {@code endpoint} of {@code service} to a unary request {@code method} with
+     * {@code headers}, query {@code rawQuery} and {@code body}.
+     */
+    Mono<RpcAnswer> call(String method, HttpHeaders headers, String rawQuery, Mono<byte[]> body, String service,
+            String endpoint, Map<String, String> pathVariables) {
+        String requestType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
         String codec = codecOf(requestType);
         String responseType = codec.equals(JsonCodec.CONTENT_TYPE)
                 && (requestType == null || !requestType.toLowerCase(Locale.ROOT).contains("json"))
                 ? JsonCodec.CONTENT_TYPE : requestType;
         CallOptions options = CallOptions.builder()
                 .contentType(codec)
-                .metadata(Exchanges.metadata(request.getHeaders()))
+                .metadata(Exchanges.metadata(headers))
                 .build();
-        return Exchanges.body(exchange, maxBodySize)
-                .map(body -> codec.equals(JsonCodec.CONTENT_TYPE)
-                        ? RpcPayload.json(request.getMethod().name(), request.getURI().getRawQuery(), pathVariables, body)
-                        : body)
+        return body
+                .map(bytes -> codec.equals(JsonCodec.CONTENT_TYPE)
+                        ? RpcPayload.json(method, rawQuery, pathVariables, bytes) : bytes)
                 .flatMap(payload -> client.call(service, endpoint, payload, byte[].class, options))
-                .flatMap(response -> response.length == 0 ? noContent(exchange)
-                        : Exchanges.write(exchange, 200, responseType, response));
+                .map(response -> new RpcAnswer(responseType, response));
+    }
+
+    /** The body limit of rpc requests. */
+    BodyLimit maxBodySize() {
+        return maxBodySize;
     }
 
     private static Mono<Void> noContent(ServerWebExchange exchange) {
