@@ -55,7 +55,7 @@ public final class RequestLog implements WebFilter, Ordered, AutoCloseable {
         });
     }
 
-    /** The status logged for a request that ended with {@code signal}, answered with {@code status}: 499 when abandoned. */
+    /** The status logged for a request that ended with {@code signal} and was answered with {@code status}. */
     public static int status(SignalType signal, int status) {
         return signal == SignalType.CANCEL ? 499 : status;
     }

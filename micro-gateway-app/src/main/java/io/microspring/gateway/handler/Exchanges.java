@@ -53,7 +53,10 @@ public final class Exchanges {
         return body(exchange.getRequest().getHeaders(), exchange.getRequest().getBody(), limit);
     }
 
-    /** The whole body {@code content} of a request with {@code headers}, limited as {@link #body(ServerWebExchange, BodyLimit)}. */
+    /**
+     * The whole body {@code content} of a request with {@code headers}, limited as
+     * {@link #body(ServerWebExchange, BodyLimit)}.
+     */
     static Mono<byte[]> body(HttpHeaders headers, Flux<DataBuffer> content, BodyLimit limit) {
         long declared = headers.getContentLength();
         if (declared > limit.bytes()) {

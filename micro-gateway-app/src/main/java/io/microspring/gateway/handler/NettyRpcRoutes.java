@@ -41,7 +41,10 @@ public final class NettyRpcRoutes implements NettyRouteProvider {
     private final RequestLog log;
     private final ActuatorPath actuator;
 
-    /** Serving the unary RPC requests {@code gateway} would serve, logged to {@code log}; never {@code actuatorPath}. */
+    /**
+     * Serving the unary RPC requests {@code gateway} would serve, logged to {@code log}; never those
+     * under {@code actuatorPath}.
+     */
     public NettyRpcRoutes(GatewayWebHandler gateway, RequestLog log, String actuatorPath) {
         this.gateway = gateway;
         this.log = log;
@@ -55,7 +58,8 @@ public final class NettyRpcRoutes implements NettyRouteProvider {
 
     /** Whether the request is one this serves; the rest go on to WebFlux. */
     private boolean serves(HttpServerRequest request) {
-        if (!HttpMethod.POST.name().equals(request.method().name()) || request.requestHeaders().contains(HttpHeaders.UPGRADE)) {
+        if (!HttpMethod.POST.name().equals(request.method().name())
+                || request.requestHeaders().contains(HttpHeaders.UPGRADE)) {
             return false;
         }
         RequestTarget target = RequestTarget.of(request.uri()).orElse(null);
@@ -101,8 +105,9 @@ public final class NettyRpcRoutes implements NettyRouteProvider {
         outcome.destination = new Destination(routed.handler(), routed.service(), routed.endpoint());
         RpcHandler rpc = gateway.handlers().rpc();
         return gateway.auth().admit(headers, routed.service(), routed.resource(path),
-                () -> rpc.call(request.method().name(), headers, target.query(), body(request, headers, rpc.maxBodySize()),
-                        routed.service(), routed.endpoint(), routed.variables()))
+                () -> rpc.call(request.method().name(), headers, target.query(),
+                        body(request, headers, rpc.maxBodySize()), routed.service(), routed.endpoint(),
+                        routed.variables()))
                 .flatMap(answer -> {
                     if (answer.isEmpty()) {
                         outcome.status = 204;

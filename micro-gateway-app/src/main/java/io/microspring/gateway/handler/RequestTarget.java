@@ -38,6 +38,7 @@ record RequestTarget(String path, String query) {
 
     /** Unreserved characters, sub-delimiters, and {@code : @ / ?} (RFC 3986 sections 2.2, 2.3, 3.3, 3.4). */
     private static boolean isUriCharacter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0;
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0;
     }
 }
