@@ -33,10 +33,7 @@ duration=${1:-15}
 connections=${2:-"16 64 256"}
 warmup=${WARMUP_SECONDS:-40}
 pre=${PRE_SECONDS:-5}
-work=$(mktemp -d -t micro-gateway-bench.XXXXXX)
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
+. benchmarks/lib.sh micro-gateway-bench
 
 ./mvnw -q -B -ntp -DskipTests -pl samples/greeter,samples/greeter-web,micro-gateway-app,benchmarks -am package
 ./mvnw -q -B -ntp -DskipTests -f benchmarks/spring-cloud-gateway/pom.xml package
@@ -46,11 +43,6 @@ nginx=$(command -v nginx || echo /usr/sbin/nginx)
 [ -x "$nginx" ] || { echo "nginx is missing: apt-get install nginx" >&2; exit 1; }
 go_bin=$(scripts/build-interop.sh | tail -1)
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() { # file pattern
-  for _ in $(seq 1 1800); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
-  echo "timed out waiting for '$2' in $1:" >&2; cat "$1" >&2; exit 1
-}
 wait_ok() { # url [curl args...]
   local url=$1; shift
   for _ in $(seq 1 3000); do
