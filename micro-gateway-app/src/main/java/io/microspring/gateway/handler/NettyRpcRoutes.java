@@ -144,9 +144,12 @@ public final class NettyRpcRoutes implements NettyRouteProvider {
         return response.sendByteArray(Mono.just(body)).then();
     }
 
-    /** What the access log and the timer are told: where the request went, and the status answered. */
+    /**
+     * What the access log and the timer are told: where the request went, and the status answered
+     * (set on the server's event loop or the client's, read at the end).
+     */
     private static final class Outcome {
-        private Destination destination;
-        private int status = 200;
+        private volatile Destination destination;
+        private volatile int status = 200;
     }
 }
