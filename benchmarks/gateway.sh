@@ -21,9 +21,9 @@
 # run follows PRE_SECONDS (default 5) of the same target at the same connection count, unmeasured:
 # after another target or count, the JIT compiles again for a while, and its threads' CPU counts in
 # front (on 2026-11-30 the first /rpc run at 16 connections after the warm-up cost 254 µs a call in
-# front, the runs after it 56 to 66). The table's "of which JIT" is the part of the CPU in front
-# spent by the JVM's compiler threads (C1, C2): near 0 once warm; on a loaded machine C2 can still
-# take tens of µs a call minutes after the start.
+# front, the runs after it 56 to 66). The table's "of which JIT" columns are the part of the CPU in
+# front and behind spent by the JVM's compiler threads (C1, C2): near 0 once warm; on a loaded
+# machine C2 can still take tens of µs a call minutes after the start.
 # Usage: benchmarks/gateway.sh [seconds per run, default 15] [connection counts, default "16 64 256"]
 # TARGETS="rpc api-handler proxy" measures only those (the ratio tables need all targets).
 set -euo pipefail
@@ -33,10 +33,7 @@ duration=${1:-15}
 connections=${2:-"16 64 256"}
 warmup=${WARMUP_SECONDS:-40}
 pre=${PRE_SECONDS:-5}
-work=$(mktemp -d -t micro-gateway-bench.XXXXXX)
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
+. benchmarks/lib.sh micro-gateway-bench
 
 ./mvnw -q -B -ntp -DskipTests -pl samples/greeter,samples/greeter-web,micro-gateway-app,benchmarks -am package
 ./mvnw -q -B -ntp -DskipTests -f benchmarks/spring-cloud-gateway/pom.xml package
@@ -46,11 +43,6 @@ nginx=$(command -v nginx || echo /usr/sbin/nginx)
 [ -x "$nginx" ] || { echo "nginx is missing: apt-get install nginx" >&2; exit 1; }
 go_bin=$(scripts/build-interop.sh | tail -1)
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() { # file pattern
-  for _ in $(seq 1 1800); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
-  echo "timed out waiting for '$2' in $1:" >&2; cat "$1" >&2; exit 1
-}
 wait_ok() { # url [curl args...]
   local url=$1; shift
   for _ in $(seq 1 3000); do
@@ -178,8 +170,8 @@ sample_rss() { # pid: its resident set halfway through a run
 
 for target in "${targets[@]}"; do run "$target" 64 "$warmup" >/dev/null; done
 
-echo "| connections | target | req/s | p50 ms | p99 ms | errors | CPU µs/req in front | of which JIT | CPU µs/req behind |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| connections | target | req/s | p50 ms | p99 ms | errors | CPU µs/req in front | of which JIT | CPU µs/req behind | of which JIT |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 declare -A rps p99s
 for c in $connections; do
   for target in "${targets[@]}"; do
@@ -188,10 +180,12 @@ for c in $connections; do
     if [ "$target" = micro-api ]; then sample_rss "$microapi_pid" >"$work/microapi-memory" & microapi_sampler=$!; fi
     front_before=$(cpu_ticks "${front[$target]}"); jit_before=$(jit_ticks "${front[$target]}")
     behind_before=$( [ -n "${behind[$target]:-}" ] && cpu_ticks "${behind[$target]}" || echo 0)
+    behind_jit_before=$( [ -n "${behind[$target]:-}" ] && jit_ticks "${behind[$target]}" || echo 0)
     line=$(run "$target" "$c" "$duration")
     front_ticks=$(( $(cpu_ticks "${front[$target]}") - front_before ))
     jit=$(( $(jit_ticks "${front[$target]}") - jit_before ))
     behind_ticks=$( [ -n "${behind[$target]:-}" ] && echo $(( $(cpu_ticks "${behind[$target]}") - behind_before )) || echo 0)
+    behind_jit=$( [ -n "${behind[$target]:-}" ] && echo $(( $(jit_ticks "${behind[$target]}") - behind_jit_before )) || echo 0)
     if [[ $through_gateway == *" $target "* ]]; then
       wait "$sampler"; read -r heap rss <"$work/memory"
       if ((heap > heap_mb)); then heap_mb=$heap; fi
@@ -206,10 +200,14 @@ for c in $connections; do
     p99s[$target,$c]=$p99
     errors=$(sed 's/.*errors=\([0-9]*\).*/\1/' <<<"$line")
     requests=$((r * duration))
-    behind_us=$( [ -n "${behind[$target]:-}" ] && printf "%.0f" "$(per_request_us "$behind_ticks" "$requests")" || echo "")
-    printf "| %s | %s | %s | %.2f | %.2f | %s | %.0f | %.0f | %s |\n" "$c" "$target" "$r" "$(bc -l <<<"$p50/1000")" \
+    behind_us=""; behind_jit_us=""
+    if [ -n "${behind[$target]:-}" ]; then
+      behind_us=$(printf "%.0f" "$(per_request_us "$behind_ticks" "$requests")")
+      behind_jit_us=$(printf "%.0f" "$(per_request_us "$behind_jit" "$requests")")
+    fi
+    printf "| %s | %s | %s | %.2f | %.2f | %s | %.0f | %.0f | %s | %s |\n" "$c" "$target" "$r" "$(bc -l <<<"$p50/1000")" \
       "$(bc -l <<<"$p99/1000")" "$errors" "$(per_request_us "$front_ticks" "$requests")" \
-      "$(per_request_us "$jit" "$requests")" "$behind_us"
+      "$(per_request_us "$jit" "$requests")" "$behind_us" "$behind_jit_us"
   done
 done
 if [ "${targets[*]}" != "$all_targets" ]; then exit 0; fi

@@ -17,10 +17,7 @@ duration=${1:-10}
 connections=${2:-"64"}
 rounds=${3:-3}
 warmup=${WARMUP_SECONDS:-30}
-work=$(mktemp -d -t micro-obs-bench.XXXXXX)
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
+. benchmarks/lib.sh micro-obs-bench
 
 ./mvnw -q -B -ntp -DskipTests -pl samples/greeter -am package
 # the tracing libraries, as the autoconfigure module's tests use them
@@ -32,11 +29,6 @@ opentelemetry-extension-trace-propagators,spring-boot-micrometer-tracing,\
 spring-boot-micrometer-tracing-opentelemetry,spring-boot-opentelemetry
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() { # file pattern
-  for _ in $(seq 1 600); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
-  echo "timed out waiting for '$2' in $1:" >&2; cat "$1" >&2; exit 1
-}
 # the regular (not AOT-processed) start: micro.metrics.enabled and the tracing jars are read when it starts
 jvm=(java -Xms256m -Xmx256m -XX:+UseParallelGC -Dspring.aot.enabled=false)
 jar=samples/greeter/target/greeter.jar

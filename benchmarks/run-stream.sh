@@ -18,19 +18,10 @@ messages=${1:-100000}
 rounds=${2:-3}
 trips=$((messages / 5))
 open_seconds=5s
-work=$(mktemp -d -t micro-stream-bench.XXXXXX)
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
+. benchmarks/lib.sh micro-stream-bench
 
 ./mvnw -q -B -ntp -DskipTests -pl samples/greeter -am package
 bin=${INTEROP_BIN:-$(scripts/build-interop.sh | tail -1)}
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() { # file pattern
-  for _ in $(seq 1 600); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
-  echo "timed out waiting for '$2' in $1:" >&2; cat "$1" >&2; exit 1
-}
 
 go_port=$(free_port); java_port=$(free_port)
 taskset -c 0 "$bin/greeter-srv" --registry=memory --address="127.0.0.1:$go_port" >"$work/go.log" 2>&1 &

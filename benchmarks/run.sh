@@ -24,20 +24,12 @@ duration=${1:-10}
 connections=${2:-"16 64 256"}
 rounds=${3:-3}
 warmup=${WARMUP_SECONDS:-30}
-work=$(mktemp -d -t micro-bench.XXXXXX)
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
+. benchmarks/lib.sh micro-bench
 
 ./mvnw -q -B -ntp -DskipTests -pl samples/greeter,benchmarks -am package
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 go_bin=$(scripts/build-interop.sh | tail -1)
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() { # file pattern
-  for _ in $(seq 1 1800); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
-  echo "timed out waiting for '$2' in $1:" >&2; cat "$1" >&2; exit 1
-}
 jvm=(java -Xms256m -Xmx256m -XX:+UseParallelGC)
 
 netty_port=$(free_port); greeter_port=$(free_port); webflux_port=$(free_port); go_port=$(free_port)

@@ -70,6 +70,15 @@ class EdgeTest {
     }
 
     @Test
+    void logEventsAreNotCountedEvenWhenTheUserExcludesOtherAutoConfigurations() {
+        assertThat(Http.get(gateway.url("/actuator/metrics/logback.events")).statusCode()).isEqualTo(404);
+        Cluster.Gateway ownExclusions = cluster.gateway(
+                "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.info.ProjectInfoAutoConfiguration");
+        assertThat(Http.get(ownExclusions.url("/actuator/metrics/jvm.memory.used")).statusCode()).isEqualTo(200);
+        assertThat(Http.get(ownExclusions.url("/actuator/metrics/logback.events")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void healthShowsOnlyTheStatusByDefault() {
         HttpResponse<String> health = Http.get(gateway.url("/actuator/health"));
         assertThat(health.statusCode()).isEqualTo(200);

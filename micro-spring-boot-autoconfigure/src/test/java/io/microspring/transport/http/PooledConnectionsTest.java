@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
@@ -15,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,7 @@ import io.microspring.transport.SendOptions;
 import io.microspring.transport.TransportException;
 import io.microspring.transport.TransportMessage;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.netty.resources.LoopResources;
 
 /**
@@ -64,8 +67,7 @@ class PooledConnectionsTest {
         node = new RawHttpNode(RawHttpNode.echo());
         transport = transport(100, Duration.ofMinutes(1));
 
-        List<String> answers = Flux.range(0, 20).concatMap(i -> transport.send(node.address(), request("call " + i),
-                OPTIONS)).map(PooledConnectionsTest::text).collectList().block(BLOCK);
+        List<String> answers = texts(oneAfterAnother(20, i -> "call " + i).block(BLOCK));
 
         assertThat(answers).hasSize(20).startsWith("call 0", "call 1").endsWith("call 19");
         assertThat(node.accepted()).isEqualTo(1);
@@ -174,8 +176,7 @@ class PooledConnectionsTest {
         });
         transport = transport(100, Duration.ofMinutes(1));
 
-        assertThatThrownBy(() -> Flux.range(0, 2).concatMap(i -> transport.send(node.address(), request("call " + i),
-                OPTIONS)).blockLast(BLOCK)).isInstanceOfSatisfying(TransportException.class, e -> {
+        assertThatThrownBy(() -> oneAfterAnother(2, i -> "call " + i).block(BLOCK)).isInstanceOfSatisfying(TransportException.class, e -> {
                     assertThat(e.unprocessed()).isFalse();
                     assertThat(e.getMessage()).startsWith("exchange with node " + node.address() + " failed")
                             .contains("closed the connection before it answered");
@@ -198,8 +199,7 @@ class PooledConnectionsTest {
         });
         transport = transport(100, Duration.ofMinutes(1));
 
-        List<String> answers = Flux.range(0, 2).concatMap(i -> transport.send(node.address(), request("call " + i),
-                OPTIONS)).map(PooledConnectionsTest::text).collectList().block(BLOCK);
+        List<String> answers = texts(oneAfterAnother(2, i -> "call " + i).block(BLOCK));
 
         assertThat(answers).containsExactly("call 0", "call 1");
         assertThat(node.accepted()).isEqualTo(2);
@@ -233,8 +233,7 @@ class PooledConnectionsTest {
         });
         transport = transport(100, Duration.ofMinutes(1));
 
-        List<TransportMessage> answers = Flux.range(0, 2).concatMap(i -> transport.send(node.address(),
-                request("chunked"), OPTIONS)).collectList().block(BLOCK);
+        List<TransportMessage> answers = oneAfterAnother(2, i -> "chunked").block(BLOCK);
 
         assertThat(text(answers.get(0))).isEqualTo("chunkedchunked");
         assertThat(answers.get(1).body()).isEqualTo(large);
@@ -294,6 +293,29 @@ class PooledConnectionsTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * {@code calls} calls, each sent once the one before has its answer, from the event loop that
+     * read that answer, as a caller chaining its calls would: so it finds the connection the answer
+     * came on idle in its loop's pool. (Sent from the test's thread, a call would start on the next
+     * loop in turn, whose pool holds no connection.)
+     */
+    private Mono<List<TransportMessage>> oneAfterAnother(int calls, IntFunction<String> body) {
+        Mono<List<TransportMessage>> answers = Mono.just(List.of());
+        for (int i = 0; i < calls; i++) {
+            TransportMessage next = request(body.apply(i));
+            answers = answers.flatMap(before -> transport.send(node.address(), next, OPTIONS).map(answer -> {
+                List<TransportMessage> all = new ArrayList<>(before);
+                all.add(answer);
+                return all;
+            }));
+        }
+        return answers;
+    }
+
+    private static List<String> texts(List<TransportMessage> messages) {
+        return messages.stream().map(PooledConnectionsTest::text).toList();
     }
 
     private static String text(TransportMessage message) {
