@@ -14,12 +14,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-work=$(mktemp -d -t micro-cpu.XXXXXX)
+. benchmarks/lib.sh micro-cpu
 declare -A pid port
 names=()
-cleanup() { for name in "${names[@]}"; do kill "${pid[$name]}" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 for spec in "$@"; do
   name=${spec%%=*}; port[$name]=$(free_port); names+=("$name")
@@ -27,6 +24,7 @@ for spec in "$@"; do
   taskset -c 0 java -Xms256m -Xmx256m -XX:+UseParallelGC -Xlog:gc:file="$work/$name.gc" "${args[@]//PORT/${port[$name]}}" \
     --logging.level.root=warn >"$work/$name.log" 2>&1 &
   pid[$name]=$!
+  pids+=("${pid[$name]}")
 done
 for name in "${names[@]}"; do
   for _ in $(seq 1 1800); do curl -s -o /dev/null -m 2 -X POST "http://127.0.0.1:${port[$name]}/" && break; sleep 0.1; done
