@@ -12,7 +12,10 @@
 # three starts: as a plain `java -jar`, and from the extracted jar with a class data sharing
 # archive (Spring Boot's documented CDS setup, trained once here). Also reports resident memory.
 # Each connection count runs the three targets in turn, for several rounds, and reports each
-# target's median round, so that a disturbance during one run does not decide a ratio.
+# target's median round, so that a disturbance during one run does not decide a ratio. Next to
+# req/s it gives each server's CPU time per request (utime + stime of the whole process over the
+# run, divided by the requests served): on a shared machine the req/s follow who had CPU 0, the
+# CPU per request much less so.
 # Usage: benchmarks/run.sh [seconds per run, default 10] [connection counts, default "16 64 256"] [rounds, default 3]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -34,7 +37,8 @@ netty_port=$(free_port); greeter_port=$(free_port); webflux_port=$(free_port); g
 taskset -c 0 "${jvm[@]}" -cp benchmarks/target/micro-benchmarks.jar \
   -Dloader.main=io.microspring.benchmarks.netty.BareNettyServer org.springframework.boot.loader.launch.PropertiesLauncher \
   "$netty_port" >"$work/netty.log" 2>&1 &
-pids+=($!)
+netty_pid=$!
+pids+=($netty_pid)
 wait_for "$work/netty.log" READY
 startup_seconds() { # java arguments...: one start on both cores, JVM start to 'Started' (after registering)
   "${jvm[@]}" "$@" --micro.server-address=127.0.0.1:0 --server.port=0 --logging.level.root=warn \
@@ -65,7 +69,8 @@ pids+=($greeter_pid)
 wait_for "$work/greeter.log" "Registered node"
 taskset -c 0 "${jvm[@]}" -jar benchmarks/target/micro-benchmarks.jar \
   --server.address=127.0.0.1 --server.port="$webflux_port" --logging.level.root=warn >"$work/webflux.log" 2>&1 &
-pids+=($!)
+webflux_pid=$!
+pids+=($webflux_pid)
 
 GOMAXPROCS=1 taskset -c 0 "$go_bin/greeter-srv" --registry=memory --address="127.0.0.1:$go_port" >"$work/go.log" 2>&1 &
 go_pid=$!
@@ -78,17 +83,26 @@ declare -A url=([netty]="http://127.0.0.1:$netty_port" [greeter]="http://127.0.0
   [webflux]="http://127.0.0.1:$webflux_port" [go]="http://127.0.0.1:$go_port")
 declare -A script=([netty]=benchmarks/wrk/greeter.lua [greeter]=benchmarks/wrk/greeter.lua
   [webflux]=benchmarks/wrk/webflux.lua [go]=benchmarks/wrk/greeter.lua)
+declare -A pid=([netty]=$netty_pid [greeter]=$greeter_pid [webflux]=$webflux_pid [go]=$go_pid)
 targets=(netty greeter webflux go)
 
-run() { # target connections seconds
-  taskset -c 1 wrk -t1 -c"$2" -d"$3"s --latency -s "${script[$1]}" "${url[$1]}" | grep '^RESULT'
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # pid: utime + stime of the whole process
+run() { # target connections seconds: wrk's RESULT line, plus the server's CPU time per request (all its threads)
+  local before after out requests
+  before=$(cpu_ticks "${pid[$1]}")
+  out=$(taskset -c 1 wrk -t1 -c"$2" -d"$3"s --latency -s "${script[$1]}" "${url[$1]}")
+  after=$(cpu_ticks "${pid[$1]}")
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  [ "${requests:-0}" -gt 0 ] || requests=1 # a run that served nothing: its CPU is shown per one request
+  printf '%s cpu_us=%.1f\n' "$(grep '^RESULT' <<<"$out")" \
+    "$(bc -l <<<"($after - $before) * 1000000 / $(getconf CLK_TCK) / $requests")"
 }
 
 for target in "${targets[@]}"; do run "$target" 64 "$warmup" >/dev/null; done
 
-echo "| connections | target | req/s | p50 ms | p99 ms | errors |"
-echo "|---|---|---|---|---|---|"
-declare -A rps
+echo "| connections | target | req/s | p50 ms | p99 ms | errors | server CPU µs per request |"
+echo "|---|---|---|---|---|---|---|"
+declare -A rps cpu
 for c in $connections; do
   declare -A lines=()
   for round in $(seq 1 "$rounds"); do
@@ -102,15 +116,18 @@ for c in $connections; do
     r=$(sed 's/.*rps=\([0-9]*\).*/\1/' <<<"$line"); rps[$target,$c]=$r
     p50=$(sed 's/.*p50_us=\([0-9]*\).*/\1/' <<<"$line"); p99=$(sed 's/.*p99_us=\([0-9]*\).*/\1/' <<<"$line")
     errors=$(sed 's/.*errors=\([0-9]*\).*/\1/' <<<"$line")
-    printf "| %s | %s | %s | %.2f | %.2f | %s |\n" "$c" "$target" "$r" "$(bc -l <<<"$p50/1000")" "$(bc -l <<<"$p99/1000")" "$errors"
+    cpu[$target,$c]=$(sed 's/.*cpu_us=\([0-9.]*\).*/\1/' <<<"$line")
+    printf "| %s | %s | %s | %.2f | %.2f | %s | %s |\n" "$c" "$target" "$r" "$(bc -l <<<"$p50/1000")" "$(bc -l <<<"$p99/1000")" \
+      "$errors" "${cpu[$target,$c]}"
   done
 done
 echo
-echo "| connections | greeter / netty | greeter / webflux | greeter / go |"
-echo "|---|---|---|---|"
+echo "| connections | greeter / netty | greeter / webflux | greeter / go | netty CPU / greeter CPU per request |"
+echo "|---|---|---|---|---|"
 for c in $connections; do
-  printf "| %s | %.2f | %.2f | %.2f |\n" "$c" "$(bc -l <<<"${rps[greeter,$c]}/${rps[netty,$c]}")" \
-    "$(bc -l <<<"${rps[greeter,$c]}/${rps[webflux,$c]}")" "$(bc -l <<<"${rps[greeter,$c]}/${rps[go,$c]}")"
+  printf "| %s | %.2f | %.2f | %.2f | %.2f |\n" "$c" "$(bc -l <<<"${rps[greeter,$c]}/${rps[netty,$c]}")" \
+    "$(bc -l <<<"${rps[greeter,$c]}/${rps[webflux,$c]}")" "$(bc -l <<<"${rps[greeter,$c]}/${rps[go,$c]}")" \
+    "$(bc -l <<<"${cpu[netty,$c]}/${cpu[greeter,$c]}")"
 done
 echo
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$greeter_pid/status")
