@@ -7,17 +7,23 @@ import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.reactive.ConfigurableReactiveWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 
@@ -199,8 +205,9 @@ class GatewayConfiguration {
     }
 
     /**
-     * Matches unless CORS is configured or WebFlux serves under a base path: the routes ahead of
-     * WebFlux apply neither.
+     * Matches unless CORS is configured, WebFlux serves under a base path or the user has turned on
+     * the observation of {@code http.server.requests} (off in the gateway's {@code application.yml}):
+     * the routes ahead of WebFlux apply none of them.
      */
     static final class NettyRoutesApply extends NoneNestedConditions {
 
@@ -214,6 +221,31 @@ class GatewayConfiguration {
 
         @ConditionalOnProperty("spring.webflux.base-path")
         static final class BasePath {
+        }
+
+        @Conditional(ServerRequestsObserved.class)
+        static final class ServerObservations {
+        }
+    }
+
+    /**
+     * Matches when {@code management.observations.enable} turns on {@code http.server.requests} by
+     * its own name, in either spelling ({@code enable.http.server.requests} or
+     * {@code enable[http.server.requests]}). The gateway turns that very name off, and the longest
+     * name matching an observation decides, so no shorter one can turn it on.
+     */
+    static final class ServerRequestsObserved extends SpringBootCondition {
+
+        private static final String NAME = "http.server.requests";
+
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            boolean observed = Binder.get(context.getEnvironment())
+                    .bind("management.observations.enable", Bindable.mapOf(String.class, Boolean.class))
+                    .map(enable -> enable.getOrDefault(NAME, false))
+                    .orElse(false);
+            return observed ? ConditionOutcome.match(NAME + " is observed") : ConditionOutcome.noMatch(NAME
+                    + " is not observed");
         }
     }
 

@@ -6,8 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
@@ -34,11 +35,16 @@ class EdgeTest {
         cluster = shared;
         gateway = shared.gateway();
         accessLog.start();
+    }
+
+    /** Before each test: a gateway another test starts in this JVM resets Logback, and its appenders with it. */
+    @BeforeEach
+    void listenToTheAccessLog() {
         ((Logger) LoggerFactory.getLogger(RequestLog.LOGGER)).addAppender(accessLog);
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stopListening() {
         ((Logger) LoggerFactory.getLogger(RequestLog.LOGGER)).detachAppender(accessLog);
     }
 
@@ -76,6 +82,18 @@ class EdgeTest {
                 "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.info.ProjectInfoAutoConfiguration");
         assertThat(Http.get(ownExclusions.url("/actuator/metrics/jvm.memory.used")).statusCode()).isEqualTo(200);
         assertThat(Http.get(ownExclusions.url("/actuator/metrics/logback.events")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void requestsAreObservedAsHttpServerRequestsOnlyWhenTheUserTurnsThatOn() {
+        Http.post(gateway.url("/test/echo/hello"), "application/json", "{\"name\":\"Unobserved\"}");
+        assertThat(Http.get(gateway.url("/actuator/metrics/http.server.requests")).statusCode()).isEqualTo(404);
+
+        Cluster.Gateway observed = cluster.gateway("management.observations.enable.http.server.requests=true");
+        Http.post(observed.url("/test/echo/hello"), "application/json", "{\"name\":\"Observed\"}");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                Http.get(observed.url("/actuator/metrics/http.server.requests?tag=status:200")).statusCode())
+                .isEqualTo(200));
     }
 
     @Test
