@@ -14,9 +14,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.core.Ordered;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 
 import io.microspring.gatewaytest.Cluster;
 import io.microspring.gatewaytest.ClusterExtension;
+import reactor.core.publisher.Mono;
 
 /**
  * The rpc handler's requests and {@code /rpc}, which the gateway serves on Reactor Netty ahead of
@@ -91,12 +96,42 @@ class NettyRoutesTest {
                 .startsWith("HTTP/1.1 404 Not Found\r\n").contains("go.micro.api.nothere, which is not registered");
     }
 
+    @Test
+    void theOriginFormIsServedAheadOfWebFluxsFiltersAndTheAbsoluteFormThroughThem() {
+        Cluster.Gateway marked = cluster.gateway("spring.main.sources=" + WebFluxMark.class.getName());
+        String json = "Content-Type: application/json\r\n";
+        assertThat(exchange(marked, "POST /test/echo/call", json, "{}")).startsWith("HTTP/1.1 200 OK\r\n")
+                .doesNotContain(WebFluxMark.HEADER);
+        assertThat(exchange(marked, "POST http://127.0.0.1:" + marked.port() + "/test/echo/call", json, "{}"))
+                .startsWith("HTTP/1.1 200 OK\r\n").contains(WebFluxMark.HEADER + ": yes\r\n");
+    }
+
     /** The answer to {@code method path} sent in origin form, after checking the absolute form gets the same bytes. */
     private static String sameBothWays(Cluster.Gateway to, String method, String path, String headers, String body) {
         String ahead = exchange(to, method + " " + path, headers, body);
         String webFlux = exchange(to, method + " http://127.0.0.1:" + to.port() + path, headers, body);
         assertThat(ahead).as("served ahead of WebFlux").isEqualTo(webFlux);
         return ahead;
+    }
+
+    /**
+     * A web filter (a source of the gateway it is named to, never scanned) marking every answer
+     * that went through WebFlux: so the tests above can tell which way a request took.
+     */
+    public static final class WebFluxMark implements WebFilter, Ordered {
+
+        static final String HEADER = "X-Through-WebFlux";
+
+        @Override
+        public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+            exchange.getResponse().getHeaders().set(HEADER, "yes");
+            return chain.filter(exchange);
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
     }
 
     /** Sends one request on a new connection and reads its answer: the head, and the body its Content-Length tells. */

@@ -30,7 +30,8 @@ import reactor.netty.http.server.HttpServerRoutes;
  * <p>Everything else goes on to WebFlux: other methods, the actuator, websocket upgrades,
  * request targets that are not a plain origin-form path, paths another handler serves, and
  * services the index does not know yet (which may refresh it, and answer a 404). Not registered
- * while CORS is configured, whose filter runs in WebFlux.
+ * while CORS is configured, WebFlux serves under a base path or {@code http.server.requests} is
+ * observed: WebFlux's filters do those.
  */
 public final class NettyRpcRoutes implements NettyRouteProvider {
 
