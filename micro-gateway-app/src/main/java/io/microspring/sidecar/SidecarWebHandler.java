@@ -54,9 +54,7 @@ final class SidecarWebHandler implements WebHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange) {
-        return Mono.defer(() -> serve(exchange))
-                .onErrorResume(error -> exchange.getResponse().isCommitted() ? Mono.error(error)
-                        : Exchanges.error(exchange, Exchanges.toMicroException(error)));
+        return Exchanges.answeringErrors(exchange, () -> serve(exchange));
     }
 
     private Mono<Void> serve(ServerWebExchange exchange) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,15 @@ public final class Exchanges {
         response.getHeaders().setContentLength(body.length);
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
+    }
+
+    /**
+     * {@code serving}, made when subscribed to; a failure it ends with is answered as go-micro's
+     * error JSON ({@link #error}), unless the response is committed already.
+     */
+    public static Mono<Void> answeringErrors(ServerWebExchange exchange, Supplier<Mono<Void>> serving) {
+        return Mono.defer(serving).onErrorResume(failure -> exchange.getResponse().isCommitted() ? Mono.error(failure)
+                : error(exchange, toMicroException(failure)));
     }
 
     /**

@@ -46,9 +46,7 @@ public final class GatewayWebHandler implements WebHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange) {
-        return Mono.defer(() -> serve(exchange))
-                .onErrorResume(error -> exchange.getResponse().isCommitted() ? Mono.error(error)
-                        : Exchanges.error(exchange, Exchanges.toMicroException(error)));
+        return Exchanges.answeringErrors(exchange, () -> serve(exchange));
     }
 
     private Mono<Void> serve(ServerWebExchange exchange) {
