@@ -77,6 +77,8 @@ public final class MdnsRegistry implements Registry {
     private final Map<String, Registration> local = new ConcurrentHashMap<>();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    /** The scheduler's one thread, joined in {@link #close()}: its executor terminates before it dies. */
+    private volatile Thread schedulerThread;
 
     /** With {@link MdnsSettings#defaults()}: loopback only. */
     public MdnsRegistry() {
@@ -94,6 +96,7 @@ public final class MdnsRegistry implements Registry {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "micro-mdns-scheduler");
             thread.setDaemon(true);
+            schedulerThread = thread;
             return thread;
         });
         try {
@@ -217,7 +220,10 @@ public final class MdnsRegistry implements Registry {
         watchers.close();
         scheduler.shutdownNow();
         try {
-            scheduler.awaitTermination(2, TimeUnit.SECONDS);
+            Thread thread = schedulerThread;
+            if (thread != null && thread != Thread.currentThread()) {
+                thread.join(2000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
