@@ -48,6 +48,17 @@ class RpcEndpointTest {
     }
 
     @Test
+    void theContentTypeTellsJsonFromAFormInAnyLetterCaseAndWithParameters() {
+        String json = "{\"service\":\"go.micro.srv.greeter\",\"endpoint\":\"Say.Hello\",\"request\":{\"name\":\"Di\"}}";
+        for (String type : new String[] {"Application/JSON", "application/json;charset=UTF-8", "application/*"}) {
+            assertThat(Http.post(gateway.url("/rpc"), type, json).body()).as(type).isEqualTo("{\"msg\":\"Hello Di\"}");
+        }
+        HttpResponse<String> notJson = Http.post(gateway.url("/rpc"), "text/plain", json);
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.body()).contains("service is missing");
+    }
+
+    @Test
     void anAddressCallsThatNodeDirectly() {
         String address = cluster.registry().getService("go.micro.srv.greeter").get(0).nodes().get(0).address();
         HttpResponse<String> response = Http.post(gateway.url("/rpc"), FORM, "service=go.micro.srv.greeter"

@@ -23,6 +23,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,6 +43,13 @@ public final class RpcEndpoint {
     public static final String ID = "go.micro.rpc";
 
     private static final JsonMapper MAPPER = JsonMapper.shared();
+    /**
+     * Reads the bodies: a bare token stream (no data-binding context), its buffers kept per thread
+     * (the event loops) rather than in the deque Jackson shares between all threads by default.
+     */
+    private static final JsonFactory BODY_READER = JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.threadLocalPool())
+            .build();
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
 
     private final MicroClient client;
@@ -123,9 +133,7 @@ public final class RpcEndpoint {
     }
 
     private Call parse(HttpHeaders headers, String rawQuery, byte[] body) {
-        MediaType contentType = headers.getContentType();
-        Call call = contentType != null && contentType.isCompatibleWith(MediaType.APPLICATION_JSON)
-                ? fromJson(body) : fromForm(rawQuery, new String(body, StandardCharsets.UTF_8));
+        Call call = isJson(headers) ? fromJson(body) : fromForm(rawQuery, new String(body, StandardCharsets.UTF_8));
         if (call.service().isEmpty()) {
             throw MicroException.badRequest(ID, "service is missing: send service, endpoint and request, as JSON or "
                     + "as a form");
@@ -140,6 +148,18 @@ public final class RpcEndpoint {
     }
 
     /**
+     * Whether the body is JSON: a content type compatible with {@code application/json}; the plain
+     * {@code application/json} every client sends is told without parsing it.
+     */
+    private static boolean isJson(HttpHeaders headers) {
+        if (JsonCodec.CONTENT_TYPE.equalsIgnoreCase(headers.getFirst(HttpHeaders.CONTENT_TYPE))) {
+            return true;
+        }
+        MediaType contentType = headers.getContentType();
+        return contentType != null && contentType.isCompatibleWith(MediaType.APPLICATION_JSON);
+    }
+
+    /**
      * Reads the call from JSON without building a tree: names in any letter case, as Go's decoder
      * reads them; an object or array {@code request} is passed on as the bytes it came as.
      */
@@ -149,7 +169,7 @@ public final class RpcEndpoint {
         String method = "";
         String address = "";
         byte[] request = EMPTY_OBJECT;
-        try (JsonParser parser = MAPPER.createParser(body)) {
+        try (JsonParser parser = BODY_READER.createParser(ObjectReadContext.empty(), body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw MicroException.badRequest(ID, "the body must be a JSON object with service, endpoint and "
                         + "request");
