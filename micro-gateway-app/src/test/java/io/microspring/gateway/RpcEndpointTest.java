@@ -49,7 +49,8 @@ class RpcEndpointTest {
 
     @Test
     void theContentTypeTellsJsonFromAFormInAnyLetterCaseAndWithParameters() {
-        String json = "{\"service\":\"go.micro.srv.greeter\",\"endpoint\":\"Say.Hello\",\"request\":{\"name\":\"Di\"}}";
+        String json = "{\"service\":\"go.micro.srv.greeter\",\"endpoint\":\"Say.Hello\","
+                + "\"request\":{\"name\":\"Di\"}}";
         for (String type : new String[] {"Application/JSON", "application/json;charset=UTF-8", "application/*"}) {
             assertThat(Http.post(gateway.url("/rpc"), type, json).body()).as(type).isEqualTo("{\"msg\":\"Hello Di\"}");
         }
