@@ -25,7 +25,7 @@
 # front and behind spent by the JVM's compiler threads (C1, C2): near 0 once warm; on a loaded
 # machine C2 can still take tens of µs a call minutes after the start.
 # Usage: benchmarks/gateway.sh [seconds per run, default 15] [connection counts, default "16 64 256"]
-# TARGETS="rpc api-handler proxy" measures only those (the ratio tables need all targets).
+# TARGETS="rpc api-handler proxy" warms up and measures only those (the ratio tables need all targets).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
