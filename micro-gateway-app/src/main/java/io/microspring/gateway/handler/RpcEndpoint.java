@@ -149,7 +149,7 @@ public final class RpcEndpoint {
 
     /**
      * Whether the body is JSON: a content type compatible with {@code application/json}; the plain
-     * {@code application/json} every client sends is told without parsing it.
+     * {@code application/json} most clients send is told without parsing it.
      */
     private static boolean isJson(HttpHeaders headers) {
         if (JsonCodec.CONTENT_TYPE.equalsIgnoreCase(headers.getFirst(HttpHeaders.CONTENT_TYPE))) {
