@@ -114,7 +114,8 @@ final class RpcDispatcher implements TransportHandler {
 
     private Mono<TransportMessage> dispatch(TransportMessage message) {
         Metadata headers = message.headers();
-        String contentType = MicroHeaders.get(headers, MicroHeaders.CONTENT_TYPE).orElse(Codecs.DEFAULT_CONTENT_TYPE);
+        Map<String, String> values = headers.asMap();
+        String contentType = valueOr(values, MicroHeaders.CONTENT_TYPE, Codecs.DEFAULT_CONTENT_TYPE);
         Codec codec = codecs.find(contentType).orElse(null);
         if (codec == null) {
             return ended(errorAnswer(headers, null, null, new MicroException(ID, 415, "unsupported Content-Type: "
@@ -127,10 +128,9 @@ final class RpcDispatcher implements TransportHandler {
             return ended(errorAnswer(headers, codec, null, MicroException.badRequest(ID, e.getMessage())));
         }
         Envelope request = decoded.envelope();
-        String service = MicroHeaders.get(headers, MicroHeaders.SERVICE).orElse(serviceName);
-        String endpointName = MicroHeaders.get(headers, MicroHeaders.ENDPOINT)
-                .or(() -> MicroHeaders.get(headers, MicroHeaders.METHOD))
-                .orElse(request.endpoint());
+        String service = valueOr(values, MicroHeaders.SERVICE, serviceName);
+        String endpointName = valueOr(values, MicroHeaders.ENDPOINT,
+                valueOr(values, MicroHeaders.METHOD, request.endpoint()));
         if (endpointName.isEmpty()) {
             return ended(errorAnswer(headers, codec, request, MicroException.badRequest(ID,
                     "missing %s header: name the endpoint to call, for example Say.Hello", MicroHeaders.ENDPOINT)));
@@ -157,7 +157,7 @@ final class RpcDispatcher implements TransportHandler {
             return ended(errorAnswer(headers, codec, request, MicroException.badRequest(ID,
                     "cannot read the request of %s: %s", endpointName, e.getMessage())));
         }
-        long timeout = timeoutOf(headers);
+        long timeout = timeoutOf(values);
         CallContext context = new CallContext(serviceName, endpointName, contentType, CallerMetadata.of(headers),
                 deadlineAfter(timeout), endpoint.descriptor().metadata());
         Envelope answered = request.endpoint().isEmpty()
@@ -238,7 +238,13 @@ final class RpcDispatcher implements TransportHandler {
 
     /** The caller's deadline from its {@code Timeout} header; {@code null} when it set none. */
     static Instant deadlineOf(Metadata headers) {
-        return deadlineAfter(timeoutOf(headers));
+        return deadlineAfter(timeoutOf(headers.asMap()));
+    }
+
+    /** The value of the Micro header {@code name} (either form), else {@code otherwise}. */
+    private static String valueOr(Map<String, String> headers, String name, String otherwise) {
+        String value = MicroHeaders.valueOf(headers, name);
+        return value != null ? value : otherwise;
     }
 
     /** The instant {@code timeout} nanoseconds from now; {@code null} (no deadline) when it is 0 or less. */
@@ -247,8 +253,8 @@ final class RpcDispatcher implements TransportHandler {
     }
 
     /** The caller's {@code Timeout} in nanoseconds; 0 or less when it set none, or none readable. */
-    private static long timeoutOf(Metadata headers) {
-        String nanos = headers.get(MicroHeaders.TIMEOUT).orElse(null);
+    private static long timeoutOf(Map<String, String> headers) {
+        String nanos = headers.get(MicroHeaders.TIMEOUT);
         if (nanos == null) {
             return 0;
         }

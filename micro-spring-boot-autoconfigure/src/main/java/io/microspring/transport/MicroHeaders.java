@@ -2,6 +2,7 @@ package io.microspring.transport;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,8 +51,20 @@ public final class MicroHeaders {
 
     /** The value of {@code name}, or of {@code X-name} when only that is present. */
     public static Optional<String> get(Metadata headers, String name) {
-        Optional<String> value = headers.get(name).filter(v -> !v.isEmpty());
-        return value.isPresent() ? value : headers.get(X_PREFIX + name).filter(v -> !v.isEmpty());
+        return Optional.ofNullable(valueOf(headers.asMap(), name));
+    }
+
+    /**
+     * The value of {@code name}, or of {@code X-name} when only that is present, in {@code headers}
+     * (a case-insensitive map); {@code null} when neither is present and not empty. For the paths
+     * run on every call, where an {@link Optional} per lookup adds up.
+     */
+    public static String valueOf(Map<String, String> headers, String name) {
+        String value = headers.get(name);
+        if (value == null || value.isEmpty()) {
+            value = headers.get(X_PREFIX + name);
+        }
+        return value == null || value.isEmpty() ? null : value;
     }
 
     /**
