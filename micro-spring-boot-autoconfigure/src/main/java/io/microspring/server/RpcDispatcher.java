@@ -164,9 +164,38 @@ final class RpcDispatcher implements TransportHandler {
                 ? new Envelope(Envelope.Kind.REQUEST, request.id(), endpointName, "") : request;
         Mono<Object> call = invoke(endpoint, context, body);
         return new CallAnswer(timeout > 0 ? Deadlines.within(call, Duration.ofNanos(timeout)) : call,
-                context.metadata(), result -> answer(headers, codec, answered, result),
-                error -> errorAnswer(headers, codec, answered, toMicroException(error, context)),
-                inFlight::decrementAndGet);
+                context.metadata(), new UnaryAnswers(headers, codec, answered, context));
+    }
+
+    /** The answers of one unary call, to the request with {@code headers} and {@code envelope}. */
+    private final class UnaryAnswers implements CallAnswer.Answers {
+
+        private final Metadata headers;
+        private final Codec codec;
+        private final Envelope envelope;
+        private final CallContext context;
+
+        UnaryAnswers(Metadata headers, Codec codec, Envelope envelope, CallContext context) {
+            this.headers = headers;
+            this.codec = codec;
+            this.envelope = envelope;
+            this.context = context;
+        }
+
+        @Override
+        public TransportMessage answer(Object value) {
+            return RpcDispatcher.answer(headers, codec, envelope, value);
+        }
+
+        @Override
+        public TransportMessage errorAnswer(Throwable error) {
+            return RpcDispatcher.errorAnswer(headers, codec, envelope, toMicroException(error, context));
+        }
+
+        @Override
+        public void ended() {
+            inFlight.decrementAndGet();
+        }
     }
 
     /** {@code answer}, ending the call in flight once it has been passed on. */
