@@ -45,9 +45,8 @@ final class AnswerHeaders extends AbstractMap<String, String> {
     /** The request's Micro headers echoed, from either form, as an answer to {@code request} repeats them. */
     static AnswerHeaders echoing(Metadata request) {
         AnswerHeaders headers = new AnswerHeaders();
-        Map<String, String> values = request.asMap();
         for (int i = 0; i < ECHOED.length; i++) {
-            String value = MicroHeaders.valueOf(values, ECHOED_NAMES[i]);
+            String value = MicroHeaders.valueOf(request, ECHOED_NAMES[i]);
             if (value != null) {
                 headers.set(ECHOED[i], value);
                 headers.set(ECHOED_X[i], value);

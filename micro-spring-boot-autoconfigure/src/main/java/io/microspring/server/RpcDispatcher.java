@@ -114,8 +114,7 @@ final class RpcDispatcher implements TransportHandler {
 
     private Mono<TransportMessage> dispatch(TransportMessage message) {
         Metadata headers = message.headers();
-        Map<String, String> values = headers.asMap();
-        String contentType = valueOr(values, MicroHeaders.CONTENT_TYPE, Codecs.DEFAULT_CONTENT_TYPE);
+        String contentType = valueOr(headers, MicroHeaders.CONTENT_TYPE, Codecs.DEFAULT_CONTENT_TYPE);
         Codec codec = codecs.find(contentType).orElse(null);
         if (codec == null) {
             return ended(errorAnswer(headers, null, null, new MicroException(ID, 415, "unsupported Content-Type: "
@@ -128,9 +127,9 @@ final class RpcDispatcher implements TransportHandler {
             return ended(errorAnswer(headers, codec, null, MicroException.badRequest(ID, e.getMessage())));
         }
         Envelope request = decoded.envelope();
-        String service = valueOr(values, MicroHeaders.SERVICE, serviceName);
-        String endpointName = valueOr(values, MicroHeaders.ENDPOINT,
-                valueOr(values, MicroHeaders.METHOD, request.endpoint()));
+        String service = valueOr(headers, MicroHeaders.SERVICE, serviceName);
+        String endpointName = valueOr(headers, MicroHeaders.ENDPOINT,
+                valueOr(headers, MicroHeaders.METHOD, request.endpoint()));
         if (endpointName.isEmpty()) {
             return ended(errorAnswer(headers, codec, request, MicroException.badRequest(ID,
                     "missing %s header: name the endpoint to call, for example Say.Hello", MicroHeaders.ENDPOINT)));
@@ -157,7 +156,7 @@ final class RpcDispatcher implements TransportHandler {
             return ended(errorAnswer(headers, codec, request, MicroException.badRequest(ID,
                     "cannot read the request of %s: %s", endpointName, e.getMessage())));
         }
-        long timeout = timeoutOf(values);
+        long timeout = timeoutOf(headers);
         CallContext context = new CallContext(serviceName, endpointName, contentType, CallerMetadata.of(headers),
                 deadlineAfter(timeout), endpoint.descriptor().metadata());
         Envelope answered = request.endpoint().isEmpty()
@@ -267,11 +266,11 @@ final class RpcDispatcher implements TransportHandler {
 
     /** The caller's deadline from its {@code Timeout} header; {@code null} when it set none. */
     static Instant deadlineOf(Metadata headers) {
-        return deadlineAfter(timeoutOf(headers.asMap()));
+        return deadlineAfter(timeoutOf(headers));
     }
 
     /** The value of the Micro header {@code name} (either form), else {@code otherwise}. */
-    private static String valueOr(Map<String, String> headers, String name, String otherwise) {
+    private static String valueOr(Metadata headers, String name, String otherwise) {
         String value = MicroHeaders.valueOf(headers, name);
         return value != null ? value : otherwise;
     }
@@ -282,8 +281,8 @@ final class RpcDispatcher implements TransportHandler {
     }
 
     /** The caller's {@code Timeout} in nanoseconds; 0 or less when it set none, or none readable. */
-    private static long timeoutOf(Map<String, String> headers) {
-        String nanos = headers.get(MicroHeaders.TIMEOUT);
+    private static long timeoutOf(Metadata headers) {
+        String nanos = headers.get(MicroHeaders.TIMEOUT).orElse(null);
         if (nanos == null) {
             return 0;
         }

@@ -2,7 +2,6 @@ package io.microspring.transport;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,18 +50,18 @@ public final class MicroHeaders {
 
     /** The value of {@code name}, or of {@code X-name} when only that is present. */
     public static Optional<String> get(Metadata headers, String name) {
-        return Optional.ofNullable(valueOf(headers.asMap(), name));
+        return Optional.ofNullable(valueOf(headers, name));
     }
 
     /**
-     * The value of {@code name}, or of {@code X-name} when only that is present, in {@code headers}
-     * (a case-insensitive map); {@code null} when neither is present and not empty. For the paths
-     * run on every call, where an {@link Optional} per lookup adds up.
+     * The value of {@code name}, or of {@code X-name} when only that is present; {@code null} when
+     * neither is present and not empty. For the paths run on every call, where each lookup's
+     * {@link Optional} and its filters add up.
      */
-    public static String valueOf(Map<String, String> headers, String name) {
-        String value = headers.get(name);
+    public static String valueOf(Metadata headers, String name) {
+        String value = headers.get(name).orElse(null);
         if (value == null || value.isEmpty()) {
-            value = headers.get(X_PREFIX + name);
+            value = headers.get(X_PREFIX + name).orElse(null);
         }
         return value == null || value.isEmpty() ? null : value;
     }
