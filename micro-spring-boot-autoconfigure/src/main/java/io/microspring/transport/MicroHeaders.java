@@ -55,8 +55,8 @@ public final class MicroHeaders {
 
     /**
      * The value of {@code name}, or of {@code X-name} when only that is present; {@code null} when
-     * neither is present and not empty. For the paths run on every call, where each lookup's
-     * {@link Optional} and its filters add up.
+     * neither is present and not empty: for the call path, which falls back from one header to
+     * another without an {@link Optional} chain and its lambdas.
      */
     public static String valueOf(Metadata headers, String name) {
         String value = headers.get(name).orElse(null);
