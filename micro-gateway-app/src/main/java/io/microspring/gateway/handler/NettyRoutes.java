@@ -103,7 +103,7 @@ public final class NettyRoutes implements NettyRouteProvider {
 
     private Mono<Void> serve(HttpServerRequest request, HttpServerResponse response) {
         long start = System.nanoTime();
-        Routed routed = admitted(request);
+        Routed routed = takeRouted(request);
         HttpHeaders headers = new HttpHeaders(new Netty4HeadersAdapter(request.requestHeaders()));
         Outcome outcome = new Outcome();
         return Mono.defer(() -> routed.destination() == null
@@ -120,7 +120,7 @@ public final class NettyRoutes implements NettyRouteProvider {
      * What the predicate routed for {@code request}: Reactor Netty calls the handler right after
      * the predicate that admitted the request, on the same thread; routed anew were it ever another.
      */
-    private Routed admitted(HttpServerRequest request) {
+    private Routed takeRouted(HttpServerRequest request) {
         Routed routed = ADMITTED.get();
         ADMITTED.remove();
         return routed != null && routed.request() == request ? routed : route(request);
@@ -138,7 +138,8 @@ public final class NettyRoutes implements NettyRouteProvider {
     private Mono<Void> admitted(HttpServerRequest request, HttpServerResponse response, Routed routed,
             HttpHeaders headers, Outcome outcome) {
         Target target = routed.destination();
-        outcome.destination = new Destination(target.handler(), target.service(), target.endpoint());
+        outcome.destination = target.isProxy() ? ProxyHandler.destination(target.service())
+                : new Destination(target.handler(), target.service(), target.endpoint());
         return gateway.auth().admit(headers, target.service(), target.resource(routed.path()),
                 () -> target.isProxy()
                         ? gateway.handlers().proxy().handle(

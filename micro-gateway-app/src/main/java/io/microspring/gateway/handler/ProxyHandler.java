@@ -87,7 +87,7 @@ public final class ProxyHandler implements AutoCloseable {
      * {@link WebSocketProxy}; records the {@link Destination} on the exchange.
      */
     public Mono<Void> handle(ServerWebExchange exchange, String service, RequestPath path) {
-        new Destination("http", service, "").recordOn(exchange);
+        destination(service).recordOn(exchange);
         ProxyExchange proxied = new WebFluxProxyExchange(exchange);
         if (!WebSocketProxy.isUpgrade(exchange.getRequest())) {
             return handle(proxied, service, path);
@@ -107,13 +107,18 @@ public final class ProxyHandler implements AutoCloseable {
         return toNode(exchange, service, new HashSet<>(), null, node -> forward(exchange, node, pathAndQuery));
     }
 
+    /** Where a proxied request to {@code service} went, for the access log and the timer. */
+    static Destination destination(String service) {
+        return new Destination("http", service, "");
+    }
+
     @Override
     public void close() {
         connections.dispose();
     }
 
     /**
-     * Proxies to a node the selector picks with {@code toNode}. One that cannot be connected to (so
+     * Proxies to a node the selector picks, by {@code exchangeWith} the node. One that cannot be connected to (so
      * nothing was sent), or for {@code GET} and {@code HEAD} (idempotent) one whose connection broke
      * before it began to answer, is marked failed and the next pick tried, up to {@code retries}
      * times; once that is spent, or the selector offers only a node already {@code tried}, the
@@ -122,12 +127,12 @@ public final class ProxyHandler implements AutoCloseable {
      * needs it).
      */
     private Mono<Void> toNode(ProxyExchange exchange, String service, Set<String> tried, Throwable giveUp,
-            Function<Node, Mono<Void>> toNode) {
+            Function<Node, Mono<Void>> exchangeWith) {
         return selector.select(service, List.of()).flatMap(node -> {
             if (!tried.add(node.id())) {
                 return Mono.error(giveUp != null ? giveUp : unavailable(service));
             }
-            return toNode.apply(node).onErrorResume(error -> {
+            return exchangeWith.apply(node).onErrorResume(error -> {
                 boolean unreachable = isUnreachable(error);
                 if (!unreachable && !(isBroken(error) && isRepeatable(exchange) && !exchange.isCommitted())) {
                     return Mono.error(failure(service, node, error));
@@ -135,7 +140,8 @@ public final class ProxyHandler implements AutoCloseable {
                 selector.markFailed(service, node);
                 Throwable next = !unreachable ? failure(service, node, error)
                         : giveUp != null ? giveUp : unavailable(service);
-                return tried.size() > retries ? Mono.error(next) : toNode(exchange, service, tried, next, toNode);
+                return tried.size() > retries ? Mono.error(next)
+                        : toNode(exchange, service, tried, next, exchangeWith);
             });
         });
     }
