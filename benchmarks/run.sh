@@ -12,10 +12,11 @@
 # three starts: as a plain `java -jar`, and from the extracted jar with a class data sharing
 # archive (Spring Boot's documented CDS setup, trained once here). Also reports resident memory.
 # Each connection count runs the three targets in turn, for several rounds, and reports each
-# target's median round, so that a disturbance during one run does not decide a ratio. Next to
-# req/s it gives each server's CPU time per request (utime + stime of the whole process over the
-# run, divided by the requests served): on a shared machine the req/s follow who had CPU 0, the
-# CPU per request much less so.
+# target's median round, so that a disturbance during one run does not decide a ratio; every
+# round's req/s is shown too, so a disturbed round stays visible. Next to req/s it gives each
+# server's CPU time per request (utime + stime of the whole process over the run, divided by the
+# requests served): on a shared machine the req/s follow who had CPU 0, the CPU per request much
+# less so.
 # Usage: benchmarks/run.sh [seconds per run, default 10] [connection counts, default "16 64 256"] [rounds, default 3]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -100,8 +101,8 @@ run() { # target connections seconds: wrk's RESULT line, plus the server's CPU t
 
 for target in "${targets[@]}"; do run "$target" 64 "$warmup" >/dev/null; done
 
-echo "| connections | target | req/s | p50 ms | p99 ms | errors | server CPU µs per request |"
-echo "|---|---|---|---|---|---|---|"
+echo "| connections | target | req/s | p50 ms | p99 ms | errors | server CPU µs per request | req/s of every round |"
+echo "|---|---|---|---|---|---|---|---|"
 declare -A rps cpu
 for c in $connections; do
   declare -A lines=()
@@ -117,8 +118,9 @@ for c in $connections; do
     p50=$(sed 's/.*p50_us=\([0-9]*\).*/\1/' <<<"$line"); p99=$(sed 's/.*p99_us=\([0-9]*\).*/\1/' <<<"$line")
     errors=$(sed 's/.*errors=\([0-9]*\).*/\1/' <<<"$line")
     cpu[$target,$c]=$(sed 's/.*cpu_us=\([0-9.]*\).*/\1/' <<<"$line")
-    printf "| %s | %s | %s | %.2f | %.2f | %s | %s |\n" "$c" "$target" "$r" "$(bc -l <<<"$p50/1000")" "$(bc -l <<<"$p99/1000")" \
-      "$errors" "${cpu[$target,$c]}"
+    every=$(grep RESULT <<<"${lines[$target]}" | sed 's/.*rps=\([0-9]*\).*/\1/' | paste -sd ' ')
+    printf "| %s | %s | %s | %.2f | %.2f | %s | %s | %s |\n" "$c" "$target" "$r" "$(bc -l <<<"$p50/1000")" "$(bc -l <<<"$p99/1000")" \
+      "$errors" "${cpu[$target,$c]}" "$every"
   done
 done
 echo
