@@ -44,7 +44,7 @@ import io.microspring.gateway.handler.EdgeAuth;
 import io.microspring.gateway.handler.EventHandler;
 import io.microspring.gateway.handler.GatewayWebFilter;
 import io.microspring.gateway.handler.GatewayWebHandler;
-import io.microspring.gateway.handler.NettyRpcRoutes;
+import io.microspring.gateway.handler.NettyRoutes;
 import io.microspring.gateway.handler.PassThroughJsonCodec;
 import io.microspring.gateway.handler.ProxyHandler;
 import io.microspring.gateway.handler.RpcEndpoint;
@@ -141,14 +141,15 @@ class GatewayConfiguration {
     }
 
     /**
-     * The rpc handler's requests and {@code /rpc} served on Reactor Netty ahead of WebFlux
-     * ({@link NettyRpcRoutes}); the gateway's server only, not a management server of its own.
+     * The rpc handler's requests, {@code /rpc} and the proxy's plain requests served on Reactor Netty
+     * ahead of WebFlux ({@link NettyRoutes}); the gateway's server only, not a management server of
+     * its own.
      */
     @Bean
     @Conditional(NettyRoutesApply.class)
     WebServerFactoryCustomizer<NettyReactiveWebServerFactory> gatewayNettyRoutes(GatewayWebHandler handler,
             RequestLog log, @Value("${management.endpoints.web.base-path:/actuator}") String actuatorPath) {
-        return factory -> factory.addRouteProviders(new NettyRpcRoutes(handler, log, actuatorPath));
+        return factory -> factory.addRouteProviders(new NettyRoutes(handler, log, actuatorPath));
     }
 
     @Bean

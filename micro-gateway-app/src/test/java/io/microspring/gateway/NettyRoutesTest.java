@@ -1,27 +1,15 @@
 package io.microspring.gateway;
 
+import static io.microspring.gateway.RawHttp.exchange;
+import static io.microspring.gateway.RawHttp.sameBothWays;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.core.Ordered;
-import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
 
 import io.microspring.gatewaytest.Cluster;
 import io.microspring.gatewaytest.ClusterExtension;
-import reactor.core.publisher.Mono;
 
 /**
  * The rpc handler's requests and {@code /rpc}, which the gateway serves on Reactor Netty ahead of
@@ -31,8 +19,6 @@ import reactor.core.publisher.Mono;
  */
 @ExtendWith(ClusterExtension.class)
 class NettyRoutesTest {
-
-    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)\r\ncontent-length: *(\\d+)");
 
     static Cluster cluster;
     static Cluster.Gateway gateway;
@@ -98,65 +84,11 @@ class NettyRoutesTest {
 
     @Test
     void theOriginFormIsServedAheadOfWebFluxsFiltersAndTheAbsoluteFormThroughThem() {
-        Cluster.Gateway marked = cluster.gateway("spring.main.sources=" + WebFluxMark.class.getName());
+        Cluster.Gateway marked = cluster.gateway("spring.main.sources=" + RawHttp.WebFluxMark.class.getName());
         String json = "Content-Type: application/json\r\n";
         assertThat(exchange(marked, "POST /test/echo/call", json, "{}")).startsWith("HTTP/1.1 200 OK\r\n")
-                .doesNotContain(WebFluxMark.HEADER);
+                .doesNotContain(RawHttp.WebFluxMark.HEADER);
         assertThat(exchange(marked, "POST http://127.0.0.1:" + marked.port() + "/test/echo/call", json, "{}"))
-                .startsWith("HTTP/1.1 200 OK\r\n").contains(WebFluxMark.HEADER + ": yes\r\n");
-    }
-
-    /** The answer to {@code method path} sent in origin form, after checking the absolute form gets the same bytes. */
-    private static String sameBothWays(Cluster.Gateway to, String method, String path, String headers, String body) {
-        String ahead = exchange(to, method + " " + path, headers, body);
-        String webFlux = exchange(to, method + " http://127.0.0.1:" + to.port() + path, headers, body);
-        assertThat(ahead).as("served ahead of WebFlux").isEqualTo(webFlux);
-        return ahead;
-    }
-
-    /**
-     * A web filter (a source of the gateway it is named to, never scanned) marking every answer
-     * that went through WebFlux: so the tests above can tell which way a request took.
-     */
-    public static final class WebFluxMark implements WebFilter, Ordered {
-
-        static final String HEADER = "X-Through-WebFlux";
-
-        @Override
-        public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-            exchange.getResponse().getHeaders().set(HEADER, "yes");
-            return chain.filter(exchange);
-        }
-
-        @Override
-        public int getOrder() {
-            return Ordered.HIGHEST_PRECEDENCE;
-        }
-    }
-
-    /** Sends one request on a new connection and reads its answer: the head, and the body its Content-Length tells. */
-    private static String exchange(Cluster.Gateway to, String requestLine, String headers, String body) {
-        byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        String length = headers.contains("Transfer-Encoding") ? "" : "Content-Length: " + content.length + "\r\n";
-        String head = requestLine + " HTTP/1.1\r\nHost: 127.0.0.1:" + to.port() + "\r\n" + headers + length + "\r\n";
-        try (Socket socket = new Socket("127.0.0.1", to.port())) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.write(content);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder answer = new StringBuilder();
-            while (answer.indexOf("\r\n\r\n") < 0) {
-                int next = in.read();
-                assertThat(next).as("the answer's head ends before the connection: %s", answer).isNotNegative();
-                answer.append((char) next);
-            }
-            Matcher declared = CONTENT_LENGTH.matcher(answer);
-            int bodyLength = declared.find() ? Integer.parseInt(declared.group(1)) : 0;
-            return answer + new String(in.readNBytes(bodyLength), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                .startsWith("HTTP/1.1 200 OK\r\n").contains(RawHttp.WebFluxMark.HEADER + ": yes\r\n");
     }
 }

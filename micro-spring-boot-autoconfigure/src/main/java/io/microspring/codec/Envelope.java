@@ -11,6 +11,9 @@ public record Envelope(Kind kind, String id, String endpoint, String error) {
         REQUEST, RESPONSE
     }
 
+    private static final Envelope BARE_REQUEST = new Envelope(Kind.REQUEST, "", "", "");
+    private static final Envelope BARE_RESPONSE = new Envelope(Kind.RESPONSE, "", "", "");
+
     public Envelope {
         id = id == null ? "" : id;
         endpoint = endpoint == null ? "" : endpoint;
@@ -29,6 +32,11 @@ public record Envelope(Kind kind, String id, String endpoint, String error) {
 
     /** An envelope for a bare message, such as a published event. */
     public static Envelope message() {
-        return new Envelope(Kind.REQUEST, "", "", "");
+        return BARE_REQUEST;
+    }
+
+    /** What a plain codec reads around a message of {@code kind}: nothing but its kind. */
+    public static Envelope bare(Kind kind) {
+        return kind == Kind.REQUEST ? BARE_REQUEST : BARE_RESPONSE;
     }
 }

@@ -58,7 +58,7 @@ public final class ServerCallObservationContext extends ReceiverContext<Metadata
 
     @Override
     public ServerCallObservationContext addLowCardinalityKeyValues(KeyValues values) {
-        if (!values.iterator().hasNext()) {
+        if (values == KeyValues.empty() || !values.iterator().hasNext()) {
             return this;
         }
         KeyValues current = kept;

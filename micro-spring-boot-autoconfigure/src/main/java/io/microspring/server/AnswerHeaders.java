@@ -46,7 +46,7 @@ final class AnswerHeaders extends AbstractMap<String, String> {
     static AnswerHeaders echoing(Metadata request) {
         AnswerHeaders headers = new AnswerHeaders();
         for (int i = 0; i < ECHOED.length; i++) {
-            String value = MicroHeaders.get(request, ECHOED_NAMES[i]).orElse(null);
+            String value = MicroHeaders.valueOf(request, ECHOED_NAMES[i]);
             if (value != null) {
                 headers.set(ECHOED[i], value);
                 headers.set(ECHOED_X[i], value);

@@ -1,7 +1,6 @@
 package io.microspring.server;
 
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
-import java.util.function.Function;
 
 import org.reactivestreams.Subscription;
 
@@ -22,22 +21,30 @@ final class CallAnswer extends Mono<TransportMessage> {
 
     private final Mono<Object> call;
     private final Metadata metadata;
-    private final Function<Object, TransportMessage> answer;
-    private final Function<Throwable, TransportMessage> errorAnswer;
-    private final Runnable ended;
+    private final Answers answers;
 
     /**
-     * The answer of {@code call}, run with {@code metadata}: {@code answer} of its value or of
-     * {@code null}, {@code errorAnswer} of its error (also of an error {@code answer} throws);
-     * {@code ended} is run once, when the answer has been passed on or the subscriber cancelled.
+     * The answer of {@code call}, run with {@code metadata}, made by {@code answers}: the answer of
+     * its value or of {@code null}, the error answer of its error (also of an error the answer
+     * throws); {@link Answers#ended} once, when the answer has been passed on or the subscriber cancelled.
      */
-    CallAnswer(Mono<Object> call, Metadata metadata, Function<Object, TransportMessage> answer,
-            Function<Throwable, TransportMessage> errorAnswer, Runnable ended) {
+    CallAnswer(Mono<Object> call, Metadata metadata, Answers answers) {
         this.call = call;
         this.metadata = metadata;
-        this.answer = answer;
-        this.errorAnswer = errorAnswer;
-        this.ended = ended;
+        this.answers = answers;
+    }
+
+    /** How the answers of one call are made, and what is done once it has ended: one object per call. */
+    interface Answers {
+
+        /** The answer carrying {@code value}, {@code null} when the call completed empty. */
+        TransportMessage answer(Object value);
+
+        /** The answer reporting {@code error}. */
+        TransportMessage errorAnswer(Throwable error);
+
+        /** The call has ended: its answer was passed on, or the caller has gone. */
+        void ended();
     }
 
     @Override
@@ -101,7 +108,7 @@ final class CallAnswer extends Mono<TransportMessage> {
                 return;
             }
             done = true;
-            complete(parent.errorAnswer.apply(error));
+            complete(parent.answers.errorAnswer(error));
             end();
         }
 
@@ -115,9 +122,9 @@ final class CallAnswer extends Mono<TransportMessage> {
         private void answer(Object value) {
             TransportMessage message;
             try {
-                message = parent.answer.apply(value);
+                message = parent.answers.answer(value);
             } catch (RuntimeException e) {
-                message = parent.errorAnswer.apply(e);
+                message = parent.answers.errorAnswer(e);
             }
             complete(message);
             end();
@@ -125,7 +132,7 @@ final class CallAnswer extends Mono<TransportMessage> {
 
         private void end() {
             if (ENDED.compareAndSet(this, 0, 1)) {
-                parent.ended.run();
+                parent.answers.ended();
             }
         }
     }

@@ -114,7 +114,7 @@ final class RpcDispatcher implements TransportHandler {
 
     private Mono<TransportMessage> dispatch(TransportMessage message) {
         Metadata headers = message.headers();
-        String contentType = MicroHeaders.get(headers, MicroHeaders.CONTENT_TYPE).orElse(Codecs.DEFAULT_CONTENT_TYPE);
+        String contentType = valueOr(headers, MicroHeaders.CONTENT_TYPE, Codecs.DEFAULT_CONTENT_TYPE);
         Codec codec = codecs.find(contentType).orElse(null);
         if (codec == null) {
             return ended(errorAnswer(headers, null, null, new MicroException(ID, 415, "unsupported Content-Type: "
@@ -127,10 +127,9 @@ final class RpcDispatcher implements TransportHandler {
             return ended(errorAnswer(headers, codec, null, MicroException.badRequest(ID, e.getMessage())));
         }
         Envelope request = decoded.envelope();
-        String service = MicroHeaders.get(headers, MicroHeaders.SERVICE).orElse(serviceName);
-        String endpointName = MicroHeaders.get(headers, MicroHeaders.ENDPOINT)
-                .or(() -> MicroHeaders.get(headers, MicroHeaders.METHOD))
-                .orElse(request.endpoint());
+        String service = valueOr(headers, MicroHeaders.SERVICE, serviceName);
+        String endpointName = valueOr(headers, MicroHeaders.ENDPOINT,
+                valueOr(headers, MicroHeaders.METHOD, request.endpoint()));
         if (endpointName.isEmpty()) {
             return ended(errorAnswer(headers, codec, request, MicroException.badRequest(ID,
                     "missing %s header: name the endpoint to call, for example Say.Hello", MicroHeaders.ENDPOINT)));
@@ -164,9 +163,38 @@ final class RpcDispatcher implements TransportHandler {
                 ? new Envelope(Envelope.Kind.REQUEST, request.id(), endpointName, "") : request;
         Mono<Object> call = invoke(endpoint, context, body);
         return new CallAnswer(timeout > 0 ? Deadlines.within(call, Duration.ofNanos(timeout)) : call,
-                context.metadata(), result -> answer(headers, codec, answered, result),
-                error -> errorAnswer(headers, codec, answered, toMicroException(error, context)),
-                inFlight::decrementAndGet);
+                context.metadata(), new UnaryAnswers(headers, codec, answered, context));
+    }
+
+    /** The answers of one unary call, to the request with {@code headers} and {@code envelope}. */
+    private final class UnaryAnswers implements CallAnswer.Answers {
+
+        private final Metadata headers;
+        private final Codec codec;
+        private final Envelope envelope;
+        private final CallContext context;
+
+        UnaryAnswers(Metadata headers, Codec codec, Envelope envelope, CallContext context) {
+            this.headers = headers;
+            this.codec = codec;
+            this.envelope = envelope;
+            this.context = context;
+        }
+
+        @Override
+        public TransportMessage answer(Object value) {
+            return RpcDispatcher.answer(headers, codec, envelope, value);
+        }
+
+        @Override
+        public TransportMessage errorAnswer(Throwable error) {
+            return RpcDispatcher.errorAnswer(headers, codec, envelope, toMicroException(error, context));
+        }
+
+        @Override
+        public void ended() {
+            inFlight.decrementAndGet();
+        }
     }
 
     /** {@code answer}, ending the call in flight once it has been passed on. */
@@ -239,6 +267,12 @@ final class RpcDispatcher implements TransportHandler {
     /** The caller's deadline from its {@code Timeout} header; {@code null} when it set none. */
     static Instant deadlineOf(Metadata headers) {
         return deadlineAfter(timeoutOf(headers));
+    }
+
+    /** The value of the Micro header {@code name} (either form), else {@code otherwise}. */
+    private static String valueOr(Metadata headers, String name, String otherwise) {
+        String value = MicroHeaders.valueOf(headers, name);
+        return value != null ? value : otherwise;
     }
 
     /** The instant {@code timeout} nanoseconds from now; {@code null} (no deadline) when it is 0 or less. */

@@ -50,8 +50,20 @@ public final class MicroHeaders {
 
     /** The value of {@code name}, or of {@code X-name} when only that is present. */
     public static Optional<String> get(Metadata headers, String name) {
-        Optional<String> value = headers.get(name).filter(v -> !v.isEmpty());
-        return value.isPresent() ? value : headers.get(X_PREFIX + name).filter(v -> !v.isEmpty());
+        return Optional.ofNullable(valueOf(headers, name));
+    }
+
+    /**
+     * The value of {@code name}, or of {@code X-name} when only that is present; {@code null} when
+     * neither is present and not empty: for the call path, which falls back from one header to
+     * another without an {@link Optional} chain and its lambdas.
+     */
+    public static String valueOf(Metadata headers, String name) {
+        String value = headers.get(name).orElse(null);
+        if (value == null || value.isEmpty()) {
+            value = headers.get(X_PREFIX + name).orElse(null);
+        }
+        return value == null || value.isEmpty() ? null : value;
     }
 
     /**

@@ -108,11 +108,15 @@ public final class Exchanges {
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        HttpHeaders headers = response.getHeaders();
+        dropHeadersForError(response.getHeaders());
+        return write(exchange, statusOf(error), ERROR_TYPE, errorBody(error));
+    }
+
+    /** Drops the response {@code headers} set so far, but for the CORS ones, before an error is written. */
+    static void dropHeadersForError(HttpHeaders headers) {
         List.copyOf(headers.headerNames()).stream()
                 .filter(name -> !isCors(name) && !name.equalsIgnoreCase(HttpHeaders.VARY))
                 .forEach(headers::remove);
-        return write(exchange, statusOf(error), ERROR_TYPE, errorBody(error));
     }
 
     /** The HTTP status {@code error} is answered with: its code, or 500 when the code is not an HTTP error status. */
@@ -159,18 +163,27 @@ public final class Exchanges {
      * with; empty when the client's address is not known.
      */
     public static Optional<String> forwardedFor(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
+        return forwardedFor(request.getHeaders(), request.getRemoteAddress());
+    }
+
+    /** {@code X-Forwarded-For} as it goes on for a request with {@code headers} from {@code remote}. */
+    static Optional<String> forwardedFor(HttpHeaders headers, InetSocketAddress remote) {
         if (remote == null || remote.getAddress() == null) {
             return Optional.empty();
         }
-        List<String> prior = request.getHeaders().getOrEmpty("X-Forwarded-For");
+        List<String> prior = headers.getOrEmpty("X-Forwarded-For");
         String client = remote.getAddress().getHostAddress();
         return Optional.of(prior.isEmpty() ? client : String.join(", ", prior) + ", " + client);
     }
 
     /** Whether {@code request} may be sent twice: {@code GET} and {@code HEAD} (RFC 9110 9.2.2, without a body). */
     public static boolean isIdempotent(ServerHttpRequest request) {
-        return HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
+        return isIdempotent(request.getMethod().name());
+    }
+
+    /** Whether a request of {@code method} may be sent twice, as {@link #isIdempotent(ServerHttpRequest)}. */
+    static boolean isIdempotent(String method) {
+        return HttpMethod.GET.name().equals(method) || HttpMethod.HEAD.name().equals(method);
     }
 
     private static boolean isCors(String header) {

@@ -76,9 +76,11 @@ public final class GatewayWebHandler implements WebHandler {
     }
 
     private Mono<Void> dispatch(Target target, ServerWebExchange exchange, RequestPath path) {
+        if (target.isProxy()) {
+            return handlers.proxy().handle(exchange, target.service(), path);
+        }
         return switch (target.handler()) {
             case "api" -> handlers.api().handle(exchange, target.service(), target.endpoint());
-            case "http", "proxy", "web" -> handlers.proxy().handle(exchange, target.service(), path);
             case "event" -> handlers.event().handle(exchange, path);
             default -> handlers.rpc().handle(exchange, target.service(), target.endpoint(), target.variables());
         };

@@ -9,17 +9,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.microspring.errors.MicroException;
@@ -43,6 +38,8 @@ import reactor.netty.resources.LoopResources;
  * chosen by the selector; the whole (cleaned) path and query are forwarded, with
  * {@code X-Forwarded-For}, {@code -Host}, {@code -Proto} and {@code -Port}. Bodies stream through
  * in both directions without being held whole; websocket upgrades go to {@link WebSocketProxy}.
+ * Plain requests come through WebFlux or, ahead of it, from {@link NettyRoutes}: both as a
+ * {@link ProxyExchange}, and are proxied the same way.
  *
  * <p>A node that refuses the connection (or, for {@code GET} and {@code HEAD}, breaks it before
  * answering) is skipped by the selector for a while and the request goes to another node, up to
@@ -85,14 +82,34 @@ public final class ProxyHandler implements AutoCloseable {
         this.maxBodySize = maxBodySize;
     }
 
-    /** Proxies the request to a node of {@code service}. */
+    /**
+     * Proxies the request to a node of {@code service}, a websocket upgrade through
+     * {@link WebSocketProxy}; records the {@link Destination} on the exchange.
+     */
     public Mono<Void> handle(ServerWebExchange exchange, String service, RequestPath path) {
-        new Destination("http", service, "").recordOn(exchange);
-        long declared = exchange.getRequest().getHeaders().getContentLength();
+        destination(service).recordOn(exchange);
+        ProxyExchange proxied = new WebFluxProxyExchange(exchange);
+        if (!WebSocketProxy.isUpgrade(exchange.getRequest())) {
+            return handle(proxied, service, path);
+        }
+        String pathAndQuery = pathAndQuery(proxied, path);
+        return toNode(proxied, service, new HashSet<>(), null,
+                node -> webSockets.proxy(exchange, proxied, service, node, pathAndQuery));
+    }
+
+    /** Proxies a plain HTTP request to a node of {@code service}, whichever way it came in. */
+    Mono<Void> handle(ProxyExchange exchange, String service, RequestPath path) {
+        long declared = exchange.headers().getContentLength();
         if (declared > maxBodySize.bytes()) {
             return Mono.error(maxBodySize.tooLarge(declared));
         }
-        return toNode(exchange, service, pathAndQuery(exchange.getRequest(), path), new HashSet<>());
+        String pathAndQuery = pathAndQuery(exchange, path);
+        return toNode(exchange, service, new HashSet<>(), null, node -> forward(exchange, node, pathAndQuery));
+    }
+
+    /** Where a proxied request to {@code service} went, for the access log and the timer. */
+    static Destination destination(String service) {
+        return new Destination("http", service, "");
     }
 
     @Override
@@ -101,38 +118,30 @@ public final class ProxyHandler implements AutoCloseable {
     }
 
     /**
-     * Proxies to a node the selector picks. One that cannot be connected to (so nothing was sent),
-     * or for {@code GET} and {@code HEAD} (idempotent) one whose connection broke before it began to
-     * answer, is marked failed and the next pick tried, up to {@code retries} times; once that is spent, or
-     * the selector offers only a node already {@code tried}, the service is unavailable (503).
+     * Proxies to a node the selector picks, by {@code exchangeWith} the node. One that cannot be connected to (so
+     * nothing was sent), or for {@code GET} and {@code HEAD} (idempotent) one whose connection broke
+     * before it began to answer, is marked failed and the next pick tried, up to {@code retries}
+     * times; once that is spent, or the selector offers only a node already {@code tried}, the
+     * service is unavailable (503). {@code giveUp} is the error once no other node is left: the last
+     * broken exchange's, or when {@code null} the 503 (made only then: nearly every request never
+     * needs it).
      */
-    private Mono<Void> toNode(ServerWebExchange exchange, String service, String pathAndQuery, Set<String> tried) {
-        return toNode(exchange, service, pathAndQuery, tried, null);
-    }
-
-    /**
-     * As above; {@code giveUp} is the error once no other node is left: the last broken exchange's,
-     * or when {@code null} the 503 (made only then: nearly every request never needs it).
-     */
-    private Mono<Void> toNode(ServerWebExchange exchange, String service, String pathAndQuery, Set<String> tried,
-            Throwable giveUp) {
+    private Mono<Void> toNode(ProxyExchange exchange, String service, Set<String> tried, Throwable giveUp,
+            Function<Node, Mono<Void>> exchangeWith) {
         return selector.select(service, List.of()).flatMap(node -> {
             if (!tried.add(node.id())) {
                 return Mono.error(giveUp != null ? giveUp : unavailable(service));
             }
-            Mono<Void> proxied = WebSocketProxy.isUpgrade(exchange.getRequest())
-                    ? webSockets.proxy(exchange, service, node, pathAndQuery)
-                    : forward(exchange, node, pathAndQuery);
-            return proxied.onErrorResume(error -> {
+            return exchangeWith.apply(node).onErrorResume(error -> {
                 boolean unreachable = isUnreachable(error);
-                if (!unreachable && !(isBroken(error) && isRepeatable(exchange.getRequest())
-                        && !exchange.getResponse().isCommitted())) {
+                if (!unreachable && !(isBroken(error) && isRepeatable(exchange) && !exchange.isCommitted())) {
                     return Mono.error(failure(service, node, error));
                 }
                 selector.markFailed(service, node);
                 Throwable next = !unreachable ? failure(service, node, error)
                         : giveUp != null ? giveUp : unavailable(service);
-                return tried.size() > retries ? Mono.error(next) : toNode(exchange, service, pathAndQuery, tried, next);
+                return tried.size() > retries ? Mono.error(next)
+                        : toNode(exchange, service, tried, next, exchangeWith);
             });
         });
     }
@@ -141,37 +150,32 @@ public final class ProxyHandler implements AutoCloseable {
      * One exchange with {@code node}, on the node's own client (a relative URI), ended once the node
      * has been silent for the read timeout ({@link ReadSilence}).
      */
-    private Mono<Void> forward(ServerWebExchange exchange, Node node, String pathAndQuery) {
+    private Mono<Void> forward(ProxyExchange exchange, Node node, String pathAndQuery) {
         HttpClient client;
         try {
             client = nodes.of(node.address());
         } catch (IllegalArgumentException e) {
             return Mono.error(e);
         }
-        ServerHttpRequest request = exchange.getRequest();
-        ServerHttpResponse response = exchange.getResponse();
-        NettyDataBufferFactory buffers = (NettyDataBufferFactory) response.bufferFactory();
         ReadSilence.Exchange watch = silence.start();
         Mono<Void> proxied = client
-                .request(HttpMethod.valueOf(request.getMethod().name()))
+                .request(HttpMethod.valueOf(exchange.method()))
                 .uri(pathAndQuery)
                 .send((outbound, body) -> {
-                    forwardHeaders(request, outbound.requestHeaders()::add);
-                    return hasBody(request) ? body.send(limited(request.getBody(), watch)) : body;
+                    forwardHeaders(exchange, outbound.requestHeaders()::add);
+                    return hasBody(exchange) ? body.send(limited(exchange.body(), watch)) : body;
                 })
                 .responseConnection((inbound, connection) -> {
                     watch.heard();
-                    response.setStatusCode(HttpStatusCode.valueOf(inbound.status().code()));
-                    Predicate<String> passedOn = Exchanges.passedOn(response.getHeaders());
+                    exchange.status(inbound.status().code());
+                    HttpHeaders headers = exchange.responseHeaders();
+                    Predicate<String> passedOn = Exchanges.passedOn(headers);
                     inbound.responseHeaders().forEach(header -> {
                         if (passedOn.test(header.getKey())) {
-                            response.getHeaders().add(header.getKey(), header.getValue());
+                            headers.add(header.getKey(), header.getValue());
                         }
                     });
-                    return response.writeWith(connection.inbound().receive().retain().map(buffer -> {
-                        watch.heard();
-                        return buffers.wrap(buffer);
-                    }));
+                    return exchange.send(connection.inbound().receive().retain().doOnNext(buffer -> watch.heard()));
                 })
                 .then();
         return watch.limit(proxied);
@@ -182,27 +186,29 @@ public final class ProxyHandler implements AutoCloseable {
      * the client's own X-Forwarded-*, then X-Forwarded-For (the client appended), -Host, -Proto and
      * -Port.
      */
-    static void forwardHeaders(ServerHttpRequest request, BiConsumer<String, String> add) {
-        request.getHeaders().forEach((name, values) -> {
+    static void forwardHeaders(ProxyExchange exchange, BiConsumer<String, String> add) {
+        HttpHeaders request = exchange.headers();
+        request.forEach((name, values) -> {
             if (!MicroHeaders.isHopByHop(name) && !name.equalsIgnoreCase(HttpHeaders.HOST)
                     && !name.regionMatches(true, 0, "X-Forwarded-", 0, 12)) {
                 values.forEach(value -> add.accept(name, value));
             }
         });
-        Exchanges.forwardedFor(request).ifPresent(forwarded -> add.accept("X-Forwarded-For", forwarded));
-        String host = request.getHeaders().getFirst(HttpHeaders.HOST);
+        Exchanges.forwardedFor(request, exchange.remoteAddress())
+                .ifPresent(forwarded -> add.accept("X-Forwarded-For", forwarded));
+        String host = request.getFirst(HttpHeaders.HOST);
         if (host != null) {
             add.accept("X-Forwarded-Host", host);
         }
-        add.accept("X-Forwarded-Proto", request.getURI().getScheme() == null ? "http" : request.getURI().getScheme());
-        InetSocketAddress local = request.getLocalAddress();
+        add.accept("X-Forwarded-Proto", exchange.scheme());
+        InetSocketAddress local = exchange.localAddress();
         if (local != null) {
             add.accept("X-Forwarded-Port", Integer.toString(local.getPort()));
         }
     }
 
-    private static String pathAndQuery(ServerHttpRequest request, RequestPath path) {
-        String query = request.getURI().getRawQuery();
+    private static String pathAndQuery(ProxyExchange exchange, RequestPath path) {
+        String query = exchange.rawQuery();
         return query == null ? path.raw() : path.raw() + "?" + query;
     }
 
@@ -210,28 +216,28 @@ public final class ProxyHandler implements AutoCloseable {
      * The body for the node, failing with a 413 once more than the maximum has streamed through;
      * each part sent counts as activity of the exchange {@code watch}.
      */
-    private Flux<ByteBuf> limited(Flux<DataBuffer> body, ReadSilence.Exchange watch) {
+    private Flux<ByteBuf> limited(Flux<ByteBuf> body, ReadSilence.Exchange watch) {
         AtomicLong seen = new AtomicLong();
         return body.handle((buffer, sink) -> {
-            if (seen.addAndGet(buffer.readableByteCount()) > maxBodySize.bytes()) {
-                DataBufferUtils.release(buffer);
+            if (seen.addAndGet(buffer.readableBytes()) > maxBodySize.bytes()) {
+                buffer.release();
                 sink.error(maxBodySize.tooLarge(-1));
             } else {
                 watch.heard();
-                sink.next(NettyDataBufferFactory.toByteBuf(buffer));
+                sink.next(buffer);
             }
         });
     }
 
     /** Whether the request may be sent again: idempotent, and without a body (which streams through once). */
-    private static boolean isRepeatable(ServerHttpRequest request) {
-        return Exchanges.isIdempotent(request) && !hasBody(request);
+    private static boolean isRepeatable(ProxyExchange exchange) {
+        return Exchanges.isIdempotent(exchange.method()) && !hasBody(exchange);
     }
 
     /** Whether the request announces a body (RFC 9112 6.3: a Content-Length above 0, or Transfer-Encoding). */
-    private static boolean hasBody(ServerHttpRequest request) {
-        return request.getHeaders().getContentLength() > 0
-                || request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING);
+    private static boolean hasBody(ProxyExchange exchange) {
+        return exchange.headers().getContentLength() > 0
+                || exchange.headers().containsHeader(HttpHeaders.TRANSFER_ENCODING);
     }
 
     /** Whether the connection broke after the request went out, before an answer began. */

@@ -86,6 +86,14 @@ final class RequestRouter {
             return endpoint.isEmpty() ? path.raw() : endpoint;
         }
 
+        /** Whether the http (proxy) handler serves it: named {@code http}, {@code proxy} or {@code web}. */
+        boolean isProxy() {
+            return switch (handler) {
+                case "http", "proxy", "web" -> true;
+                default -> false;
+            };
+        }
+
         /** Whether the rpc handler serves it. */
         boolean isRpc() {
             return handler.equals(ServiceIndex.DEFAULT_HANDLER);

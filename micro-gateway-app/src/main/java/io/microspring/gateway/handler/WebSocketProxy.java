@@ -44,15 +44,19 @@ final class WebSocketProxy {
         return "websocket".equalsIgnoreCase(request.getHeaders().getUpgrade());
     }
 
-    Mono<Void> proxy(ServerWebExchange exchange, String service, Node node, String pathAndQuery) {
-        ServerHttpRequest request = exchange.getRequest();
+    /**
+     * Proxies the websocket {@code exchange} asks for ({@code proxied} is its neutral view) to
+     * {@code pathAndQuery} of {@code node} of {@code service}.
+     */
+    Mono<Void> proxy(ServerWebExchange exchange, ProxyExchange proxied, String service, Node node,
+            String pathAndQuery) {
         HttpHeaders headers = new HttpHeaders();
-        ProxyHandler.forwardHeaders(request, (name, value) -> {
+        ProxyHandler.forwardHeaders(proxied, (name, value) -> {
             if (!name.regionMatches(true, 0, "Sec-WebSocket-", 0, 14)) {
                 headers.add(name, value);
             }
         });
-        List<String> subprotocols = request.getHeaders().getOrEmpty(SUBPROTOCOL).stream()
+        List<String> subprotocols = proxied.headers().getOrEmpty(SUBPROTOCOL).stream()
                 .flatMap(value -> Arrays.stream(value.split(",")))
                 .map(String::strip)
                 .filter(protocol -> !protocol.isEmpty())

@@ -36,7 +36,7 @@ public final class BytesCodec implements Codec {
 
     @Override
     public Decoded decode(byte[] data, Envelope.Kind kind) {
-        Envelope envelope = new Envelope(kind, "", "", "");
+        Envelope envelope = Envelope.bare(kind);
         return Decoded.of(envelope, type -> read(data, type));
     }
 

@@ -33,7 +33,7 @@ public final class JsonCodec implements Codec {
 
     @Override
     public Decoded decode(byte[] data, Envelope.Kind kind) {
-        Envelope envelope = new Envelope(kind, "", "", "");
+        Envelope envelope = Envelope.bare(kind);
         return Decoded.of(envelope, type -> marshaller.read(data, type));
     }
 

@@ -12,9 +12,26 @@ import java.util.Arrays;
 final class JsonOutput {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes();
+    private static final int INITIAL_SIZE = 128;
+    /** The largest buffer a thread keeps for its next message; a larger one is left to the collector. */
+    private static final int MAX_KEPT_SIZE = 8 * 1024;
+    private static final ThreadLocal<JsonOutput> PER_THREAD = ThreadLocal.withInitial(JsonOutput::new);
 
-    private byte[] bytes = new byte[128];
+    private byte[] bytes = new byte[INITIAL_SIZE];
     private int size;
+
+    /**
+     * This thread's output, emptied: its buffer is reused from message to message rather than made
+     * (and grown) per message. Only for writing one message through to {@link #toByteArray()}.
+     */
+    static JsonOutput ofThisThread() {
+        JsonOutput out = PER_THREAD.get();
+        out.size = 0;
+        if (out.bytes.length > MAX_KEPT_SIZE) {
+            out.bytes = new byte[INITIAL_SIZE];
+        }
+        return out;
+    }
 
     JsonOutput raw(char ascii) {
         ensure(1);

@@ -32,7 +32,7 @@ final class ProtoJsonWriter {
         if (ProtoJsonLayout.of(message.getDescriptorForType()).delegated()) {
             return PRINTER.print(message).getBytes(StandardCharsets.UTF_8);
         }
-        JsonOutput out = new JsonOutput();
+        JsonOutput out = JsonOutput.ofThisThread();
         writeMessage(out, message);
         return out.toByteArray();
     }

@@ -27,7 +27,7 @@ public final class ProtobufCodec implements Codec {
 
     @Override
     public Decoded decode(byte[] data, Envelope.Kind kind) {
-        Envelope envelope = new Envelope(kind, "", "", "");
+        Envelope envelope = Envelope.bare(kind);
         return Decoded.of(envelope, type -> fromBytes(data, type));
     }
 

@@ -57,7 +57,7 @@ final class HttpExchange {
     private static Mono<Void> reply(HttpServerResponse response, TransportMessage answer) {
         HttpHeaders headers = response.responseHeaders();
         answer.headers().asMap().forEach((name, value) -> headers.add(HeaderNames.of(name), value));
-        response.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(answer.body().length));
+        response.header(HttpHeaderNames.CONTENT_LENGTH, ContentLengths.of(answer.body().length));
         return response.sendByteArray(Mono.just(answer.body())).then();
     }
 

@@ -79,6 +79,20 @@ class ProtoJsonTest {
     }
 
     @Test
+    void whenAWriteFailedOrWasLargeThenTheNextMessageIsWrittenWholeAndAlone() throws Exception {
+        // each thread writes into one buffer, message after message: nothing of the one before may show
+        Shapes failing = Shapes.newBuilder().setAString("before the failure")
+                .setAnything(Any.pack(Inner.newBuilder().setText("x").build())).build();
+        assertThatThrownBy(() -> ProtoJsonWriter.write(failing)).isInstanceOf(InvalidProtocolBufferException.class);
+        assertThat(ProtoJsonWriter.write(HelloResponse.newBuilder().setMsg("Hi").build()))
+                .asString(StandardCharsets.UTF_8).isEqualTo("{\"msg\":\"Hi\"}");
+        HelloResponse large = HelloResponse.newBuilder().setMsg("é".repeat(20_000)).build();
+        assertThat(ProtoJsonWriter.write(large)).isEqualTo(bytes(PRINTER.print(large)));
+        assertThat(ProtoJsonWriter.write(HelloResponse.getDefaultInstance())).asString(StandardCharsets.UTF_8)
+                .isEqualTo("{}");
+    }
+
+    @Test
     void whenJsonFormatsOwnOutputIsReadThenTheStreamedPathReadsTheSameMessage() throws Exception {
         for (Message message : messages()) {
             if (message instanceof Shapes shapes && !usesWellKnownTypes(shapes)) {

@@ -1,0 +1,132 @@
+package io.microspring.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.core.Ordered;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import io.microspring.gatewaytest.Cluster;
+import reactor.core.publisher.Mono;
+
+/**
+ * Requests to a gateway on raw sockets, with the answer as the bytes that came back: to compare
+ * what the routes ahead of WebFlux answer (a request target in origin form, {@code GET /path}) with
+ * what WebFlux answers (the same target in absolute form, {@code GET http://host/path}, which the
+ * routes leave to WebFlux).
+ */
+final class RawHttp {
+
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)\r\ncontent-length: *(\\d+)");
+    private static final Pattern CHUNKED = Pattern.compile("(?i)\r\ntransfer-encoding: *chunked");
+    private static final Pattern DATE = Pattern.compile("(?i)\r\ndate: [^\r]*");
+
+    private RawHttp() {
+    }
+
+    /**
+     * The answer to {@code method path} sent in origin form, after checking the absolute form gets
+     * the same bytes (but for a {@code Date} header a backend sent, which may have ticked on).
+     */
+    static String sameBothWays(Cluster.Gateway to, String method, String path, String headers, String body) {
+        String ahead = exchange(to, method + " " + path, headers, body);
+        String webFlux = exchange(to, method + " http://127.0.0.1:" + to.port() + path, headers, body);
+        assertThat(withoutDate(ahead)).as("served ahead of WebFlux").isEqualTo(withoutDate(webFlux));
+        return ahead;
+    }
+
+    /**
+     * Sends one request on a new connection and reads its answer: the head, and the body its
+     * Content-Length tells, or the content of its chunks up to the last.
+     */
+    static String exchange(Cluster.Gateway to, String requestLine, String headers, String body) {
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        String length = headers.contains("Transfer-Encoding") ? "" : "Content-Length: " + content.length + "\r\n";
+        String head = requestLine + " HTTP/1.1\r\nHost: 127.0.0.1:" + to.port() + "\r\n" + headers + length + "\r\n";
+        try (Socket socket = new Socket("127.0.0.1", to.port())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(content);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder answer = new StringBuilder();
+            while (answer.indexOf("\r\n\r\n") < 0) {
+                answer.append(next(in, answer));
+            }
+            if (CHUNKED.matcher(answer).find()) {
+                return answer + dechunked(in);
+            }
+            Matcher declared = CONTENT_LENGTH.matcher(answer);
+            int bodyLength = declared.find() ? Integer.parseInt(declared.group(1)) : 0;
+            return answer + new String(in.readNBytes(bodyLength), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A chunked body's content, its chunks joined: where a body is cut into chunks depends on how
+     * its bytes happened to arrive.
+     */
+    private static String dechunked(InputStream in) throws IOException {
+        StringBuilder content = new StringBuilder();
+        while (true) {
+            int size = Integer.parseInt(line(in).split(";", 2)[0].strip(), 16);
+            if (size == 0) {
+                assertThat(line(in)).as("no trailers after the last chunk").isEmpty();
+                return content.toString();
+            }
+            content.append(new String(in.readNBytes(size), StandardCharsets.UTF_8));
+            assertThat(line(in)).as("a chunk ends with CRLF").isEmpty();
+        }
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        while (line.length() < 2 || line.charAt(line.length() - 2) != '\r' || line.charAt(line.length() - 1) != '\n') {
+            line.append(next(in, line));
+        }
+        return line.substring(0, line.length() - 2);
+    }
+
+    private static char next(InputStream in, CharSequence answer) throws IOException {
+        int next = in.read();
+        assertThat(next).as("the answer ends before the connection: %s", answer).isNotNegative();
+        return (char) next;
+    }
+
+    private static String withoutDate(String answer) {
+        return DATE.matcher(answer).replaceAll("");
+    }
+
+    /**
+     * A web filter (a source of the gateway it is named to, never scanned) marking every answer
+     * that went through WebFlux: so tests can tell which way a request took.
+     */
+    public static final class WebFluxMark implements WebFilter, Ordered {
+
+        static final String HEADER = "X-Through-WebFlux";
+
+        @Override
+        public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+            exchange.getResponse().getHeaders().set(HEADER, "yes");
+            return chain.filter(exchange);
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+    }
+}
