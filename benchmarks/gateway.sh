@@ -18,11 +18,11 @@
 # samples the resident memory of both gateways (and the heap of ours) under load.
 # The gateway runs much more code than the greeter (WebFlux, Jackson, two HTTP stacks), so every
 # target is warmed up for WARMUP_SECONDS (default 40), then again for REWARM_SECONDS (default 10),
-# before anything is measured, and each measured
-# run follows PRE_SECONDS (default 5) of the same target at the same connection count, unmeasured:
-# after another target or count, the JIT compiles again for a while, and its threads' CPU counts in
-# front (on 2026-11-30 the first /rpc run at 16 connections after the warm-up cost 254 µs a call in
-# front, the runs after it 56 to 66). The table's "of which JIT" columns are the part of the CPU in
+# before anything is measured, and each measured run follows PRE_SECONDS (default 5) of the same
+# target at the same connection count, unmeasured: after another target or count, the JIT
+# compiles again for a while, and its threads' CPU counts in front (on 2026-11-30 the first /rpc
+# run at 16 connections after the warm-up cost 254 µs a call in front, the runs after it 56 to
+# 66). The table's "of which JIT" columns are the part of the CPU in
 # front and behind spent by the JVM's compiler threads (C1, C2): near 0 once warm; on a loaded
 # machine C2 can still take tens of µs a call minutes after the start.
 # Usage: benchmarks/gateway.sh [seconds per run, default 15] [connection counts, default "16 64 256"]
