@@ -128,8 +128,10 @@ final class RpcDispatcher implements TransportHandler {
         }
         Envelope request = decoded.envelope();
         String service = valueOr(headers, MicroHeaders.SERVICE, serviceName);
-        String endpointName = valueOr(headers, MicroHeaders.ENDPOINT,
-                valueOr(headers, MicroHeaders.METHOD, request.endpoint()));
+        String endpointName = MicroHeaders.valueOf(headers, MicroHeaders.ENDPOINT);
+        if (endpointName == null) {
+            endpointName = valueOr(headers, MicroHeaders.METHOD, request.endpoint());
+        }
         if (endpointName.isEmpty()) {
             return ended(errorAnswer(headers, codec, request, MicroException.badRequest(ID,
                     "missing %s header: name the endpoint to call, for example Say.Hello", MicroHeaders.ENDPOINT)));

@@ -36,7 +36,7 @@ final class ClientMessages {
             }
         });
         headers.add(HttpHeaderNames.HOST, address);
-        headers.addInt(HttpHeaderNames.CONTENT_LENGTH, message.body().length);
+        headers.add(HttpHeaderNames.CONTENT_LENGTH, ContentLengths.of(message.body().length));
         return request;
     }
 

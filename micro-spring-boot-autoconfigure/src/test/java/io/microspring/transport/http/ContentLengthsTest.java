@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The answers' {@code Content-Length} values: decimal, and the common ones made once. */
+/** The {@code Content-Length} values of requests and answers: decimal, and the common ones made once. */
 class ContentLengthsTest {
 
     @Test

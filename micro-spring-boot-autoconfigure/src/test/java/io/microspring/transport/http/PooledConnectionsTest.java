@@ -176,7 +176,8 @@ class PooledConnectionsTest {
         });
         transport = transport(100, Duration.ofMinutes(1));
 
-        assertThatThrownBy(() -> oneAfterAnother(2, i -> "call " + i).block(BLOCK)).isInstanceOfSatisfying(TransportException.class, e -> {
+        assertThatThrownBy(() -> oneAfterAnother(2, i -> "call " + i).block(BLOCK))
+                .isInstanceOfSatisfying(TransportException.class, e -> {
                     assertThat(e.unprocessed()).isFalse();
                     assertThat(e.getMessage()).startsWith("exchange with node " + node.address() + " failed")
                             .contains("closed the connection before it answered");
