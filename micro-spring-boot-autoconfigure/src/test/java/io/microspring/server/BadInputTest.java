@@ -145,6 +145,25 @@ class BadInputTest {
     }
 
     @Test
+    void theEndpointIsNamedByMicroEndpointElseByMicroMethod() throws Exception {
+        HttpResponse<String> byMethod = http.send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .header("Micro-Service", SERVICE)
+                .header("Micro-Method", "Say.Hello")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Method\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(byMethod.body()).isEqualTo("{\"msg\":\"Hello Method\"}");
+        HttpResponse<String> both = http.send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .header("Micro-Service", SERVICE)
+                .header("Micro-Endpoint", "Say.Hello")
+                .header("Micro-Method", "Say.Goodbye")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Endpoint\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(both.body()).isEqualTo("{\"msg\":\"Hello Endpoint\"}");
+    }
+
+    @Test
     void aRequestWithoutContentTypeIsReadAsProtobuf() throws Exception {
         byte[] body = HelloRequest.newBuilder().setName("John").build().toByteArray();
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri)
