@@ -2,6 +2,7 @@ package io.microspring.gateway.handler;
 
 import java.net.InetSocketAddress;
 
+import org.reactivestreams.Publisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.support.Netty4HeadersAdapter;
 
@@ -81,7 +82,7 @@ final class NettyProxyExchange implements ProxyExchange {
     }
 
     @Override
-    public Mono<Void> send(Flux<ByteBuf> body) {
+    public Mono<Void> send(Publisher<ByteBuf> body) {
         return response.send(body).then();
     }
 }

@@ -2,6 +2,7 @@ package io.microspring.gateway.handler;
 
 import java.net.InetSocketAddress;
 
+import org.reactivestreams.Publisher;
 import org.springframework.http.HttpHeaders;
 
 import io.netty.buffer.ByteBuf;
@@ -46,6 +47,9 @@ interface ProxyExchange {
     /** The response's headers, to add to until committed. */
     HttpHeaders responseHeaders();
 
-    /** Sends the response: its status and headers, then {@code body} as it streams. */
-    Mono<Void> send(Flux<ByteBuf> body);
+    /**
+     * Sends the response: its status and headers, then {@code body} as it streams; a {@link Mono}
+     * body goes out with them in one write.
+     */
+    Mono<Void> send(Publisher<ByteBuf> body);
 }

@@ -23,12 +23,15 @@ import io.microspring.registry.Node;
 import io.microspring.selector.Selector;
 import io.microspring.transport.MicroHeaders;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.http.client.PrematureCloseException;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
@@ -50,6 +53,8 @@ import reactor.netty.resources.LoopResources;
 public final class ProxyHandler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProxyHandler.class);
+    /** The largest declared answer sent on in one write ({@link #isSmall}); larger ones stream. */
+    private static final int WHOLE_ANSWER_MAX = 16 * 1024;
 
     private final Selector selector;
     private final ConnectionProvider connections;
@@ -175,10 +180,32 @@ public final class ProxyHandler implements AutoCloseable {
                             headers.add(header.getKey(), header.getValue());
                         }
                     });
-                    return exchange.send(connection.inbound().receive().retain().doOnNext(buffer -> watch.heard()));
+                    Flux<ByteBuf> body = connection.inbound().receive().retain().doOnNext(buffer -> watch.heard());
+                    return exchange.send(isSmall(inbound) ? whole(body) : body);
                 })
                 .then();
         return watch.limit(proxied);
+    }
+
+    /**
+     * Whether the node's {@code answer} is sent on in one write, held whole: its body is declared
+     * (Content-Length, no Transfer-Encoding) and at most {@value #WHOLE_ANSWER_MAX} bytes. Others,
+     * larger or chunked, stream through as they come.
+     */
+    private static boolean isSmall(HttpClientResponse answer) {
+        if (answer.responseHeaders().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+            return false;
+        }
+        int length = answer.responseHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH, -1);
+        return length > 0 && length <= WHOLE_ANSWER_MAX;
+    }
+
+    /** The {@code parts} of a small body as one buffer (none when empty), released when not sent. */
+    private static Mono<ByteBuf> whole(Flux<ByteBuf> parts) {
+        return parts.collectList()
+                .doOnDiscard(ByteBuf.class, ByteBuf::release)
+                .filter(list -> !list.isEmpty())
+                .map(list -> list.size() == 1 ? list.get(0) : Unpooled.wrappedBuffer(list.toArray(ByteBuf[]::new)));
     }
 
     /**

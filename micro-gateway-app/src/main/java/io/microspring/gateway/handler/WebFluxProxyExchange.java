@@ -2,6 +2,7 @@ package io.microspring.gateway.handler;
 
 import java.net.InetSocketAddress;
 
+import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -76,8 +77,9 @@ final class WebFluxProxyExchange implements ProxyExchange {
     }
 
     @Override
-    public Mono<Void> send(Flux<ByteBuf> body) {
+    public Mono<Void> send(Publisher<ByteBuf> body) {
         NettyDataBufferFactory buffers = (NettyDataBufferFactory) response.bufferFactory();
-        return response.writeWith(body.map(buffers::wrap));
+        return response.writeWith(body instanceof Mono<ByteBuf> whole ? whole.map(buffers::wrap)
+                : Flux.from(body).map(buffers::wrap));
     }
 }
