@@ -13,10 +13,13 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +57,12 @@ class ProxyAnswerWriteTest {
                 .endsWith("\r\n\r\nready"));
     }
 
+    @AfterEach
+    void releaseAnyAnswerHeld() {
+        backend.sendTheRest();
+        backend.forgetHeld();
+    }
+
     @AfterAll
     static void stop() throws IOException {
         registration.close();
@@ -62,9 +71,10 @@ class ProxyAnswerWriteTest {
 
     @ParameterizedTest(name = "{0} form")
     @ValueSource(strings = {"origin", "absolute"})
-    void aSmallDeclaredAnswerGoesOutInOneWriteOnceWhole(String form) throws IOException {
+    void aSmallDeclaredAnswerGoesOutInOneWriteOnceWhole(String form) throws IOException, InterruptedException {
         Cluster.Gateway gateway = cluster.gateway();
         try (Socket client = request(gateway, form, "/pausing/small")) {
+            backend.awaitHolding();
             client.setSoTimeout(2_000);
             assertThatThrownBy(() -> client.getInputStream().read())
                     .as("nothing of the answer before the backend sent all of it")
@@ -126,7 +136,10 @@ class ProxyAnswerWriteTest {
     static final class PausingBackend implements AutoCloseable {
 
         private final ServerSocket socket;
-        private final Semaphore rest = new Semaphore(0);
+        /** Opened by {@link #sendTheRest}: the answer being held, or the last one. */
+        private final AtomicReference<CountDownLatch> rest = new AtomicReference<>(new CountDownLatch(0));
+        /** A permit for each answer whose first part went out. */
+        private final Semaphore holding = new Semaphore(0);
 
         private PausingBackend(ServerSocket socket) {
             this.socket = socket;
@@ -144,9 +157,19 @@ class ProxyAnswerWriteTest {
             return "127.0.0.1:" + socket.getLocalPort();
         }
 
-        /** Lets the answer being held send the rest of its body. */
+        /** Waits until an answer has sent its first part and is held. */
+        void awaitHolding() throws InterruptedException {
+            assertThat(holding.tryAcquire(30, TimeUnit.SECONDS)).as("the backend holds an answer").isTrue();
+        }
+
+        /** Forgets the answers held so far, for {@link #awaitHolding} to wait for the next one. */
+        void forgetHeld() {
+            holding.drainPermits();
+        }
+
+        /** Lets the answer being held, if any, send the rest of its body. */
         void sendTheRest() {
-            rest.release();
+            rest.get().countDown();
         }
 
         @Override
@@ -176,11 +199,16 @@ class ProxyAnswerWriteTest {
                     boolean small = request.startsWith("GET /pausing/small ");
                     String first = ready ? "ready" : small ? SMALL_FIRST : LARGE_FIRST;
                     String last = ready ? "" : small ? SMALL_REST : LARGE_REST;
+                    CountDownLatch gate = new CountDownLatch(ready ? 0 : 1);
+                    rest.set(gate);
                     out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
                             + (first.length() + last.length()) + "\r\n\r\n" + first)
                             .getBytes(StandardCharsets.US_ASCII));
                     out.flush();
-                    if (!ready && !rest.tryAcquire(60, TimeUnit.SECONDS)) {
+                    if (!ready) {
+                        holding.release();
+                    }
+                    if (!gate.await(60, TimeUnit.SECONDS)) {
                         return;
                     }
                     out.write(last.getBytes(StandardCharsets.US_ASCII));
