@@ -1,6 +1,7 @@
 package io.microspring.gateway.handler;
 
 import java.net.InetSocketAddress;
+import java.util.Map;
 
 import org.reactivestreams.Publisher;
 import org.springframework.http.HttpHeaders;
@@ -39,6 +40,11 @@ final class NettyProxyExchange implements ProxyExchange {
     @Override
     public HttpHeaders headers() {
         return headers;
+    }
+
+    @Override
+    public Iterable<Map.Entry<String, String>> headerLines() {
+        return request.requestHeaders();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.microspring.gateway.handler;
 
 import java.net.InetSocketAddress;
+import java.util.Map;
 
 import org.reactivestreams.Publisher;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +23,9 @@ interface ProxyExchange {
 
     /** The request's headers. */
     HttpHeaders headers();
+
+    /** The request's header lines, one entry for each value, values of a name in the order they came. */
+    Iterable<Map.Entry<String, String>> headerLines();
 
     /** The raw (percent-encoded) query, {@code null} when the request has none. */
     String rawQuery();

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
@@ -214,13 +215,14 @@ public final class ProxyHandler implements AutoCloseable {
      * -Port.
      */
     static void forwardHeaders(ProxyExchange exchange, BiConsumer<String, String> add) {
-        HttpHeaders request = exchange.headers();
-        request.forEach((name, values) -> {
+        for (Map.Entry<String, String> line : exchange.headerLines()) {
+            String name = line.getKey();
             if (!MicroHeaders.isHopByHop(name) && !name.equalsIgnoreCase(HttpHeaders.HOST)
                     && !name.regionMatches(true, 0, "X-Forwarded-", 0, 12)) {
-                values.forEach(value -> add.accept(name, value));
+                add.accept(name, line.getValue());
             }
-        });
+        }
+        HttpHeaders request = exchange.headers();
         Exchanges.forwardedFor(request, exchange.remoteAddress())
                 .ifPresent(forwarded -> add.accept("X-Forwarded-For", forwarded));
         String host = request.getFirst(HttpHeaders.HOST);

@@ -1,6 +1,7 @@
 package io.microspring.gateway.handler;
 
 import java.net.InetSocketAddress;
+import java.util.Map;
 
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
@@ -33,6 +34,13 @@ final class WebFluxProxyExchange implements ProxyExchange {
     @Override
     public HttpHeaders headers() {
         return request.getHeaders();
+    }
+
+    @Override
+    public Iterable<Map.Entry<String, String>> headerLines() {
+        return request.getHeaders().headerSet().stream()
+                .flatMap(header -> header.getValue().stream().map(value -> Map.entry(header.getKey(), value)))
+                .toList();
     }
 
     @Override
