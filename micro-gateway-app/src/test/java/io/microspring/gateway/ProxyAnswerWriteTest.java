@@ -102,12 +102,25 @@ class ProxyAnswerWriteTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} form")
+    @ValueSource(strings = {"origin", "absolute"})
+    void aSmallAnswerTheNodeBreaksOffIsA502NotATruncated200(String form) throws IOException {
+        Cluster.Gateway gateway = cluster.gateway();
+        try (Socket client = request(gateway, form, "/pausing/broken")) {
+            client.setSoTimeout(30_000);
+            String answer = text(client.getInputStream().readAllBytes());
+            assertThat(answer).startsWith("HTTP/1.1 502 Bad Gateway\r\n")
+                    .contains("service go.micro.api.pausing closed the connection before answering")
+                    .doesNotContain(SMALL_FIRST);
+        }
+    }
+
     /** A connection to {@code gateway} on which {@code GET path} went, in origin or absolute form. */
     private static Socket request(Cluster.Gateway gateway, String form, String path) throws IOException {
         String target = form.equals("origin") ? path : "http://127.0.0.1:" + gateway.port() + path;
         Socket client = new Socket("127.0.0.1", gateway.port());
         client.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + gateway.port()
-                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         client.getOutputStream().flush();
         return client;
     }
@@ -131,7 +144,8 @@ class ProxyAnswerWriteTest {
      * A loopback HTTP server answering {@code /pausing/small} with 11 bytes and any other path with
      * 40,000, both with a Content-Length: it sends the head and the first part of the body, then
      * the rest once {@link #sendTheRest} is called; {@code /pausing/ready} it answers with
-     * {@code ready} at once. Each connection is kept alive, on a thread of its own.
+     * {@code ready} at once, {@code /pausing/broken} with the first part of the small answer, then
+     * it closes the connection. Each connection is kept alive, on a thread of its own.
      */
     static final class PausingBackend implements AutoCloseable {
 
@@ -196,7 +210,8 @@ class ProxyAnswerWriteTest {
                 OutputStream out = connection.getOutputStream();
                 for (String request = requestLine(in); request != null; request = requestLine(in)) {
                     boolean ready = request.startsWith("GET /pausing/ready ");
-                    boolean small = request.startsWith("GET /pausing/small ");
+                    boolean broken = request.startsWith("GET /pausing/broken ");
+                    boolean small = broken || request.startsWith("GET /pausing/small ");
                     String first = ready ? "ready" : small ? SMALL_FIRST : LARGE_FIRST;
                     String last = ready ? "" : small ? SMALL_REST : LARGE_REST;
                     CountDownLatch gate = new CountDownLatch(ready ? 0 : 1);
@@ -205,6 +220,9 @@ class ProxyAnswerWriteTest {
                             + (first.length() + last.length()) + "\r\n\r\n" + first)
                             .getBytes(StandardCharsets.US_ASCII));
                     out.flush();
+                    if (broken) {
+                        return;
+                    }
                     if (!ready) {
                         holding.release();
                     }

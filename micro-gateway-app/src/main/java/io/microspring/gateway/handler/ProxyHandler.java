@@ -173,19 +173,33 @@ public final class ProxyHandler implements AutoCloseable {
                 })
                 .responseConnection((inbound, connection) -> {
                     watch.heard();
-                    exchange.status(inbound.status().code());
-                    HttpHeaders headers = exchange.responseHeaders();
-                    Predicate<String> passedOn = Exchanges.passedOn(headers);
-                    inbound.responseHeaders().forEach(header -> {
-                        if (passedOn.test(header.getKey())) {
-                            headers.add(header.getKey(), header.getValue());
-                        }
-                    });
                     Flux<ByteBuf> body = connection.inbound().receive().retain().doOnNext(buffer -> watch.heard());
-                    return exchange.send(isSmall(inbound) ? whole(body) : body);
+                    if (!isSmall(inbound)) {
+                        answerHead(exchange, inbound);
+                        return exchange.send(body);
+                    }
+                    return whole(body).flatMap(content -> {
+                        answerHead(exchange, inbound);
+                        return exchange.send(Mono.just(content));
+                    });
                 })
                 .then();
         return watch.limit(proxied);
+    }
+
+    /**
+     * Gives the response the node's status and headers, but hop-by-hop ones; only once its body is
+     * on the way, so that a node that breaks off a small answer leaves nothing on the response.
+     */
+    private static void answerHead(ProxyExchange exchange, HttpClientResponse answer) {
+        exchange.status(answer.status().code());
+        HttpHeaders headers = exchange.responseHeaders();
+        Predicate<String> passedOn = Exchanges.passedOn(headers);
+        answer.responseHeaders().forEach(header -> {
+            if (passedOn.test(header.getKey())) {
+                headers.add(header.getKey(), header.getValue());
+            }
+        });
     }
 
     /**
