@@ -29,8 +29,8 @@
 # front and behind spent by the JVM's compiler threads (C1, C2): near 0 once warm; on a loaded
 # machine C2 can still take tens of µs a call minutes after the start.
 # Usage: benchmarks/gateway.sh [seconds per run, default 15] [connection counts, default "16 64 256"]
-# TARGETS="rpc api-handler proxy" warms up and measures only those (the first ratio table shows "-" for
-# a target not measured, the others need all targets).
+# TARGETS="rpc api-handler proxy" warms up and measures only those (the ratio tables show "-" for a
+# target not measured; memory is reported only when all are).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -253,16 +253,16 @@ for c in $connections; do
     "| $(ratio "${rps[api-handler,$c]:-}" "${rps[direct,$c]:-}") | $(ratio "${rps[proxy,$c]:-}" "${rps[scg,$c]:-}")" \
     "| $(ratio "${p99s[proxy,$c]:-}" "${p99s[scg,$c]:-}") |"
 done
-if [ "${targets[*]}" != "$all_targets" ]; then exit 0; fi
 echo
-echo "| connections | rpc-handler / micro-api | p99 rpc-handler / micro-api | rpc / micro-api | p99 rpc / micro-api | proxy / nginx |"
-echo "|---|---|---|---|---|---|"
+echo "| connections | rpc-handler / micro-api | p99 rpc-handler / micro-api | rpc / micro-api | p99 rpc / micro-api | api-handler / micro-api | p99 api-handler / micro-api | proxy / nginx |"
+echo "|---|---|---|---|---|---|---|---|"
 for c in $connections; do
-  printf "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |\n" "$c" \
-    "$(bc -l <<<"${rps[rpc-handler,$c]}/${rps[micro-api,$c]}")" "$(bc -l <<<"${p99s[rpc-handler,$c]}/${p99s[micro-api,$c]}")" \
-    "$(bc -l <<<"${rps[rpc,$c]}/${rps[micro-api,$c]}")" "$(bc -l <<<"${p99s[rpc,$c]}/${p99s[micro-api,$c]}")" \
-    "$(bc -l <<<"${rps[proxy,$c]}/${rps[nginx,$c]}")"
+  echo "| $c | $(ratio "${rps[rpc-handler,$c]:-}" "${rps[micro-api,$c]:-}") | $(ratio "${p99s[rpc-handler,$c]:-}" "${p99s[micro-api,$c]:-}")" \
+    "| $(ratio "${rps[rpc,$c]:-}" "${rps[micro-api,$c]:-}") | $(ratio "${p99s[rpc,$c]:-}" "${p99s[micro-api,$c]:-}")" \
+    "| $(ratio "${rps[api-handler,$c]:-}" "${rps[micro-api,$c]:-}") | $(ratio "${p99s[api-handler,$c]:-}" "${p99s[micro-api,$c]:-}")" \
+    "| $(ratio "${rps[proxy,$c]:-}" "${rps[nginx,$c]:-}") |"
 done
+if [ "${targets[*]}" != "$all_targets" ]; then exit 0; fi
 echo
 peak=$(awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$gateway_pid/status")
 echo "gateway under load (sampled halfway through each gateway run, highest seen): heap in use ${heap_mb} MiB" \
