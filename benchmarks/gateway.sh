@@ -13,6 +13,9 @@
 #                same Java greeter
 #   nginx        the same page through nginx (proxy_pass, upstream keep-alive, access log off):
 #                the ceiling for a reverse proxy
+#   relay-reactor  rpc-handler's request through a featureless relay on Reactor Netty (HttpServer and
+#                HttpClient, no discovery) to the same greeter: the floor of any relay on Reactor Netty
+#   relay-netty  the same through a featureless relay on raw Netty handlers: the ceiling on the JVM
 # Every server runs on CPU 0 and wrk on CPU 1 (the machine has 2 cores), as in run.sh; discovery is
 # etcd (Debian's, started here on free loopback ports) for every service and both gateways. Also
 # samples the resident memory of both gateways (and the heap of ours) under load.
@@ -26,7 +29,8 @@
 # front and behind spent by the JVM's compiler threads (C1, C2): near 0 once warm; on a loaded
 # machine C2 can still take tens of µs a call minutes after the start.
 # Usage: benchmarks/gateway.sh [seconds per run, default 15] [connection counts, default "16 64 256"]
-# TARGETS="rpc api-handler proxy" warms up and measures only those (the ratio tables need all targets).
+# TARGETS="rpc api-handler proxy" warms up and measures only those (the ratio tables show "-" for a
+# target not measured; memory is reported only when all are).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -55,7 +59,7 @@ wait_ok() { # url [curl args...]
 jvm=(java -Xms256m -Xmx256m -XX:+UseParallelGC)
 quiet=(--logging.level.root=warn --logging.level.io.microspring=info)
 
-greeter_port=$(free_port); web_port=$(free_port); gateway_port=$(free_port); scg_port=$(free_port)
+greeter_port=$(free_port); relay_reactor_port=$(free_port); relay_netty_port=$(free_port); web_port=$(free_port); gateway_port=$(free_port); scg_port=$(free_port)
 etcd_port=$(free_port); etcd_peer_port=$(free_port); microapi_port=$(free_port); nginx_port=$(free_port)
 # etcd is not measured: it runs on either core, so that registering does not wait behind the JVMs starting on CPU 0
 etcd --data-dir "$work/etcd" --listen-client-urls "http://127.0.0.1:$etcd_port" \
@@ -65,10 +69,19 @@ pids+=($!)
 wait_for "$work/etcd.log" "ready to serve client requests"
 quiet+=(--micro.registry=etcd --micro.registry-address="127.0.0.1:$etcd_port" --micro.register-fail-fast=false)
 
-taskset -c 0 "${jvm[@]}" -jar samples/greeter/target/greeter.jar --management.server.port=0 \
+taskset -c 0 "${jvm[@]}" -jar samples/greeter/target/greeter.jar --management.server.port=0 --server.port=0 \
   --micro.server-address="127.0.0.1:$greeter_port" "${quiet[@]}" >"$work/greeter.log" 2>&1 &
 greeter_pid=$!
 pids+=($greeter_pid)
+declare -A relay_pid
+for relay in relay-reactor:ReactorNettyRelay:$relay_reactor_port relay-netty:RawNettyRelay:$relay_netty_port; do
+  IFS=: read -r name main port <<<"$relay"
+  taskset -c 0 "${jvm[@]}" -cp benchmarks/target/micro-benchmarks.jar \
+    -Dloader.main="io.microspring.benchmarks.relay.$main" org.springframework.boot.loader.launch.PropertiesLauncher \
+    "$port" "127.0.0.1:$greeter_port" >"$work/$name.log" 2>&1 &
+  relay_pid[$name]=$!
+  pids+=($!)
+done
 taskset -c 0 "${jvm[@]}" -cp benchmarks/target/micro-benchmarks.jar \
   -Dloader.main=io.microspring.benchmarks.api.ApiGreeterApplication org.springframework.boot.loader.launch.PropertiesLauncher \
   --micro.server-address=127.0.0.1:0 "${quiet[@]}" >"$work/apigreeter.log" 2>&1 &
@@ -119,6 +132,14 @@ wait_for "$work/web.log" "Registered node"
 gateway="http://127.0.0.1:$gateway_port"
 wait_ok "$gateway/rpc" -d service=go.micro.srv.greeter -d method=Say.Hello -d 'request={"name":"John"}'
 wait_ok "$gateway/greeter/say/hello" -H 'Content-Type: application/json' -d '{"name":"John"}'
+wait_for "$work/relay-reactor.log" READY
+wait_for "$work/relay-netty.log" READY
+hello=(-s -H 'Content-Type: application/json' -d '{"name":"John"}')
+curl "${hello[@]}" -o "$work/rpc-handler.answer" "$gateway/greeter/say/hello"
+for relay in "$relay_reactor_port" "$relay_netty_port"; do # the relays answer what the rpc handler answers, byte for byte
+  curl "${hello[@]}" -o "$work/relay.answer" "http://127.0.0.1:$relay/greeter/say/hello"
+  cmp "$work/rpc-handler.answer" "$work/relay.answer" || { echo "the relay on port $relay answers otherwise" >&2; exit 1; }
+done
 wait_ok "$gateway/apigreeter/say/hello?name=John"
 wait_ok "$gateway/web/hello?name=John"
 wait_ok "http://127.0.0.1:$scg_port/web/hello?name=John"
@@ -127,17 +148,20 @@ wait_ok "http://127.0.0.1:$nginx_port/web/hello?name=John"
 
 declare -A url=([direct]="http://127.0.0.1:$greeter_port" [rpc]="$gateway" [rpc-handler]="$gateway"
   [api-handler]="$gateway" [web]="http://127.0.0.1:$web_port" [proxy]="$gateway" [scg]="http://127.0.0.1:$scg_port"
-  [micro-api]="http://127.0.0.1:$microapi_port" [nginx]="http://127.0.0.1:$nginx_port")
+  [micro-api]="http://127.0.0.1:$microapi_port" [nginx]="http://127.0.0.1:$nginx_port"
+  [relay-reactor]="http://127.0.0.1:$relay_reactor_port" [relay-netty]="http://127.0.0.1:$relay_netty_port")
 declare -A script=([direct]=benchmarks/wrk/greeter.lua [rpc]=benchmarks/wrk/rpc.lua
   [rpc-handler]=benchmarks/wrk/rpc-handler.lua [api-handler]=benchmarks/wrk/api-handler.lua
   [web]=benchmarks/wrk/web.lua [proxy]=benchmarks/wrk/web.lua [scg]=benchmarks/wrk/web.lua
-  [micro-api]=benchmarks/wrk/micro-api.lua [nginx]=benchmarks/wrk/web.lua)
-all_targets="direct rpc rpc-handler api-handler micro-api web proxy scg nginx"
+  [micro-api]=benchmarks/wrk/micro-api.lua [nginx]=benchmarks/wrk/web.lua
+  [relay-reactor]=benchmarks/wrk/rpc-handler.lua [relay-netty]=benchmarks/wrk/rpc-handler.lua)
+all_targets="direct rpc rpc-handler relay-reactor relay-netty api-handler micro-api web proxy scg nginx"
 read -r -a targets <<<"${TARGETS:-$all_targets}"
 # the process in front (what wrk talks to) and the service behind it, for the CPU time per request
 declare -A front=([direct]=$greeter_pid [rpc]=$gateway_pid [rpc-handler]=$gateway_pid [api-handler]=$gateway_pid
-  [web]=$web_pid [proxy]=$gateway_pid [scg]=$scg_pid [micro-api]=$microapi_pid [nginx]=$nginx_pid)
-declare -A behind=([rpc]=$greeter_pid [rpc-handler]=$greeter_pid [api-handler]=$apigreeter_pid [proxy]=$web_pid
+  [web]=$web_pid [proxy]=$gateway_pid [scg]=$scg_pid [micro-api]=$microapi_pid [nginx]=$nginx_pid
+  [relay-reactor]=${relay_pid[relay-reactor]} [relay-netty]=${relay_pid[relay-netty]})
+declare -A behind=([rpc]=$greeter_pid [rpc-handler]=$greeter_pid [relay-reactor]=$greeter_pid [relay-netty]=$greeter_pid [api-handler]=$apigreeter_pid [proxy]=$web_pid
   [scg]=$web_pid [micro-api]=$greeter_pid [nginx]=$web_pid)
 through_gateway=" rpc rpc-handler api-handler proxy "
 
@@ -217,25 +241,28 @@ for c in $connections; do
       "$(per_request_us "$jit" "$requests")" "$behind_us" "$behind_jit_us"
   done
 done
+ratio() { # numerator denominator: to two places, "-" when either target was not measured
+  if [ -n "$1" ] && [ -n "$2" ]; then printf "%.2f" "$(bc -l <<<"$1/$2")"; else echo -; fi
+}
+echo
+echo "| connections | rpc / direct | rpc-handler / direct | relay-reactor / direct | relay-netty / direct | api-handler / direct | proxy / scg | proxy p99 / scg p99 |"
+echo "|---|---|---|---|---|---|---|---|"
+for c in $connections; do
+  echo "| $c | $(ratio "${rps[rpc,$c]:-}" "${rps[direct,$c]:-}") | $(ratio "${rps[rpc-handler,$c]:-}" "${rps[direct,$c]:-}")" \
+    "| $(ratio "${rps[relay-reactor,$c]:-}" "${rps[direct,$c]:-}") | $(ratio "${rps[relay-netty,$c]:-}" "${rps[direct,$c]:-}")" \
+    "| $(ratio "${rps[api-handler,$c]:-}" "${rps[direct,$c]:-}") | $(ratio "${rps[proxy,$c]:-}" "${rps[scg,$c]:-}")" \
+    "| $(ratio "${p99s[proxy,$c]:-}" "${p99s[scg,$c]:-}") |"
+done
+echo
+echo "| connections | rpc-handler / micro-api | p99 rpc-handler / micro-api | rpc / micro-api | p99 rpc / micro-api | api-handler / micro-api | p99 api-handler / micro-api | proxy / nginx |"
+echo "|---|---|---|---|---|---|---|---|"
+for c in $connections; do
+  echo "| $c | $(ratio "${rps[rpc-handler,$c]:-}" "${rps[micro-api,$c]:-}") | $(ratio "${p99s[rpc-handler,$c]:-}" "${p99s[micro-api,$c]:-}")" \
+    "| $(ratio "${rps[rpc,$c]:-}" "${rps[micro-api,$c]:-}") | $(ratio "${p99s[rpc,$c]:-}" "${p99s[micro-api,$c]:-}")" \
+    "| $(ratio "${rps[api-handler,$c]:-}" "${rps[micro-api,$c]:-}") | $(ratio "${p99s[api-handler,$c]:-}" "${p99s[micro-api,$c]:-}")" \
+    "| $(ratio "${rps[proxy,$c]:-}" "${rps[nginx,$c]:-}") |"
+done
 if [ "${targets[*]}" != "$all_targets" ]; then exit 0; fi
-echo
-echo "| connections | rpc / direct | rpc-handler / direct | api-handler / direct | proxy / scg | proxy p99 / scg p99 |"
-echo "|---|---|---|---|---|---|"
-for c in $connections; do
-  printf "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |\n" "$c" \
-    "$(bc -l <<<"${rps[rpc,$c]}/${rps[direct,$c]}")" "$(bc -l <<<"${rps[rpc-handler,$c]}/${rps[direct,$c]}")" \
-    "$(bc -l <<<"${rps[api-handler,$c]}/${rps[direct,$c]}")" "$(bc -l <<<"${rps[proxy,$c]}/${rps[scg,$c]}")" \
-    "$(bc -l <<<"${p99s[proxy,$c]}/${p99s[scg,$c]}")"
-done
-echo
-echo "| connections | rpc-handler / micro-api | p99 rpc-handler / micro-api | rpc / micro-api | p99 rpc / micro-api | proxy / nginx |"
-echo "|---|---|---|---|---|---|"
-for c in $connections; do
-  printf "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |\n" "$c" \
-    "$(bc -l <<<"${rps[rpc-handler,$c]}/${rps[micro-api,$c]}")" "$(bc -l <<<"${p99s[rpc-handler,$c]}/${p99s[micro-api,$c]}")" \
-    "$(bc -l <<<"${rps[rpc,$c]}/${rps[micro-api,$c]}")" "$(bc -l <<<"${p99s[rpc,$c]}/${p99s[micro-api,$c]}")" \
-    "$(bc -l <<<"${rps[proxy,$c]}/${rps[nginx,$c]}")"
-done
 echo
 peak=$(awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$gateway_pid/status")
 echo "gateway under load (sampled halfway through each gateway run, highest seen): heap in use ${heap_mb} MiB" \
