@@ -28,6 +28,9 @@ import reactor.core.publisher.Mono;
  * as micro's api handler encodes it (go-micro's client default); api services read both codecs.
  * {@code GET} and {@code HEAD} are idempotent: one whose connection broke after it was sent is
  * tried again on another node.
+ *
+ * <p>Requests come through WebFlux or, ahead of it, from {@link NettyRoutes}: both as an
+ * {@link ApiCall}, so that the mapping both ways is this one.
  */
 public final class ApiHandler {
 
