@@ -24,10 +24,10 @@ import reactor.netty.http.server.HttpServerRoutes;
  * The gateway's unary RPC, api and plain proxied requests served on Reactor Netty, ahead of
  * WebFlux: {@code POST /rpc}, a {@code POST} the rpc handler serves and a request (but
  * {@code HEAD}) the api or the http (proxy) handler serves (their path resolved in the namespace,
- * or routed by an endpoint's declaration, to a service the index knows). They skip what WebFlux spends on every request (the
- * exchange, the URI parse, the filter chain, the response commit) and answer exactly as the
- * {@link GatewayWebHandler} would: the same handlers, {@link EdgeAuth}, body limit, error JSON,
- * access log line and {@code micro.api.requests} timer.
+ * or routed by an endpoint's declaration, to a service the index knows). They skip what WebFlux
+ * spends on every request (the exchange, the URI parse, the filter chain, the response commit)
+ * and answer exactly as the {@link GatewayWebHandler} would: the same handlers, {@link EdgeAuth},
+ * body limit, error JSON, access log line and {@code micro.api.requests} timer.
  *
  * <p>Each request is routed once: the route's predicate routes it and hands the result to the
  * route's handler, which Reactor Netty calls right after it on the same thread, through a
@@ -51,8 +51,8 @@ public final class NettyRoutes implements NettyRouteProvider {
     private final ActuatorPath actuator;
 
     /**
-     * Serving the unary RPC, api and proxied requests {@code gateway} would serve, logged to {@code log};
-     * never those under {@code actuatorPath}.
+     * Serving the unary RPC, api and proxied requests {@code gateway} would serve, logged to
+     * {@code log}; never those under {@code actuatorPath}.
      */
     public NettyRoutes(GatewayWebHandler gateway, RequestLog log, String actuatorPath) {
         this.gateway = gateway;
@@ -134,7 +134,7 @@ public final class NettyRoutes implements NettyRouteProvider {
                 .flatMap(answer -> write(response, 200, JsonCodec.CONTENT_TYPE, answer));
     }
 
-    /** A request of the rpc, the api or the http (proxy) handler, served once {@link EdgeAuth} admitted it. */
+    /** A request of the rpc, api or http (proxy) handler, served once {@link EdgeAuth} admitted it. */
     private Mono<Void> admitted(HttpServerRequest request, HttpServerResponse response, Routed routed,
             HttpHeaders headers, Outcome outcome) {
         Target target = routed.destination();
@@ -157,8 +157,9 @@ public final class NettyRoutes implements NettyRouteProvider {
         Target target = routed.destination();
         ApiHandler api = gateway.handlers().api();
         ApiCall call = ApiCall.of(request.method().name(), routed.target(), headers, request.remoteAddress());
+        HttpHeaders responseHeaders = new HttpHeaders(new Netty4HeadersAdapter(response.responseHeaders()));
         return api.call(call, body(request, headers, api.maxBodySize()), target.service(), target.endpoint(),
-                        new HttpHeaders(new Netty4HeadersAdapter(response.responseHeaders())))
+                responseHeaders)
                 .flatMap(answer -> response.status(answer.status()).sendByteArray(Mono.just(answer.body())).then());
     }
 
