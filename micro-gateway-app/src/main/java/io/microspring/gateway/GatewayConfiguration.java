@@ -141,8 +141,8 @@ class GatewayConfiguration {
     }
 
     /**
-     * The rpc handler's requests, {@code /rpc} and the proxy's plain requests served on Reactor Netty
-     * ahead of WebFlux ({@link NettyRoutes}); the gateway's server only, not a management server of
+     * The rpc handler's requests, {@code /rpc}, and the api handler's and the proxy's plain requests
+     * served on Reactor Netty ahead of WebFlux ({@link NettyRoutes}); the gateway's server only, not a management server of
      * its own.
      */
     @Bean

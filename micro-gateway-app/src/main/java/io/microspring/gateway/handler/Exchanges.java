@@ -19,7 +19,6 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -159,14 +158,10 @@ public final class Exchanges {
     }
 
     /**
-     * {@code X-Forwarded-For} as it goes on: the client's address after any the request came
-     * with; empty when the client's address is not known.
+     * {@code X-Forwarded-For} as it goes on for a request with {@code headers} from {@code remote}:
+     * the client's address after any the request came with; empty when the client's address is
+     * not known.
      */
-    public static Optional<String> forwardedFor(ServerHttpRequest request) {
-        return forwardedFor(request.getHeaders(), request.getRemoteAddress());
-    }
-
-    /** {@code X-Forwarded-For} as it goes on for a request with {@code headers} from {@code remote}. */
     static Optional<String> forwardedFor(HttpHeaders headers, InetSocketAddress remote) {
         if (remote == null || remote.getAddress() == null) {
             return Optional.empty();
@@ -176,12 +171,7 @@ public final class Exchanges {
         return Optional.of(prior.isEmpty() ? client : String.join(", ", prior) + ", " + client);
     }
 
-    /** Whether {@code request} may be sent twice: {@code GET} and {@code HEAD} (RFC 9110 9.2.2, without a body). */
-    public static boolean isIdempotent(ServerHttpRequest request) {
-        return isIdempotent(request.getMethod().name());
-    }
-
-    /** Whether a request of {@code method} may be sent twice, as {@link #isIdempotent(ServerHttpRequest)}. */
+    /** Whether a request of {@code method} may be sent twice: {@code GET} and {@code HEAD} (RFC 9110 9.2.2, without a body). */
     static boolean isIdempotent(String method) {
         return HttpMethod.GET.name().equals(method) || HttpMethod.HEAD.name().equals(method);
     }

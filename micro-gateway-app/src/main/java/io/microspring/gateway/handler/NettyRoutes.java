@@ -21,13 +21,13 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
 
 /**
- * The gateway's unary RPC and plain proxied requests served on Reactor Netty, ahead of WebFlux:
- * {@code POST /rpc}, a {@code POST} the rpc handler serves and a request (but {@code HEAD}) the
- * http (proxy) handler serves (their path resolved in the namespace, or routed by an endpoint's
- * declaration, to a service the index knows). They skip what WebFlux spends on every request (the
- * exchange, the URI parse, the filter chain, the response commit) and answer exactly as the
- * {@link GatewayWebHandler} would: the same handlers, {@link EdgeAuth}, body limit, error JSON,
- * access log line and {@code micro.api.requests} timer.
+ * The gateway's unary RPC, api and plain proxied requests served on Reactor Netty, ahead of
+ * WebFlux: {@code POST /rpc}, a {@code POST} the rpc handler serves and a request (but
+ * {@code HEAD}) the api or the http (proxy) handler serves (their path resolved in the namespace,
+ * or routed by an endpoint's declaration, to a service the index knows). They skip what WebFlux
+ * spends on every request (the exchange, the URI parse, the filter chain, the response commit)
+ * and answer exactly as the {@link GatewayWebHandler} would: the same handlers, {@link EdgeAuth},
+ * body limit, error JSON, access log line and {@code micro.api.requests} timer.
  *
  * <p>Each request is routed once: the route's predicate routes it and hands the result to the
  * route's handler, which Reactor Netty calls right after it on the same thread, through a
@@ -51,8 +51,8 @@ public final class NettyRoutes implements NettyRouteProvider {
     private final ActuatorPath actuator;
 
     /**
-     * Serving the unary RPC and proxied requests {@code gateway} would serve, logged to {@code log};
-     * never those under {@code actuatorPath}.
+     * Serving the unary RPC, api and proxied requests {@code gateway} would serve, logged to
+     * {@code log}; never those under {@code actuatorPath}.
      */
     public NettyRoutes(GatewayWebHandler gateway, RequestLog log, String actuatorPath) {
         this.gateway = gateway;
@@ -93,7 +93,7 @@ public final class NettyRoutes implements NettyRouteProvider {
             RequestPath path = RequestPath.parse(target.path());
             String host = request.requestHeaders().get(HttpHeaders.HOST);
             Target routed = gateway.router().target(method, host == null ? "" : host, path);
-            boolean served = (routed.isRpc() && post || routed.isProxy())
+            boolean served = (routed.isRpc() && post || routed.isProxy() || routed.isApi())
                     && (!routed.mustBeKnown() || gateway.index().knows(routed.service()));
             return served ? new Routed(request, target, path, routed) : null;
         } catch (RuntimeException unresolved) { // an invalid path, or none naming a service: WebFlux answers it
@@ -134,18 +134,33 @@ public final class NettyRoutes implements NettyRouteProvider {
                 .flatMap(answer -> write(response, 200, JsonCodec.CONTENT_TYPE, answer));
     }
 
-    /** A request of the rpc or the http (proxy) handler, served once {@link EdgeAuth} admitted it. */
+    /** A request of the rpc, api or http (proxy) handler, served once {@link EdgeAuth} admitted it. */
     private Mono<Void> admitted(HttpServerRequest request, HttpServerResponse response, Routed routed,
             HttpHeaders headers, Outcome outcome) {
         Target target = routed.destination();
         outcome.destination = target.isProxy() ? ProxyHandler.destination(target.service())
                 : new Destination(target.handler(), target.service(), target.endpoint());
         return gateway.auth().admit(headers, target.service(), target.resource(routed.path()),
-                () -> target.isProxy()
-                        ? gateway.handlers().proxy().handle(
+                () -> {
+                    if (target.isProxy()) {
+                        return gateway.handlers().proxy().handle(
                                 new NettyProxyExchange(request, response, headers, routed.target().query()),
-                                target.service(), routed.path())
-                        : rpcHandler(request, response, routed, headers));
+                                target.service(), routed.path());
+                    }
+                    return target.isApi() ? apiHandler(request, response, routed, headers)
+                            : rpcHandler(request, response, routed, headers);
+                });
+    }
+
+    private Mono<Void> apiHandler(HttpServerRequest request, HttpServerResponse response, Routed routed,
+            HttpHeaders headers) {
+        Target target = routed.destination();
+        ApiHandler api = gateway.handlers().api();
+        ApiCall call = ApiCall.of(request.method().name(), routed.target(), headers, request.remoteAddress());
+        HttpHeaders responseHeaders = new HttpHeaders(new Netty4HeadersAdapter(response.responseHeaders()));
+        return api.call(call, body(request, headers, api.maxBodySize()), target.service(), target.endpoint(),
+                responseHeaders)
+                .flatMap(answer -> response.status(answer.status()).sendByteArray(Mono.just(answer.body())).then());
     }
 
     private Mono<Void> rpcHandler(HttpServerRequest request, HttpServerResponse response, Routed routed,

@@ -94,6 +94,11 @@ final class RequestRouter {
             };
         }
 
+        /** Whether the api handler serves it. */
+        boolean isApi() {
+            return handler.equals("api");
+        }
+
         /** Whether the rpc handler serves it. */
         boolean isRpc() {
             return handler.equals(ServiceIndex.DEFAULT_HANDLER);
