@@ -3,25 +3,13 @@ package io.microspring.gateway;
 import static io.microspring.gateway.RawHttp.exchange;
 import static io.microspring.gateway.RawHttp.sameBothWays;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.LoggerFactory;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import io.microspring.gateway.edge.RequestLog;
 import io.microspring.gatewaytest.Cluster;
 import io.microspring.gatewaytest.ClusterExtension;
-import io.microspring.gatewaytest.Http;
 import io.microspring.testing.TestTokens;
 
 /**
@@ -33,8 +21,6 @@ import io.microspring.testing.TestTokens;
  */
 @ExtendWith(ClusterExtension.class)
 class NettyApiRoutesTest {
-
-    private static final Pattern TIMER_COUNT = Pattern.compile("\"statistic\":\"COUNT\",\"value\":([0-9.E]+)");
 
     static Cluster cluster;
 
@@ -118,26 +104,9 @@ class NettyApiRoutesTest {
     @Test
     void theAccessLogAndTheTimerCountTheRequestTheSameBothWays() {
         // a gateway of its own (meta is the default handler), so that no other test's call is counted
-        Cluster.Gateway gateway = cluster.gateway("micro.api.handler=meta");
-        String timer = gateway.url("/actuator/metrics/" + RequestLog.METRIC
-                + "?tag=handler:api&tag=service:go.micro.api.test&tag=endpoint:Echo.Raw&tag=status:201");
-        ListAppender<ILoggingEvent> accessLog = new ListAppender<>();
-        accessLog.start();
-        Logger logger = (Logger) LoggerFactory.getLogger(RequestLog.LOGGER);
-        logger.addAppender(accessLog);
-        try {
-            long before = count(timer);
-            exchange(gateway, "GET /raw/counted", "", "");
-            await().atMost(Duration.ofSeconds(10)).until(() -> count(timer) == before + 1);
-            exchange(gateway, "GET http://127.0.0.1:" + gateway.port() + "/raw/counted", "", "");
-            await().atMost(Duration.ofSeconds(10)).until(() -> count(timer) == before + 2);
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(accessLog.list)
-                    .extracting(ILoggingEvent::getFormattedMessage)
-                    .filteredOn(line -> line.matches("GET /raw/counted go\\.micro\\.api\\.test Echo\\.Raw 201 \\d+ms"))
-                    .hasSize(2));
-        } finally {
-            logger.detachAppender(accessLog);
-        }
+        RawHttp.countedOnceEachWay(cluster.gateway("micro.api.handler=meta"), "/raw/counted",
+                "handler:api&tag=service:go.micro.api.test&tag=endpoint:Echo.Raw&tag=status:201",
+                "GET /raw/counted go\\.micro\\.api\\.test Echo\\.Raw 201 \\d+ms");
     }
 
     @Test
@@ -151,16 +120,5 @@ class NettyApiRoutesTest {
                 ""))
                 .startsWith("HTTP/1.1 200 OK\r\n").endsWith("Hello Through\"}")
                 .contains(RawHttp.WebFluxMark.HEADER + ": yes\r\n");
-    }
-
-    /** The count of the timer {@code url} shows, 0 while it has none. */
-    private static long count(String url) {
-        HttpResponse<String> metric = Http.get(url);
-        if (metric.statusCode() == 404) {
-            return 0;
-        }
-        Matcher count = TIMER_COUNT.matcher(metric.body());
-        assertThat(count.find()).as("a count in %s", metric.body()).isTrue();
-        return (long) Double.parseDouble(count.group(1));
     }
 }

@@ -8,23 +8,14 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.LoggerFactory;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import io.microspring.gateway.edge.RequestLog;
 import io.microspring.gatewaytest.Cluster;
 import io.microspring.gatewaytest.ClusterExtension;
-import io.microspring.gatewaytest.Http;
 import io.microspring.registry.Registration;
 import io.microspring.testing.TestTokens;
 
@@ -36,8 +27,6 @@ import io.microspring.testing.TestTokens;
  */
 @ExtendWith(ClusterExtension.class)
 class NettyProxyRoutesTest {
-
-    private static final Pattern TIMER_COUNT = Pattern.compile("\"statistic\":\"COUNT\",\"value\":([0-9.E]+)");
 
     static Cluster cluster;
 
@@ -141,37 +130,9 @@ class NettyProxyRoutesTest {
 
     @Test
     void theAccessLogAndTheTimerCountTheRequestTheSameBothWays() {
-        Cluster.Gateway gateway = cluster.gateway();
-        String timer = gateway.url("/actuator/metrics/" + RequestLog.METRIC
-                + "?tag=handler:http&tag=service:go.micro.api.web&tag=endpoint:none&tag=status:200");
-        ListAppender<ILoggingEvent> accessLog = new ListAppender<>();
-        accessLog.start();
-        Logger logger = (Logger) LoggerFactory.getLogger(RequestLog.LOGGER);
-        logger.addAppender(accessLog);
-        try {
-            long before = count(timer);
-            exchange(gateway, "GET /web/hello?name=Counted", "", "");
-            await().atMost(Duration.ofSeconds(10)).until(() -> count(timer) == before + 1);
-            exchange(gateway, "GET http://127.0.0.1:" + gateway.port() + "/web/hello?name=Counted", "", "");
-            await().atMost(Duration.ofSeconds(10)).until(() -> count(timer) == before + 2);
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(accessLog.list)
-                    .extracting(ILoggingEvent::getFormattedMessage)
-                    .filteredOn(line -> line.matches("GET /web/hello go\\.micro\\.api\\.web none 200 \\d+ms"))
-                    .hasSize(2));
-        } finally {
-            logger.detachAppender(accessLog);
-        }
-    }
-
-    /** The count of the timer {@code url} shows, 0 while it has none. */
-    private static long count(String url) {
-        HttpResponse<String> metric = Http.get(url);
-        if (metric.statusCode() == 404) {
-            return 0;
-        }
-        Matcher count = TIMER_COUNT.matcher(metric.body());
-        assertThat(count.find()).as("a count in %s", metric.body()).isTrue();
-        return (long) Double.parseDouble(count.group(1));
+        RawHttp.countedOnceEachWay(cluster.gateway(), "/web/hello?name=Counted",
+                "handler:http&tag=service:go.micro.api.web&tag=endpoint:none&tag=status:200",
+                "GET /web/hello go\\.micro\\.api\\.web none 200 \\d+ms");
     }
 
     @Test

@@ -1,22 +1,31 @@
 package io.microspring.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.microspring.gateway.edge.RequestLog;
 import io.microspring.gatewaytest.Cluster;
+import io.microspring.gatewaytest.Http;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,6 +39,7 @@ final class RawHttp {
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)\r\ncontent-length: *(\\d+)");
     private static final Pattern CHUNKED = Pattern.compile("(?i)\r\ntransfer-encoding: *chunked");
     private static final Pattern DATE = Pattern.compile("(?i)\r\ndate: [^\r]*");
+    private static final Pattern TIMER_COUNT = Pattern.compile("\"statistic\":\"COUNT\",\"value\":([0-9.E]+)");
 
     private RawHttp() {
     }
@@ -43,6 +53,43 @@ final class RawHttp {
         String webFlux = exchange(to, method + " http://127.0.0.1:" + to.port() + path, headers, body);
         assertThat(withoutDate(ahead)).as("served ahead of WebFlux").isEqualTo(withoutDate(webFlux));
         return ahead;
+    }
+
+    /**
+     * Sends {@code GET path} in origin form, then in absolute form, and checks that the
+     * {@code micro.api.requests} timer with {@code tags} ({@code handler:http&tag=...}) and the
+     * access log each counted it once each way, the log lines matching {@code logLine}.
+     */
+    static void countedOnceEachWay(Cluster.Gateway to, String path, String tags, String logLine) {
+        String timer = to.url("/actuator/metrics/" + RequestLog.METRIC + "?tag=" + tags);
+        ListAppender<ILoggingEvent> accessLog = new ListAppender<>();
+        accessLog.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(RequestLog.LOGGER);
+        logger.addAppender(accessLog);
+        try {
+            long before = count(timer);
+            exchange(to, "GET " + path, "", "");
+            await().atMost(Duration.ofSeconds(10)).until(() -> count(timer) == before + 1);
+            exchange(to, "GET http://127.0.0.1:" + to.port() + path, "", "");
+            await().atMost(Duration.ofSeconds(10)).until(() -> count(timer) == before + 2);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(accessLog.list)
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .filteredOn(line -> line.matches(logLine))
+                    .hasSize(2));
+        } finally {
+            logger.detachAppender(accessLog);
+        }
+    }
+
+    /** The count of the timer {@code url} shows, 0 while it has none. */
+    private static long count(String url) {
+        HttpResponse<String> metric = Http.get(url);
+        if (metric.statusCode() == 404) {
+            return 0;
+        }
+        Matcher count = TIMER_COUNT.matcher(metric.body());
+        assertThat(count.find()).as("a count in %s", metric.body()).isTrue();
+        return (long) Double.parseDouble(count.group(1));
     }
 
     /**
