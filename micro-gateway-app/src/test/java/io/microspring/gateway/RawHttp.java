@@ -56,6 +56,22 @@ final class RawHttp {
     }
 
     /**
+     * Checks that a 2000-byte {@code POST path}, declared and chunked, is the same 413 both ways
+     * from {@code small}, a gateway whose {@code micro.api.max-body-size} is 1KB.
+     */
+    static void tooLargeBothWays(Cluster.Gateway small, String path) {
+        String body = "x".repeat(2000);
+        assertThat(sameBothWays(small, "POST", path, "Content-Type: text/plain\r\n", body))
+                .startsWith("HTTP/1.1 413 Request Entity Too Large\r\n")
+                .contains("request body of 2000 bytes is larger than 1024 bytes (micro.api.max-body-size)");
+        String chunked = Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n";
+        assertThat(sameBothWays(small, "POST", path, "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n",
+                chunked))
+                .startsWith("HTTP/1.1 413 Request Entity Too Large\r\n")
+                .contains("request body is larger than 1024 bytes (micro.api.max-body-size)");
+    }
+
+    /**
      * Sends {@code GET path} in origin form, then in absolute form, and checks that the
      * {@code micro.api.requests} timer with {@code tags} ({@code handler:http&tag=...}) and the
      * access log each counted it once each way, the log lines matching {@code logLine}.
