@@ -42,16 +42,15 @@ import reactor.netty.resources.LoopResources;
  * chosen by the selector; the whole (cleaned) path and query are forwarded, with
  * {@code X-Forwarded-For}, {@code -Host}, {@code -Proto} and {@code -Port}. Request bodies stream
  * through without being held whole, and so do a node's answers, but for a small declared one (at
- * most 16 KiB), held until whole and sent on in one write; websocket
- * upgrades go to {@link WebSocketProxy}.
- * Plain requests come through WebFlux or, ahead of it, from {@link NettyRoutes}: both as a
- * {@link ProxyExchange}, and are proxied the same way.
+ * most 16 KiB), held until whole and sent on in one write; websocket upgrades go to
+ * {@link WebSocketProxy}. Plain requests come through WebFlux or, ahead of it, from
+ * {@link NettyRoutes}: both as a {@link ProxyExchange}, and are proxied the same way.
  *
  * <p>A node that refuses the connection (or, for {@code GET} and {@code HEAD}, breaks it before
- * answering, or before a small answer is whole) is skipped by the selector for a while and the request goes to another node, up to
- * the client's retries; when none can be reached the answer is 503. A
- * node that fails once connected is answered with 502, one silent for longer than the client
- * request timeout with 504.
+ * answering, or before a small answer is whole) is skipped by the selector for a while and the
+ * request goes to another node, up to the client's retries; when none can be reached the answer is
+ * 503. A node that fails once connected is answered with 502, one silent for longer than the
+ * client request timeout with 504.
  */
 public final class ProxyHandler implements AutoCloseable {
 
